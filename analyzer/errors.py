@@ -1,0 +1,47 @@
+"""Typed errors raised by the library. Only the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnalyzerError(Exception):
+    """Base class of every error the analyzer raises on purpose."""
+
+
+class InputError(AnalyzerError):
+    """An input (file, line, row) that cannot be read as an article."""
+
+    def __init__(self, source: str | Path, message: str, line: int | None = None, article_id: str | None = None):
+        self.source = str(source)
+        self.line = line
+        self.article_id = article_id
+        self.message = message
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class RuleFileError(AnalyzerError):
+    """A rule file that does not load or validate; names the file, the rule and the field."""
+
+    def __init__(self, path: str | Path, message: str, rule_id: str | None = None, field: str | None = None):
+        self.path = str(path)
+        self.rule_id = rule_id
+        self.field = field
+        self.message = message
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        parts = [self.path]
+        if self.rule_id:
+            parts.append(f"rule {self.rule_id}")
+        if self.field:
+            parts.append(f"field {self.field}")
+        return ": ".join(parts) + f": {self.message}"
+
+
+class ModelNotFoundError(AnalyzerError):
+    """No spaCy English pipeline could be loaded."""

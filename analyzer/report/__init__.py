@@ -1,0 +1,1 @@
+"""Writers for analysis results: CSV files, a readable terminal summary, JSON."""

@@ -1,0 +1,93 @@
+"""Paragraphs, headings and sentence boundaries, with offsets into the original text.
+
+A line break always ends a sentence: articles put headings, datelines and paragraphs on
+lines of their own, and the parser, left alone, glues a heading onto the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "the", "to", "vs", "vs.", "with", "amid", "after", "before", "up", "off", "out", "via",
+    "per", "than", "nor", "so", "yet", "about", "against", "is", "its",
+}
+FINAL_PUNCTUATION = tuple('.!?:;"”’\'…)')
+WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # exclusive, without the line break
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-blank lines with surrounding white space trimmed from the offsets."""
+    lines = []
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            start = position + (len(body) - len(body.lstrip()))
+            lines.append(Line(start, start + len(stripped)))
+        position += len(raw)
+    return lines
+
+
+def is_heading(line_text: str) -> bool:
+    """A heading stands alone on its line, in title case, and does not end like a sentence.
+
+    Title-case lines that end in a single full stop count too: news archives often add one
+    to the headline ("Visa Program Up for Renewal Amid Allegations of Fraud.").
+    """
+    text = line_text.strip().lstrip("#").strip()  # Markdown headings count as headings
+    words = WORD.findall(text)
+    if not words or len(words) > 25 or len(text) > 200:
+        return False
+    body = text
+    if text.endswith(".") and not text.endswith(".."):
+        body = text[:-1]
+    if body.endswith(FINAL_PUNCTUATION) and not body.endswith(("’", "'", ")")):
+        return False
+    if re.search(r"[.!?]\s", body):
+        return False
+    significant = [w for w in words if w.lower() not in SMALL_WORDS]
+    if not significant:
+        return False
+    capitalised = sum(1 for w in significant if w[0].isupper())
+    if text.endswith(".") and text != body and capitalised < len(significant):
+        return False  # a full stop is only forgiven when every content word is capitalised
+    return capitalised / len(significant) >= 0.75 and (len(words) >= 2 or text.isupper())
+
+
+def set_line_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break; keep a heading line one sentence."""
+    text = doc.text
+    heading_ranges = [(ln.start, ln.end) for ln in lines_of(text) if is_heading(text[ln.start:ln.end])]
+    after_break = True
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                after_break = True
+            continue
+        if after_break:
+            token.is_sent_start = True
+            after_break = False
+        elif token.i > 0 and any(s < token.idx < e for s, e in heading_ranges):
+            token.is_sent_start = False
+        if "\n" in token.whitespace_ or "\n" in token.text:
+            after_break = True
+    doc.user_data["sourcing_heading_ranges"] = heading_ranges
+    return doc
+
+
+@Language.component("sourcing_lines")
+def sourcing_lines(doc: Doc) -> Doc:
+    return set_line_boundaries(doc)

@@ -1,0 +1,336 @@
+"""Who is the source? Label a noun phrase that a cue points at.
+
+The cue finder (attribution.py) hands over the root token of a source noun phrase; this
+module decides its label from the rule hits on its words, the named entities, and what
+the article said before (back-references). Every decision names the rule behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .matching import Hit, HitIndex
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+THING_PRONOUNS = {"it"}
+# Deps that carry a noun phrase's own words (its name, title, country), as opposed to clauses about it.
+CORE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "npadvmod", "predet", "prep", "pobj", "punct", "cc", "advmod", "nn"}
+ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside"}
+NEWS_REPORT_NOUNS = {"report", "story", "article", "investigation", "reporting", "interview", "broadcast", "analysis", "exclusive", "dispatch", "piece", "account"}
+STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement", "remarks", "comments", "post", "tweet", "readout"}
+IMAGE_WORDS = {"image", "images", "imagery", "photo", "photos", "picture", "pictures", "photograph", "photographs"}
+PERSON_ENTS = {"PERSON"}
+PLACE_ENTS = {"GPE"}
+GROUP_ENTS = {"NORP"}
+ORG_ENTS = {"ORG", "FAC"}
+
+
+@dataclass
+class Source:
+    label: str
+    rule_id: str
+    text: str
+    resolved: str
+    start_char: int
+    end_char: int
+    is_person: bool = False
+    plural: bool = False
+    outlet: Optional[str] = None  # canonical outlet name, for the own-outlet check
+
+
+@dataclass
+class ArticleContext:
+    """What the article has said so far, for back-references."""
+
+    people: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name -> (label, rule, full name)
+    history: list[Source] = field(default_factory=list)
+    seen_imagery: bool = False
+
+    def remember(self, source: Source) -> None:
+        self.history.append(source)
+        if source.label == "satellite-imagery":
+            self.seen_imagery = True
+
+    def last(self, want_person: Optional[bool] = None, want_plural: Optional[bool] = None) -> Optional[Source]:
+        for source in reversed(self.history):
+            if source.label in ("secondary-outlet", "document", "satellite-imagery") and want_person:
+                continue
+            if want_person is not None and source.is_person != want_person:
+                continue
+            if want_plural is not None and source.plural != want_plural:
+                continue
+            return source
+        return None
+
+
+def noun_phrase(root: Token) -> list[Token]:
+    """The root's own words: left modifiers, compounds, flat names (not clauses or appositions)."""
+    tokens = []
+    for token in root.subtree:
+        if token.i < root.i or token.i == root.i or (token.dep_ in ("flat", "compound") and token.head == root):
+            tokens.append(token)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def attachments(root: Token) -> list[Token]:
+    """Appositions and prepositional attachments ("a military analyst at the Carnegie Endowment")."""
+    out = []
+    for child in root.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ATTACHMENT_PREPS):
+            out.extend(child.subtree)
+    for token in noun_phrase(root):
+        if token is root:
+            continue
+        for child in token.children:
+            if child.dep_ == "appos":
+                out.extend(child.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def clauses(root: Token) -> list[Token]:
+    out = []
+    for child in root.children:
+        if child.dep_ in ("relcl", "acl"):
+            out.extend(child.subtree)
+    return out
+
+
+def _span_text(tokens: list[Token]) -> tuple[str, int, int]:
+    tokens = [t for t in tokens if not t.is_punct or t.text in ("'s", "’s", ".")]
+    if not tokens:
+        return "", 0, 0
+    doc = tokens[0].doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    span = doc[start:end]
+    return span.text, span.start_char, span.end_char
+
+
+def entity_of(token: Token) -> Optional[Span]:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+class SourceClassifier:
+    def __init__(self, outlet_entries: dict[str, tuple[str, object]]):
+        self.outlet_entries = outlet_entries
+
+    # -- helpers -------------------------------------------------------------------------
+    def _outlet_name(self, hit: Hit) -> Optional[str]:
+        entry = self.outlet_entries.get(hit.rule_id)
+        return entry[1].name if entry else None
+
+    @staticmethod
+    def _rule(hit: Hit) -> str:
+        return hit.rule_id.split("#", 1)[0]
+
+    def outlet_hit(self, hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
+        for hit in hits.within([t.i for t in tokens], "outlet"):
+            doc = tokens[0].doc
+            ent = entity_of(doc[hit.start])
+            if ent is not None and ent.label_ == "PERSON" and (ent.end - ent.start) > (hit.end - hit.start):
+                continue  # "Michael Bloomberg" is a person, not the news service
+            return hit
+        return None
+
+    @staticmethod
+    def _has_context_body(hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
+        """An official body, country or nationality among the tokens: makes a title official."""
+        for hit in hits.within([t.i for t in tokens], "official", "body", "function"):
+            return hit
+        return None
+
+    @staticmethod
+    def _has_group_ent(tokens: list[Token]) -> bool:
+        return any(t.ent_type_ in GROUP_ENTS or t.ent_type_ in PLACE_ENTS for t in tokens)
+
+    def _org_hit(self, hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
+        for hit in hits.within([t.i for t in tokens], "named_other", "organisation"):
+            return hit
+        return None
+
+    # -- the decision --------------------------------------------------------------------
+    def classify(self, root: Token, hits: HitIndex, ctx: ArticleContext) -> Optional[Source]:
+        core = noun_phrase(root)
+        extra = attachments(root)
+        extended = sorted(set(core) | set(extra), key=lambda t: t.i)
+        text, start, end = _span_text(core)
+        plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in PLURAL_PRONOUNS
+
+        def make(label: str, rule_id: str, resolved: Optional[str] = None, person: bool = False, outlet: Optional[str] = None) -> Source:
+            full_text, full_start, full_end = _span_text(extended) if extra and root.ent_type_ in PERSON_ENTS else (text, start, end)
+            return Source(label, rule_id, full_text or text, resolved or full_text or text, full_start or start, full_end or end,
+                          is_person=person, plural=plural, outlet=outlet)
+
+        lower = root.lower_
+        # Back-references by pronoun: the nearest earlier source of the right kind.
+        if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+            if lower in PERSON_PRONOUNS:
+                earlier = ctx.last(want_person=True)
+            elif lower in PLURAL_PRONOUNS:
+                earlier = ctx.last(want_plural=True) or ctx.last()
+            elif lower in THING_PRONOUNS:
+                earlier = ctx.last(want_person=False)
+            else:
+                return None
+            if earlier is None:
+                return None
+            return Source(earlier.label, "ref.pronoun", text, earlier.resolved, start, end,
+                          is_person=earlier.is_person, plural=earlier.plural, outlet=earlier.outlet)
+
+        if hits.within([root.i], "named_other", "not_a_source"):
+            return None
+
+        # Satellite imagery, by its words or its provider.
+        imagery = hits.within([t.i for t in core], "imagery")
+        if imagery:
+            return make("satellite-imagery", self._rule(imagery[0]))
+        if ctx.seen_imagery and root.lemma_.lower() in IMAGE_WORDS and any(t.lower_ in ("the", "these", "those") for t in core):
+            return make("satellite-imagery", "ref.imagery")
+
+        # Documents: the head noun names written or statistical evidence.
+        if root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in STATEMENT_NOUNS and any(t.lower_ in ("the", "this", "that") for t in core):
+            earlier = ctx.last()
+            if earlier is not None:
+                return Source(earlier.label, "ref.statement", text, earlier.resolved, start, end,
+                              is_person=earlier.is_person, plural=earlier.plural, outlet=earlier.outlet)
+        document = [h for h in hits.within([root.i], "document") if root.pos_ == "NOUN" or h.type == "document_phrase"]
+        if document:
+            outlet = self.outlet_hit(hits, extended)
+            if outlet is not None and root.lemma_.lower() in NEWS_REPORT_NOUNS:
+                return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet))
+            return make("document", self._rule(document[0]))
+
+        # Another news organisation.
+        outlet = self.outlet_hit(hits, core)
+        if outlet is not None and (outlet.start <= root.i < outlet.end or root.lemma_.lower() in {"agency", "newspaper", "network", "channel", "broadcaster", "paper", "outlet", "station", "site", "website", "tabloid", "magazine", "daily", "service", "television", "media", "radio"}):
+            return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet))
+
+        if hits.within([t.i for t in core], "anonymous_source", "unnamed_marker"):
+            return make("anonymous", "anon.unnamed_marker", person=True)
+
+        ent = entity_of(root)
+        if ent is not None and ent.label_ in PERSON_ENTS:
+            return self.classify_person(root, ent, core, extended, hits, ctx, make)
+
+        # Spokespeople speak on the record for the body they name.
+        spokes = hits.within([root.i], "official", "spokesperson")
+        if spokes:
+            if self._has_context_body(hits, extended) or self._has_group_ent(extended):
+                return make("named-official", self._rule(spokes[0]), person=True)
+            if self._org_hit(hits, extended) or any(t.ent_type_ in ORG_ENTS for t in extended):
+                return make("named-other", "other.organisation", person=True)
+            named = [t for t in extra if t.ent_type_ in PERSON_ENTS]
+            if named:
+                return make("named-official", self._rule(spokes[0]), person=True)
+            return make("anonymous", "anon.descriptor", person=True)
+
+        unique = hits.within([root.i], "official", "title")
+        unique = [h for h in unique if self._rule(h) == "official.unique_title"]
+        if unique and not hits.within([t.i for t in core], "official", "not_official"):
+            return make("named-official", "official.unique_title", person=True)
+
+        titles = hits.within([root.i], "official", "title")
+        if titles and not hits.within([t.i for t in core], "official", "not_official"):
+            rule = self._rule(titles[0])
+            definite = not any(t.lower_ in ("a", "an", "some", "many", "several") or t.like_num for t in core)
+            if rule == "official.title" and not plural and (definite or root.lemma_.lower() in ("judge", "justice")):
+                return make("named-official", rule, person=True)
+            if rule == "official.title_of_body" and not plural and definite and (
+                    self._has_context_body(hits, extended) or self._has_group_ent(extended)):
+                return make("named-official", rule, person=True)
+            if plural or not definite:
+                return make("anonymous", "anon.descriptor", person=True)
+
+        function = hits.within([root.i], "official", "function")
+        if function and (root.lemma_.lower() not in ("state", "country", "nation") or any(t.lower_ == "the" for t in core)):
+            return make("named-official", self._rule(function[0]))
+
+        descriptor = hits.within([root.i], "anonymous_source", "descriptor")
+        if descriptor:
+            if root.lemma_.lower() not in ("official", "source", "officer", "diplomat", "aide", "insider", "person", "people"):
+                org = [t for t in extra if t.ent_type_ in ORG_ENTS] + [
+                    t for h in hits.within([t.i for t in extra], "named_other", "organisation") for t in [root.doc[h.start]]]
+                if org and not self._has_context_body(hits, extra):
+                    return make("named-other", "other.organisation", person=True)
+            return make("anonymous", "anon.descriptor", person=True)
+
+        body = hits.within([t.i for t in core], "official", "body")
+        if body and any(h.start <= root.i < h.end or root.i == h.end - 1 for h in body):
+            return make("named-official", self._rule(body[0]))
+        if ent is not None and ent.label_ in PLACE_ENTS:
+            return make("named-official", "official.state_as_speaker")
+
+        if ent is not None and ent.label_ in GROUP_ENTS or hits.within([root.i], "anonymous_source", "group"):
+            return make("anonymous", "anon.group", person=True)
+
+        reference = hits.within([root.i], "named_other", "reference")
+        if reference:
+            earlier = ctx.last(want_person=False)
+            if earlier is not None and earlier.label in ("named-other", "named-official"):
+                return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
+            return make("named-other", "other.reference")
+
+        if body:
+            return make("named-official", self._rule(body[0]))
+        if ent is not None and ent.label_ in ORG_ENTS or (root.pos_ == "PROPN" and root.is_title):
+            return make("named-other", "other.named_entity")
+        if root.tag_ == "NNS" and root.pos_ == "NOUN":
+            return make("anonymous", "anon.descriptor", person=True)
+        return None
+
+    def classify_person(self, root, ent, core, extended, hits, ctx, make) -> Optional[Source]:
+        name = ent.text
+        if hits.within([t.i for t in extended], "official", "not_official"):
+            label, rule = "named-other", "official.not_official"
+        else:
+            decided = self.person_title(extended, hits)
+            if decided is not None:
+                label, rule = decided
+            else:
+                known = ctx.people.get(name) or ctx.people.get(name.split()[-1])
+                if known is not None:
+                    return make(known[0], "ref.name", resolved=known[2], person=True)
+                label, rule = "named-other", "other.named_entity"
+        return make(label, rule, person=True)
+
+    def person_title(self, tokens: list[Token], hits: HitIndex) -> Optional[tuple[str, str]]:
+        ids = [t.i for t in tokens]
+        titles = hits.within(ids, "official", "title")
+        for hit in titles:
+            if self._rule(hit) in ("official.title", "official.unique_title"):
+                return "named-official", self._rule(hit)
+        if titles and (self._has_context_body(hits, tokens) or self._has_group_ent(tokens)):
+            return "named-official", self._rule(titles[0])
+        spokes = hits.within(ids, "official", "spokesperson")
+        if spokes:
+            return "named-official", self._rule(spokes[0])
+        return None
+
+    def register_people(self, doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
+        """Remember every titled person the article names, so "Burns said" finds "CIA Director William Burns"."""
+        for ent in doc.ents:
+            if ent.label_ not in PERSON_ENTS:
+                continue
+            root = ent.root
+            tokens = sorted(set(noun_phrase(root)) | set(attachments(root)) | set(ent), key=lambda t: t.i)
+            # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title.
+            if root.dep_ in ("appos", "compound") or root.head.dep_ == "appos":
+                tokens = sorted(set(tokens) | set(noun_phrase(root.head)), key=lambda t: t.i)
+            if hits.within([t.i for t in tokens], "official", "not_official"):
+                decided = ("named-other", "official.not_official")
+            else:
+                decided = self.person_title(tokens, hits)
+            label, rule = decided or ("named-other", "other.named_entity")
+            full = ent.text
+            for key in (full, full.split()[-1]):
+                known = ctx.people.get(key)
+                if known is None or (known[0] != "named-official" and label == "named-official" and key == full):
+                    ctx.people[key] = (label, rule, full)
