@@ -148,6 +148,8 @@ class SourcingAttributor:
                 if rule.rule.needs_clause and not self._has_content(first, quote_spans):
                     continue
                 subject = self._subject(first)
+                if subject is None and hit.type == "evidence_verb":
+                    subject = self._evidence_before(first)
                 if subject is not None and subject.i not in used_sources:
                     for source in classify_all(subject):
                         if hit.type == "evidence_verb" and source.label not in rule.rule.subject_must_be:
@@ -167,14 +169,21 @@ class SourcingAttributor:
                                     add(source, [first], hit.rule_id, speaker=False, only=("document",))
             elif hit.type in ("source_phrase", "credit_phrase"):
                 cue_tokens = list(doc[hit.start:hit.end])
-                for source in classify_all(self._object_after(doc, hit)):
-                    add(source, cue_tokens, hit.rule_id, speaker=source.label != "secondary-outlet")
                 verb = first
                 passive_subject = next((c for c in verb.children if c.dep_ in ("nsubjpass",)), None)
+                material = []
                 if hit.type == "credit_phrase":
+                    # "images obtained by CNN": the images are a source; who holds them counts
+                    # when it is an outlet or when the material is evidence ("seen by a doctor" is not).
                     credited = verb.head if verb.dep_ in ("acl", "relcl") else passive_subject
-                    for source in classify_all(credited):
-                        add(source, cue_tokens, hit.rule_id, only=("satellite-imagery", "document"))
+                    material = [s for s in classify_all(credited) if s.label in ("satellite-imagery", "document")]
+                    for source in material:
+                        add(source, cue_tokens, hit.rule_id)
+                for source in classify_all(self._object_after(doc, hit)):
+                    if hit.type == "credit_phrase" and not material and source.label != "secondary-outlet":
+                        continue
+                    add(source, cue_tokens, hit.rule_id, speaker=source.label != "secondary-outlet")
+                if hit.type == "credit_phrase":
                     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                     if agent is not None and doc[hit.end - 1].lower_ != "by":
                         for source in classify_all(next((c for c in agent.children if c.dep_ == "pobj"), None)):
@@ -230,6 +239,17 @@ class SourcingAttributor:
                 token = token.head
                 continue
             return None
+        return None
+
+    @staticmethod
+    def _evidence_before(verb: Token) -> Optional[Token]:
+        """When the parse loses the subject ("Satellite photos taken on Saturday show ..."),
+        the first noun phrase of the clause before the verb stands in; it still has to be
+        evidence (the caller checks), so a wrong guess labels nothing."""
+        sent = verb.sent
+        for chunk in sent.noun_chunks:
+            if chunk.root.i < verb.i and chunk.root.dep_ in ("nsubj", "nsubjpass", "ROOT", "dep"):
+                return chunk.root
         return None
 
     @staticmethod

@@ -61,9 +61,9 @@ class RuleMatcher:
         doc = nlp.make_doc(phrase.strip())
         if any(ch.isupper() for ch in phrase):
             self.phrases_exact.add(key, [doc])
-            if phrase.lower() != phrase and not phrase.isupper() and len(phrase) > 4:
-                # "The Times of Israel" also matches "the Times of Israel" mid-sentence.
-                self.phrases_lower.add(key, [nlp.make_doc(phrase.strip().lower())])
+            if phrase.startswith("The "):
+                # "The Times of Israel" is written "the Times of Israel" mid-sentence.
+                self.phrases_exact.add(key, [nlp.make_doc("the " + phrase.strip()[4:])])
         else:
             self.phrases_lower.add(key, [doc])
 

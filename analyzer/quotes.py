@@ -1,13 +1,16 @@
 """Quotation spans in an article, robust to unmatched and mixed quotation marks.
 
-textacy's quotation-mark normalisation maps curly, angled and low marks to plain ones
-with the same length, so offsets stay valid; the direction of each mark is then read from
-its original form ("“" opens, "”" closes) or, for a plain '"', from the characters around it.
-A quotation left open at the end of a paragraph runs on into the next paragraph when that
-one continues it (news style opens every quoted paragraph and closes only the last).
+textacy's quotation-mark normalisation maps curly, angled and low marks to plain ones with
+the same length, so offsets stay valid; the direction of each mark is then read from its
+original form ("“" opens, "”" closes), or, for a plain '"' and the archive convention of
+two apostrophes ('' ... ''), from the characters around it. A quotation left open at
+the end of a paragraph runs on into the next paragraph when that one continues it (news
+style opens every quoted paragraph and closes only the last).
 """
 
 from __future__ import annotations
+
+from typing import Optional
 
 from textacy.preprocessing.normalize import quotation_marks
 
@@ -21,7 +24,7 @@ class QuoteFinder:
         if len(normalised) != len(text):  # never trust offsets from a normaliser that changed length
             normalised = text
         spans: list[tuple[int, int]] = []
-        carried: int | None = None  # a quotation still open at the end of an earlier paragraph
+        carried: Optional[int] = None  # a quotation still open at the end of an earlier paragraph
         carried_end = 0
         position = 0
         for line in text.splitlines(keepends=True):
@@ -29,11 +32,11 @@ class QuoteFinder:
             position += len(line)
             if not text[line_start:line_end].strip():
                 continue
-            marks = [i for i in range(line_start, line_end) if normalised[i] == '"']
-            open_at: int | None = None
+            marks = self._marks(text, normalised, line_start, line_end)
+            open_at: Optional[int] = None
             if carried is not None:
                 first = marks[0] if marks else None
-                leading = first is not None and not text[line_start:first].strip()
+                leading = first is not None and not text[line_start:first[0]].strip()
                 if first is not None and leading and self._opens(text, first, False):
                     open_at, carried = carried, None
                     marks = marks[1:]
@@ -42,16 +45,16 @@ class QuoteFinder:
                 else:
                     spans.append((carried, carried_end))
                     carried = None
-            for i in marks:
-                if self._opens(text, i, open_at is not None):
+            for mark in marks:
+                if self._opens(text, mark, open_at is not None):
                     if open_at is None:
-                        open_at = i
+                        open_at = mark[0]
                 elif open_at is not None:
-                    spans.append((open_at, i + 1))
+                    spans.append((open_at, mark[0] + mark[1]))
                     open_at = None
                 else:
                     # a closing mark with nothing open: the quotation began at the paragraph start
-                    spans.append((line_start, i + 1))
+                    spans.append((line_start, mark[0] + mark[1]))
             if open_at is not None:
                 carried, carried_end = open_at, line_end
         if carried is not None:
@@ -59,14 +62,33 @@ class QuoteFinder:
         return self._merge(spans)
 
     @staticmethod
-    def _opens(text: str, i: int, something_open: bool) -> bool:
+    def _marks(text: str, normalised: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(offset, width) of each double quotation mark in text[start:end]."""
+        marks = []
+        i = start
+        while i < end:
+            pair = text[i:i + 2]
+            if pair in ("''", "``"):
+                marks.append((i, 2))
+                i += 2
+                continue
+            if normalised[i] == '"':
+                marks.append((i, 1))
+            i += 1
+        return marks
+
+    @staticmethod
+    def _opens(text: str, mark: tuple[int, int], something_open: bool) -> bool:
+        i, width = mark
         char = text[i]
+        if text[i:i + 2] == "``":
+            return True
         if char in OPENING:
             return True
         if char in CLOSING:
             return False
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        after = text[i + width] if i + width < len(text) else " "
         if before.isspace() or before in "([{—–-:,":
             return not (after.isspace() and something_open)
         if after.isspace() or after in ".,;:!?)]}—–-":

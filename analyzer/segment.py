@@ -17,6 +17,14 @@ SMALL_WORDS = {
     "over", "the", "to", "vs", "vs.", "with", "amid", "after", "before", "up", "off", "out", "via",
     "per", "than", "nor", "so", "yet", "about", "against", "is", "its",
 }
+# The parser sometimes ends a sentence after a title's full stop ("... the years, Mr. | Van
+# Voorhis said."); a sentence never starts right after one of these.
+ABBREVIATIONS = {
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.",
+    "capt.", "cmdr.", "adm.", "maj.", "st.", "rev.", "hon.", "pres.", "sec.", "atty.", "supt.",
+    "insp.", "det.", "cpl.", "pvt.", "jr.", "sr.", "no.", "vs.", "v.", "u.s.", "u.k.", "u.n.",
+    "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "mt.", "ft.", "e.g.", "i.e.",
+}
 FINAL_PUNCTUATION = tuple('.!?:;"”’\'…)')
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
@@ -80,12 +88,21 @@ def set_line_boundaries(doc: Doc) -> Doc:
         if after_break:
             token.is_sent_start = True
             after_break = False
-        elif token.i > 0 and any(s < token.idx < e for s, e in heading_ranges):
+        elif token.i > 0 and (any(s < token.idx < e for s, e in heading_ranges)
+                              or _after_abbreviation(doc, token.i)):
             token.is_sent_start = False
         if "\n" in token.whitespace_ or "\n" in token.text:
             after_break = True
     doc.user_data["sourcing_heading_ranges"] = heading_ranges
     return doc
+
+
+def _after_abbreviation(doc: Doc, i: int) -> bool:
+    previous = doc[i - 1]
+    if previous.lower_ in ABBREVIATIONS:
+        return True
+    # a single capital initial: "John F. Kennedy"
+    return len(previous.text) == 2 and previous.text[0].isupper() and previous.text[1] == "." and doc[i].is_title
 
 
 @Language.component("sourcing_lines")

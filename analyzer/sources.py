@@ -27,6 +27,7 @@ PERSON_ENTS = {"PERSON"}
 PLACE_ENTS = {"GPE"}
 GROUP_ENTS = {"NORP"}
 ORG_ENTS = {"ORG", "FAC"}
+NOT_SOURCE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LOC", "LANGUAGE", "LAW", "WORK_OF_ART", "PRODUCT"}
 
 
 @dataclass
@@ -137,13 +138,20 @@ class SourceClassifier:
             ent = entity_of(doc[hit.start])
             if ent is not None and ent.label_ == "PERSON" and (ent.end - ent.start) > (hit.end - hit.start):
                 continue  # "Michael Bloomberg" is a person, not the news service
+            entry = self.outlet_entries.get(hit.rule_id)
+            if entry is not None and entry[1].ambiguous and not all(
+                    t.pos_ == "PROPN" or t.lower_ == "the" for t in doc[hit.start:hit.end]):
+                continue  # "People familiar with the matter" is not People magazine
             return hit
         return None
 
     @staticmethod
     def _has_context_body(hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
-        """An official body, country or nationality among the tokens: makes a title official."""
-        for hit in hits.within([t.i for t in tokens], "official", "body", "function"):
+        """An official body or a country among the tokens: makes a title official.
+        A place inside an organisation's name ("University of Washington") does not count."""
+        for hit in hits.within([t.i for t in tokens], "official", "body", "function", "state"):
+            if hit.type == "state" and tokens[0].doc[hit.start].ent_type_ in ORG_ENTS:
+                continue
             return hit
         return None
 
@@ -196,12 +204,15 @@ class SourceClassifier:
             return make("satellite-imagery", "ref.imagery")
 
         # Documents: the head noun names written or statistical evidence.
-        if root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in STATEMENT_NOUNS and any(t.lower_ in ("the", "this", "that") for t in core):
+        if root.pos_ == "NOUN" and root.lemma_.lower() in STATEMENT_NOUNS and any(t.lower_ in ("the", "this", "that") for t in core):
             earlier = ctx.last()
             if earlier is not None:
                 return Source(earlier.label, "ref.statement", text, earlier.resolved, start, end,
                               is_person=earlier.is_person, plural=earlier.plural, outlet=earlier.outlet)
         document = [h for h in hits.within([root.i], "document") if root.pos_ == "NOUN" or h.type == "document_phrase"]
+        # The tagger often reads "a company filing" / "a court ruling" as a noun with a participle.
+        document += [h for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1
+                     for h in hits.within([c.i], "document")]
         if document:
             outlet = self.outlet_hit(hits, extended)
             if outlet is not None and root.lemma_.lower() in NEWS_REPORT_NOUNS:
@@ -232,6 +243,10 @@ class SourceClassifier:
                 return make("named-official", self._rule(spokes[0]), person=True)
             return make("anonymous", "anon.descriptor", person=True)
 
+        function = hits.within([root.i], "official", "function")
+        if function and (root.lemma_.lower() not in ("state", "country", "nation") or any(t.lower_ == "the" for t in core)):
+            return make("named-official", self._rule(function[0]))
+
         unique = hits.within([root.i], "official", "title")
         unique = [h for h in unique if self._rule(h) == "official.unique_title"]
         if unique and not hits.within([t.i for t in core], "official", "not_official"):
@@ -249,10 +264,6 @@ class SourceClassifier:
             if plural or not definite:
                 return make("anonymous", "anon.descriptor", person=True)
 
-        function = hits.within([root.i], "official", "function")
-        if function and (root.lemma_.lower() not in ("state", "country", "nation") or any(t.lower_ == "the" for t in core)):
-            return make("named-official", self._rule(function[0]))
-
         descriptor = hits.within([root.i], "anonymous_source", "descriptor")
         if descriptor:
             if root.lemma_.lower() not in ("official", "source", "officer", "diplomat", "aide", "insider", "person", "people"):
@@ -263,10 +274,12 @@ class SourceClassifier:
             return make("anonymous", "anon.descriptor", person=True)
 
         body = hits.within([t.i for t in core], "official", "body")
-        if body and any(h.start <= root.i < h.end or root.i == h.end - 1 for h in body):
-            return make("named-official", self._rule(body[0]))
-        if ent is not None and ent.label_ in PLACE_ENTS:
-            return make("named-official", "official.state_as_speaker")
+        covering = [h for h in body if h.start <= root.i < h.end]
+        if covering:
+            return make("named-official", self._rule(covering[0]))
+        states = [h for h in hits.within([root.i], "official", "state") if h.end - 1 == root.i]
+        if states:
+            return make("named-official", self._rule(states[0]))
 
         if ent is not None and ent.label_ in GROUP_ENTS or hits.within([root.i], "anonymous_source", "group"):
             return make("anonymous", "anon.group", person=True)
@@ -280,7 +293,10 @@ class SourceClassifier:
 
         if body:
             return make("named-official", self._rule(body[0]))
-        if ent is not None and ent.label_ in ORG_ENTS or (root.pos_ == "PROPN" and root.is_title):
+        organisation = [t for t in extended if t.ent_type_ in ORG_ENTS and not hits.within([t.i], "outlet")]
+        if organisation or self._org_hit(hits, extra):
+            return make("named-other", "other.organisation")
+        if ent is not None and ent.label_ in ORG_ENTS or (root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS)):
             return make("named-other", "other.named_entity")
         if root.tag_ == "NNS" and root.pos_ == "NOUN":
             return make("anonymous", "anon.descriptor", person=True)
@@ -297,7 +313,8 @@ class SourceClassifier:
             else:
                 known = ctx.people.get(name) or ctx.people.get(name.split()[-1])
                 if known is not None:
-                    return make(known[0], "ref.name", resolved=known[2], person=True)
+                    rule = known[1] if known[2] == name else "ref.name"
+                    return make(known[0], rule, resolved=known[2], person=True)
                 label, rule = "named-other", "other.named_entity"
         return make(label, rule, person=True)
 

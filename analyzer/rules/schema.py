@@ -16,7 +16,7 @@ Label = Literal[
 RULE_TYPES: dict[str, tuple[str, ...]] = {
     "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "recipient_phrase"),
     "anonymous_source": ("descriptor", "hedge", "unnamed_marker", "group"),
-    "official": ("title", "body", "function", "not_official", "spokesperson"),
+    "official": ("title", "body", "function", "not_official", "spokesperson", "state"),
     "outlet": ("gazetteer", "generic"),
     "imagery": ("imagery_term", "provider"),
     "document": ("document_noun", "document_phrase"),
