@@ -179,18 +179,35 @@ class SourcingAttributor:
                     material = [s for s in classify_all(credited) if s.label in ("satellite-imagery", "document")]
                     for source in material:
                         add(source, cue_tokens, hit.rule_id)
+                allowed = rule.rule.subject_must_be
                 for source in classify_all(self._object_after(doc, hit)):
                     if hit.type == "credit_phrase" and not material and source.label != "secondary-outlet":
+                        continue
+                    if allowed and source.label not in allowed:
                         continue
                     add(source, cue_tokens, hit.rule_id, speaker=source.label != "secondary-outlet")
                 if hit.type == "credit_phrase":
                     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                    if agent is not None and doc[hit.end - 1].lower_ != "by":
+                    if agent is not None and doc[hit.end - 1].lower_ != "by" and not rule.rule.subject_must_be:
                         for source in classify_all(next((c for c in agent.children if c.dep_ == "pobj"), None)):
                             add(source, cue_tokens, hit.rule_id)
                 elif passive_subject is not None and verb.lower_ in ("quoted", "cited"):
                     for source in classify_all(passive_subject):
                         add(source, cue_tokens, hit.rule_id)
+            elif hit.type == "document_verb":
+                if first.pos_ != "VERB":
+                    continue
+                documents = [s for c in first.children if c.dep_ in ("dobj", "nsubjpass")
+                             for s in classify_all(c) if s.label == "document"]
+                if not documents:
+                    continue
+                for source in documents:
+                    add(source, [first], hit.rule_id)
+                subject = self._subject(first)
+                if subject is not None and subject.i not in used_sources:
+                    used_sources.add(subject.i)
+                    for source in classify_all(subject):
+                        add(source, [first], hit.rule_id)
             elif hit.type == "no_comment":
                 subject = self._subject(first)
                 if subject is not None and subject.i not in used_sources:

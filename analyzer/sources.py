@@ -50,6 +50,11 @@ class ArticleContext:
     people: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name -> (label, rule, full name)
     history: list[Source] = field(default_factory=list)
     seen_imagery: bool = False
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of every person named
+
+    def person_before(self, offset: int) -> Optional[str]:
+        earlier = [name for start, name in self.mentions if start < offset]
+        return earlier[-1] if earlier else None
 
     def remember(self, source: Source) -> None:
         self.history.append(source)
@@ -150,7 +155,8 @@ class SourceClassifier:
         """An official body or a country among the tokens: makes a title official.
         A place inside an organisation's name ("University of Washington") does not count."""
         for hit in hits.within([t.i for t in tokens], "official", "body", "function", "state"):
-            if hit.type == "state" and tokens[0].doc[hit.start].ent_type_ in ORG_ENTS:
+            doc = tokens[0].doc
+            if hit.type == "state" and (doc[hit.start].ent_type_ in ORG_ENTS or (hit.end < len(doc) and doc[hit.end].text == "-")):
                 continue
             return hit
         return None
@@ -179,19 +185,26 @@ class SourceClassifier:
 
         lower = root.lower_
         # Back-references by pronoun: the nearest earlier source of the right kind.
-        if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        if lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             if lower in PERSON_PRONOUNS:
                 earlier = ctx.last(want_person=True)
+                named = ctx.person_before(root.idx)
+                if earlier is None and named is not None:
+                    known = ctx.people.get(named)
+                    if known is not None:
+                        return Source(known[0], "ref.pronoun", text, named, start, end, is_person=True)
             elif lower in PLURAL_PRONOUNS:
                 earlier = ctx.last(want_plural=True) or ctx.last()
             elif lower in THING_PRONOUNS:
                 earlier = ctx.last(want_person=False)
             else:
-                return None
+                earlier = None
             if earlier is None:
                 return None
             return Source(earlier.label, "ref.pronoun", text, earlier.resolved, start, end,
                           is_person=earlier.is_person, plural=earlier.plural, outlet=earlier.outlet)
+        if root.pos_ == "PRON" and not hits.within([root.i], "anonymous_source"):
+            return None
 
         if hits.within([root.i], "named_other", "not_a_source"):
             return None
@@ -243,6 +256,13 @@ class SourceClassifier:
                 return make("named-official", self._rule(spokes[0]), person=True)
             return make("anonymous", "anon.descriptor", person=True)
 
+        reference = hits.within([root.i], "named_other", "reference")
+        if reference:
+            earlier = next((s for s in reversed(ctx.history) if not s.is_person and s.label in ("named-other", "named-official")), None)
+            if earlier is not None:
+                return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
+            return make("named-other", "other.reference")
+
         function = hits.within([root.i], "official", "function")
         if function and (root.lemma_.lower() not in ("state", "country", "nation") or any(t.lower_ == "the" for t in core)):
             return make("named-official", self._rule(function[0]))
@@ -283,13 +303,6 @@ class SourceClassifier:
 
         if ent is not None and ent.label_ in GROUP_ENTS or hits.within([root.i], "anonymous_source", "group"):
             return make("anonymous", "anon.group", person=True)
-
-        reference = hits.within([root.i], "named_other", "reference")
-        if reference:
-            earlier = ctx.last(want_person=False)
-            if earlier is not None and earlier.label in ("named-other", "named-official"):
-                return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
-            return make("named-other", "other.reference")
 
         if body:
             return make("named-official", self._rule(body[0]))
@@ -349,5 +362,8 @@ class SourceClassifier:
             full = ent.text
             for key in (full, full.split()[-1]):
                 known = ctx.people.get(key)
-                if known is None or (known[0] != "named-official" and label == "named-official" and key == full):
+                # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
+                # even when the headline named him first without the title.
+                if known is None or (known[0] != "named-official" and label == "named-official"):
                     ctx.people[key] = (label, rule, full)
+            ctx.mentions.append((ent.start_char, full))

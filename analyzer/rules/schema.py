@@ -14,7 +14,7 @@ Label = Literal[
 
 # Each kind of file allows these rule types; the first is the default when a rule names none.
 RULE_TYPES: dict[str, tuple[str, ...]] = {
-    "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "recipient_phrase"),
+    "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "document_verb"),
     "anonymous_source": ("descriptor", "hedge", "unnamed_marker", "group"),
     "official": ("title", "body", "function", "not_official", "spokesperson", "state"),
     "outlet": ("gazetteer", "generic"),
