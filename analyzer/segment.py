@@ -89,12 +89,21 @@ def set_line_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
             after_break = False
         elif token.i > 0 and (any(s < token.idx < e for s, e in heading_ranges)
-                              or _after_abbreviation(doc, token.i)):
+                              or _after_abbreviation(doc, token.i) or _closing_mark(doc, token.i)):
             token.is_sent_start = False
         if "\n" in token.whitespace_ or "\n" in token.text:
             after_break = True
     doc.user_data["sourcing_heading_ranges"] = heading_ranges
     return doc
+
+
+CLOSERS = {'"', "”", "’", "'", "''", ")", "]", "»", "”.", '".'}
+
+
+def _closing_mark(doc: Doc, i: int) -> bool:
+    """A quotation mark or bracket right after a full stop closes that sentence, never opens one."""
+    token, previous = doc[i], doc[i - 1]
+    return token.text in CLOSERS and previous.text in {".", "!", "?", "…", "?!"} and not previous.whitespace_
 
 
 def _after_abbreviation(doc: Doc, i: int) -> bool:
