@@ -12,7 +12,7 @@ from .scorecard import scorecard_row
 
 SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "is_heading", "text", "labels", "sources", "rule_ids"]
 ATTRIBUTION_COLUMNS = ["article_id", "sentence_index", "label", "source", "resolved_source", "cue", "quote_type",
-                       "start_char", "end_char", "rule_id", "cue_rule_id", "outlet"]
+                       "start_char", "end_char", "rule_id", "cue_rule_id", "outlet", "source_key"]
 
 
 @dataclass

@@ -43,7 +43,8 @@ class Attribution:
     rule_id: str
     cue_rule_id: str
     outlet: Optional[str] = None
-    speaker: bool = True  # False for the outlet a source spoke to: quotations carry only the speaker
+    speaker: bool = True
+    source_key: Optional[str] = None  # False for the outlet a source spoke to: quotations carry only the speaker
 
 
 @dataclass
@@ -125,7 +126,8 @@ class SourcingAttributor:
             cue_text = " ".join(t.text for t in cue_tokens)
             quote_type = self._quote_type(sent, quote_spans)
             out.append(Attribution(index, source.label, source.text, source.resolved, cue_text, quote_type,
-                                   source.start_char, source.end_char, source.rule_id, cue_rule, source.outlet, speaker))
+                                   source.start_char, source.end_char, source.rule_id, cue_rule, source.outlet, speaker,
+                                   source.key))
             if speaker:
                 pending.append(source)
 
@@ -355,7 +357,7 @@ class SourcingAttributor:
                         continue
                     carried = Attribution(record.index, speaker.label, speaker.source, speaker.resolved_source, speaker.cue,
                                           "continuation", speaker.start_char, speaker.end_char, "ref.quotation",
-                                          speaker.cue_rule_id, speaker.outlet, True)
+                                          speaker.cue_rule_id, speaker.outlet, True, speaker.source_key)
                     extra.append(carried)
                     by_sentence.setdefault(record.index, []).append(carried)
                     have.add(speaker.label)

@@ -34,8 +34,8 @@ def scorecard_row(article_id: str, sentences: list[dict], attributions: Iterable
     row["unattributed_count"] = total - attributed
     row["unattributed_share"] = _share(total - attributed, total)
     attributions = list(attributions)
-    named_sources = {a["resolved_source"].strip().lower() for a in attributions
-                     if a["label"] in NAMED_LABELS and a["resolved_source"].strip()}
+    named_sources = {(a.get("source_key") or a["resolved_source"]).strip().lower() for a in attributions
+                     if a["label"] in NAMED_LABELS and (a.get("source_key") or a["resolved_source"]).strip()}
     outlets = {(a.get("outlet") or a["resolved_source"]).strip().lower() for a in attributions
                if a["label"] == "secondary-outlet"}
     row["distinct_named_sources"] = len(named_sources)

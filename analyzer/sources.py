@@ -41,13 +41,15 @@ class Source:
     is_person: bool = False
     plural: bool = False
     outlet: Optional[str] = None  # canonical outlet name, for the own-outlet check
+    key: Optional[str] = None  # who it is, for counting distinct sources: a person's full name
 
 
 @dataclass
 class ArticleContext:
     """What the article has said so far, for back-references."""
 
-    people: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name -> (label, rule, full name)
+    # name or surname -> (label, rule, full name, full mention with title: "CIA Director William Burns")
+    people: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     history: list[Source] = field(default_factory=list)
     seen_imagery: bool = False
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of every person named
@@ -178,8 +180,12 @@ class SourceClassifier:
         text, start, end = _span_text(core)
         plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in PLURAL_PRONOUNS
 
-        def make(label: str, rule_id: str, resolved: Optional[str] = None, person: bool = False, outlet: Optional[str] = None) -> Source:
+        def make(label: str, rule_id: str, resolved: Optional[str] = None, person: bool = False, outlet: Optional[str] = None,
+                 hit: Optional[Hit] = None) -> Source:
             full_text, full_start, full_end = _span_text(extended) if extra and root.ent_type_ in PERSON_ENTS else (text, start, end)
+            if hit is not None:  # the whole outlet name: "The Times of Israel", not the parse's "The Times"
+                span = root.doc[min(hit.start, core[0].i):max(hit.end, root.i + 1)]
+                full_text, full_start, full_end = span.text, span.start_char, span.end_char
             return Source(label, rule_id, full_text or text, resolved or full_text or text, full_start or start, full_end or end,
                           is_person=person, plural=plural, outlet=outlet)
 
@@ -192,7 +198,7 @@ class SourceClassifier:
                 if earlier is None and named is not None:
                     known = ctx.people.get(named)
                     if known is not None:
-                        return Source(known[0], "ref.pronoun", text, named, start, end, is_person=True)
+                        return Source(known[0], "ref.pronoun", text, known[3], start, end, is_person=True, key=known[2])
             elif lower in PLURAL_PRONOUNS:
                 earlier = ctx.last(want_plural=True) or ctx.last()
             elif lower in THING_PRONOUNS:
@@ -202,7 +208,7 @@ class SourceClassifier:
             if earlier is None:
                 return None
             return Source(earlier.label, "ref.pronoun", text, earlier.resolved, start, end,
-                          is_person=earlier.is_person, plural=earlier.plural, outlet=earlier.outlet)
+                          is_person=earlier.is_person, plural=earlier.plural, outlet=earlier.outlet, key=earlier.key)
         if root.pos_ == "PRON" and not hits.within([root.i], "anonymous_source"):
             return None
 
@@ -229,13 +235,13 @@ class SourceClassifier:
         if document:
             outlet = self.outlet_hit(hits, extended)
             if outlet is not None and root.lemma_.lower() in NEWS_REPORT_NOUNS:
-                return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet))
+                return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet), hit=outlet)
             return make("document", self._rule(document[0]))
 
         # Another news organisation.
         outlet = self.outlet_hit(hits, core)
         if outlet is not None and (outlet.start <= root.i < outlet.end or root.lemma_.lower() in {"agency", "newspaper", "network", "channel", "broadcaster", "paper", "outlet", "station", "site", "website", "tabloid", "magazine", "daily", "service", "television", "media", "radio"}):
-            return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet))
+            return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet), hit=outlet)
 
         if hits.within([t.i for t in core], "anonymous_source", "unnamed_marker"):
             return make("anonymous", "anon.unnamed_marker", person=True)
@@ -317,19 +323,25 @@ class SourceClassifier:
 
     def classify_person(self, root, ent, core, extended, hits, ctx, make) -> Optional[Source]:
         name = ent.text
+        known = ctx.people.get(name) or ctx.people.get(name.split()[-1])
         if hits.within([t.i for t in extended], "official", "not_official"):
             label, rule = "named-other", "official.not_official"
         else:
             decided = self.person_title(extended, hits)
             if decided is not None:
                 label, rule = decided
+            elif known is not None:
+                rule = known[1] if known[2] == name else "ref.name"
+                source = make(known[0], rule, resolved=known[3], person=True)
+                source.key = known[2]
+                return source
             else:
-                known = ctx.people.get(name) or ctx.people.get(name.split()[-1])
-                if known is not None:
-                    rule = known[1] if known[2] == name else "ref.name"
-                    return make(known[0], rule, resolved=known[2], person=True)
                 label, rule = "named-other", "other.named_entity"
-        return make(label, rule, person=True)
+        source = make(label, rule, person=True)
+        source.key = known[2] if known is not None else name
+        if known is not None and known[2] != name:
+            source.resolved = known[3]
+        return source
 
     def person_title(self, tokens: list[Token], hits: HitIndex) -> Optional[tuple[str, str]]:
         ids = [t.i for t in tokens]
@@ -360,10 +372,14 @@ class SourceClassifier:
                 decided = self.person_title(tokens, hits)
             label, rule = decided or ("named-other", "other.named_entity")
             full = ent.text
+            phrase = noun_phrase(root)
+            mention = root.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1].text if phrase else full
+            if full not in mention:
+                mention = full
             for key in (full, full.split()[-1]):
                 known = ctx.people.get(key)
                 # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
                 # even when the headline named him first without the title.
                 if known is None or (known[0] != "named-official" and label == "named-official"):
-                    ctx.people[key] = (label, rule, full)
+                    ctx.people[key] = (label, rule, full, mention)
             ctx.mentions.append((ent.start_char, full))
