@@ -80,6 +80,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
     text = doc.text
     heading_ranges = [(ln.start, ln.end) for ln in lines_of(text) if is_heading(text[ln.start:ln.end])]
     after_break = True
+    line_start = 0
     for token in doc:
         if token.is_space:
             if "\n" in token.text:
@@ -88,7 +89,9 @@ def set_line_boundaries(doc: Doc) -> Doc:
         if after_break:
             token.is_sent_start = True
             after_break = False
-        elif token.i > 0 and (any(s < token.idx < e for s, e in heading_ranges)
+            line_start = token.i
+        elif token.i > 0 and (token.i == line_start + 1 and not doc[line_start].is_punct
+                              or any(s < token.idx < e for s, e in heading_ranges)
                               or _after_abbreviation(doc, token.i) or _closing_mark(doc, token.i)):
             token.is_sent_start = False
         if "\n" in token.whitespace_ or "\n" in token.text:

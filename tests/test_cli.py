@@ -346,3 +346,15 @@ def test_broken_rule_file_exits_2_with_one_line_error(cli, tmp_path, case):
     assert rule_id in line
     assert field in line
     assert not (tmp_path / "out" / "sentences.csv").exists()
+
+
+def test_table_prints_article_ids_literally(cli, tmp_path):
+    feed = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": "[draft] harbour", "text": SHORT},
+        {"id": "wire/[/update]", "text": SHORT},
+    ])
+    result = cli.invoke(["analyze", feed])
+    cli.assert_no_traceback(result)
+    assert result.exit_code == 0, result.stderr
+    assert "[draft] harbour" in result.stdout
+    assert "wire/[/update]" in result.stdout

@@ -40,7 +40,7 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    err_console = Console(file=stderr, highlight=False, soft_wrap=True)
+    err_console = Console(file=stderr, highlight=False, soft_wrap=True, emoji=False, markup=False)
     analyzer = Analyzer(model=model, rules_dirs=rules or [])
     summary = RunSummary()
     if output_format is None and out is None:

@@ -19,7 +19,7 @@ LABEL_STYLE = {
 
 def print_table(result: ArticleResult, console: Console) -> None:
     card = result.scorecard
-    console.rule(f"[bold]{result.article.id}[/]")
+    console.rule(Text(result.article.id, style="bold"))
     summary = Table(title="Sourcing scorecard", show_header=True, header_style="bold")
     summary.add_column("measure")
     summary.add_column("count", justify="right")
@@ -44,7 +44,7 @@ def print_table(result: ArticleResult, console: Console) -> None:
         if s["is_heading"]:
             labels.append("(heading)", style="dim")
         text = Text(s["text"], style="bold" if s["is_heading"] else "")
-        sentences.add_row(str(s["sentence_index"]), text, labels, s["sources"])
+        sentences.add_row(str(s["sentence_index"]), text, labels, Text(s["sources"]))
     console.print(sentences)
 
 
