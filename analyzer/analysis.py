@@ -12,7 +12,10 @@ from .scorecard import scorecard_row
 
 SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "is_heading", "text", "labels", "sources", "rule_ids"]
 ATTRIBUTION_COLUMNS = ["article_id", "sentence_index", "label", "source", "resolved_source", "cue", "quote_type",
-                       "start_char", "end_char", "rule_id", "cue_rule_id", "outlet", "source_key"]
+                       "start_char", "end_char", "rule_id", "cue_rule_id", "outlet", "source_key",
+                       "anonymity_reason_given", "anonymity_reason", "anonymity_reason_text", "anonymity_requested",
+                       "vantage", "vantage_strength", "specificity", "source_count"]
+ANONYMOUS_COLUMNS = ATTRIBUTION_COLUMNS[ATTRIBUTION_COLUMNS.index("anonymity_reason_given"):]
 
 
 @dataclass
@@ -67,10 +70,16 @@ def result_from_doc(doc, article: Article, outlets: OutletIndex, rules_version: 
             "sources": "; ".join(dict.fromkeys(a["resolved_source"] or a["source"] for a in found)),
             "rule_ids": ";".join(dict.fromkeys(a["rule_id"] for a in found)),
         })
-    attributions = [
-        {"article_id": article.id, **{k: a.get(k) for k in ATTRIBUTION_COLUMNS if k != "article_id"}}
-        for a in kept if not next((s for s in data["sentences"] if s["index"] == a["sentence_index"]), {}).get("is_heading")
-    ]
+    headings = {s["index"] for s in data["sentences"] if s["is_heading"]}
+    attributions = []
+    for a in kept:
+        if a["sentence_index"] in headings:
+            continue
+        row = {"article_id": article.id, **{k: a.get(k) for k in ATTRIBUTION_COLUMNS if k not in ("article_id",)}}
+        details = a.get("anonymous") or {}
+        for column in ANONYMOUS_COLUMNS:
+            row[column] = details.get(column, "")
+        attributions.append(row)
     return ArticleResult(article, sentences, attributions, scorecard_row(article.id, sentences, attributions, rules_version))
 
 

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .anonymity import describe as describe_anonymous
 from .matching import Hit, HitIndex, RuleMatcher
 from .quotes import QuoteFinder
 from .rules.loader import RuleSet
@@ -44,7 +45,8 @@ class Attribution:
     cue_rule_id: str
     outlet: Optional[str] = None
     speaker: bool = True
-    source_key: Optional[str] = None  # False for the outlet a source spoke to: quotations carry only the speaker
+    source_key: Optional[str] = None
+    anonymous: Optional[dict] = None  # AnonymousDetails of an anonymous attribution  # False for the outlet a source spoke to: quotations carry only the speaker
 
 
 @dataclass
@@ -69,7 +71,7 @@ class SourcingAttributor:
 
     # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        hits = HitIndex(self.matcher(doc))
+        hits = HitIndex(self.matcher(doc), self.matcher.strengths)
         quote_spans = self.quotes(doc.text)
         ctx = ArticleContext()
         self.classifier.register_people(doc, hits, ctx)
@@ -125,9 +127,13 @@ class SourcingAttributor:
             cue_tokens = list(cue_tokens)
             cue_text = " ".join(t.text for t in cue_tokens)
             quote_type = self._quote_type(sent, quote_spans)
+            details = None
+            if source.label == "anonymous":
+                root = doc[source.root_i] if source.root_i is not None else None
+                details = describe_anonymous(root, sent, hits).as_dict()
             out.append(Attribution(index, source.label, source.text, source.resolved, cue_text, quote_type,
                                    source.start_char, source.end_char, source.rule_id, cue_rule, source.outlet, speaker,
-                                   source.key))
+                                   source.key, details))
             if speaker:
                 pending.append(source)
 
@@ -357,7 +363,7 @@ class SourcingAttributor:
                         continue
                     carried = Attribution(record.index, speaker.label, speaker.source, speaker.resolved_source, speaker.cue,
                                           "continuation", speaker.start_char, speaker.end_char, "ref.quotation",
-                                          speaker.cue_rule_id, speaker.outlet, True, speaker.source_key)
+                                          speaker.cue_rule_id, speaker.outlet, True, speaker.source_key, speaker.anonymous)
                     extra.append(carried)
                     by_sentence.setdefault(record.index, []).append(carried)
                     have.add(speaker.label)

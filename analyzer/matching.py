@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -36,6 +37,7 @@ class RuleMatcher:
         self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Outlet surface forms map back to their entry so a hit can name the outlet.
         self.outlet_entries: dict[str, tuple[str, object]] = {}
+        self.strengths = {r.id: r.rule.strength for r in ruleset.rules if r.rule.strength is not None}
         for loaded in ruleset.rules:
             self._add(nlp, loaded)
 
@@ -82,8 +84,9 @@ class RuleMatcher:
 class HitIndex:
     """Hits by token, so a source span can ask which rules cover its words."""
 
-    def __init__(self, hits: list[Hit]):
+    def __init__(self, hits: list[Hit], strengths: Optional[dict[str, int]] = None):
         self.hits = hits
+        self.strengths = strengths or {}
         self.by_token: dict[int, list[Hit]] = defaultdict(list)
         for hit in hits:
             for i in range(hit.start, hit.end):

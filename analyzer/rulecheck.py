@@ -1,8 +1,8 @@
 """Run every rule's own examples: sentences it must fire on, and sentences it must not.
 
 A rule "fires" on a sentence when an attribution found there names it (as the rule that
-decided the label or as the cue); a rule whose job is to stop a match (type not_a_source)
-fires when it matches at all.
+decided the label or as the cue); a rule that sets no label itself (one that stops a match,
+or describes an anonymous source: its reason, vantage, rank) fires when it matches at all.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 from .matching import HitIndex
 from .rules.loader import load_rules
 
-SUPPRESSOR_TYPES = {"not_a_source"}
+MATCH_ONLY_TYPES = {"not_a_source", "anonymity_request", "reason_formulaic", "reason_substantive", "vantage", "rank"}
 
 
 @dataclass
@@ -32,7 +32,7 @@ def fired_rules(nlp, text: str) -> set[str]:
     attributor = nlp.get_pipe("sourcing_attributor")
     for hit in HitIndex(attributor.matcher(doc)).hits:
         rule_id = hit.rule_id.split("#", 1)[0]
-        if hit.type in SUPPRESSOR_TYPES:
+        if hit.type in MATCH_ONLY_TYPES:
             fired.add(rule_id)
     return fired
 

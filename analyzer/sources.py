@@ -42,6 +42,7 @@ class Source:
     plural: bool = False
     outlet: Optional[str] = None  # canonical outlet name, for the own-outlet check
     key: Optional[str] = None  # who it is, for counting distinct sources: a person's full name
+    root_i: Optional[int] = None  # token index of the phrase's head, for describing anonymous sources
 
 
 @dataclass
@@ -174,6 +175,12 @@ class SourceClassifier:
 
     # -- the decision --------------------------------------------------------------------
     def classify(self, root: Token, hits: HitIndex, ctx: ArticleContext) -> Optional[Source]:
+        source = self._classify(root, hits, ctx)
+        if source is not None:
+            source.root_i = root.i
+        return source
+
+    def _classify(self, root: Token, hits: HitIndex, ctx: ArticleContext) -> Optional[Source]:
         core = noun_phrase(root)
         extra = attachments(root)
         extended = sorted(set(core) | set(extra), key=lambda t: t.i)

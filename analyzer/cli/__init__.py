@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from .analyze import analyze_command
+from .evaluate import evaluate_command
 from .rules import rules_app
 
 app = typer.Typer(
@@ -19,6 +20,7 @@ app = typer.Typer(
 )
 app.command("analyze")(analyze_command)
 app.add_typer(rules_app, name="rules")
+app.command("evaluate")(evaluate_command)
 
 
 def main() -> None:

@@ -15,7 +15,8 @@ Label = Literal[
 # Each kind of file allows these rule types; the first is the default when a rule names none.
 RULE_TYPES: dict[str, tuple[str, ...]] = {
     "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "document_verb"),
-    "anonymous_source": ("descriptor", "hedge", "unnamed_marker", "group"),
+    "anonymous_source": ("descriptor", "hedge", "unnamed_marker", "group", "anonymity_request",
+                         "reason_formulaic", "reason_substantive", "vantage", "rank"),
     "official": ("title", "body", "function", "not_official", "spokesperson", "state"),
     "outlet": ("gazetteer", "generic"),
     "imagery": ("imagery_term", "provider"),
@@ -55,6 +56,7 @@ class Rule(BaseModel):
     label: Optional[Label] = None
     recipient: bool = False
     needs_clause: bool = False
+    strength: Optional[int] = Field(default=None, ge=0, le=9)
     subject_must_be: list[Label] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
 

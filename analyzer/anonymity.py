@@ -1,0 +1,111 @@
+"""How good is an anonymous attribution? The details fact-checkers weigh (AP, Reuters, NPR
+guidance): is a reason for anonymity given, and is it substantive or formulaic; what vantage
+the source has; how specific the descriptor is; how many sources are stated."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from .matching import HitIndex
+from .sources import ORG_ENTS, noun_phrase
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "both": 2, "a couple": 2,
+}
+VAGUE_PLURALS = {"several", "multiple", "many", "numerous", "various", "some", "other", "few"}
+GENERIC_HEADS = {"source", "people", "person", "someone", "somebody", "one", "insider", "other"}
+PLACE_ENTS = {"GPE", "NORP"}
+
+
+@dataclass
+class AnonymousDetails:
+    anonymity_reason_given: bool = False
+    anonymity_reason: str = "none"        # substantive | formulaic | none
+    anonymity_reason_text: str = ""
+    anonymity_requested: bool = False      # "on condition of anonymity", "asked not to be named"
+    vantage: str = "none"                  # attended | document | direct_knowledge | briefed | familiar | none
+    vantage_strength: int = 0              # 5 strongest .. 1 weakest, 0 none stated
+    specificity: int = 0                   # 0 "sources"/"reportedly" .. 3 with agency or rank
+    source_count: str = ""                 # stated number of sources: "1", "2", "several", or "" unknown
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _region(root: Optional[Token], sent: Span) -> list[int]:
+    if root is None:
+        return [t.i for t in sent]
+    return [t.i for t in root.subtree]
+
+
+def describe(root: Optional[Token], sent: Span, hits: HitIndex) -> AnonymousDetails:
+    details = AnonymousDetails()
+    found = hits.within(_region(root, sent), "anonymous_source")
+    if not any(h.type in ("anonymity_request", "reason_formulaic", "reason_substantive", "vantage") for h in found):
+        found = hits.within([t.i for t in sent], "anonymous_source")  # the details may sit elsewhere in the sentence
+    doc = sent.doc
+    substantive = [h for h in found if h.type == "reason_substantive"]
+    formulaic = [h for h in found if h.type == "reason_formulaic"]
+    details.anonymity_requested = any(h.type == "anonymity_request" for h in found)
+    reason = substantive or formulaic
+    if reason:
+        details.anonymity_reason_given = True
+        details.anonymity_reason = "substantive" if substantive else "formulaic"
+        details.anonymity_reason_text = _clause_text(doc, reason[0].start, sent)
+    vantage = [h for h in found if h.type == "vantage"]
+    if vantage:
+        best = max(vantage, key=lambda h: _strength(hits, h))
+        details.vantage = best.rule_id.split("vantage_", 1)[-1]
+        details.vantage_strength = _strength(hits, best)
+    if root is not None:
+        details.specificity = specificity(root, hits)
+        details.source_count = source_count(root)
+    return details
+
+
+def _strength(hits: HitIndex, hit) -> int:
+    return hits.strengths.get(hit.rule_id, 0)
+
+
+def _clause_text(doc, start: int, sent: Span) -> str:
+    end = start
+    while end < sent.end and not doc[end].is_punct:
+        end += 1
+    return doc[start:end].text
+
+
+def specificity(root: Token, hits: HitIndex) -> int:
+    """0 "sources", 1 "an official", 2 "a U.S. official", 3 "a senior State Department official"."""
+    core = [t for t in noun_phrase(root) if t is not root]
+    ids = [t.i for t in core]
+    agency = hits.within(ids, "official", "body", "function") or any(t.ent_type_ in ORG_ENTS for t in core)
+    rank = hits.within(ids, "anonymous_source", "rank")
+    place = hits.within(ids, "official", "state") or any(t.ent_type_ in PLACE_ENTS for t in core)
+    if agency or rank:
+        return 3
+    if place:
+        return 2
+    if root.lemma_.lower() in GENERIC_HEADS and root.tag_ in ("NNS", "NNPS") or root.lower_ in ("sources", "people"):
+        return 0
+    return 1
+
+
+def source_count(root: Token) -> str:
+    for child in root.children:
+        if child.dep_ == "nummod":
+            text = child.lower_
+            if text.isdigit():
+                return text
+            if text in NUMBER_WORDS:
+                return str(NUMBER_WORDS[text])
+        if child.dep_ in ("amod", "det") and child.lower_ in VAGUE_PLURALS:
+            return "several"
+        if child.lower_ == "both":
+            return "2"
+    if root.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "the", "one", "another") for c in root.children):
+        return "1"
+    return ""
