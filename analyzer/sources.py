@@ -147,7 +147,8 @@ class SourceClassifier:
             if ent is not None and ent.label_ == "PERSON" and (ent.end - ent.start) > (hit.end - hit.start):
                 continue  # "Michael Bloomberg" is a person, not the news service
             entry = self.outlet_entries.get(hit.rule_id)
-            if entry is not None and entry[1].ambiguous and not all(
+            matched = doc[hit.start:hit.end].text
+            if entry is not None and entry[1].ambiguous and matched.lower() == entry[1].name.lower() and not all(
                     t.pos_ == "PROPN" or t.lower_ == "the" for t in doc[hit.start:hit.end]):
                 continue  # "People familiar with the matter" is not People magazine
             return hit
@@ -276,7 +277,17 @@ class SourceClassifier:
                 return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
             return make("named-other", "other.reference")
 
+        # An unnamed source that asked for anonymity is anonymous whatever its role.
+        requests = hits.within([t.i for t in root.subtree], "anonymous_source", "anonymity_request")
+        if requests and not any(h.start <= root.i < h.end for h in requests):
+            return make("anonymous", "anon.anonymity_request", person=True)
+        if any(h.start <= root.i < h.end for h in requests):
+            return None  # "speaking on condition of anonymity": the condition is no source
+
         function = hits.within([root.i], "official", "function")
+        indefinite = any(t.lower_ in ("a", "an", "one", "another") for t in core)
+        if function and indefinite and not plural and root.lemma_.lower() not in ("court", "jury", "panel", "judge"):
+            return make("anonymous", "anon.descriptor", person=True)  # "an investigator" is one unnamed person
         if function and (root.lemma_.lower() not in ("state", "country", "nation") or any(t.lower_ == "the" for t in core)):
             return make("named-official", self._rule(function[0]))
 
