@@ -19,7 +19,7 @@ from .anonymity import describe as describe_anonymous
 from .matching import Hit, HitIndex, RuleMatcher
 from .quotes import QuoteFinder
 from .rules.loader import RuleSet
-from .sources import ArticleContext, Source, SourceClassifier, clauses, IMAGE_WORDS
+from .sources import IMAGE_WORDS, STATEMENT_NOUNS, ArticleContext, Source, SourceClassifier, clauses
 
 SPAN_KEY = "sourcing_attributions"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -151,7 +151,7 @@ class SourcingAttributor:
             if inside_quote(first):
                 continue
             if hit.type == "speech_verb" or hit.type == "evidence_verb":
-                if first.pos_ not in ("VERB", "AUX") or first.dep_ in ("amod", "compound"):
+                if first.dep_ in ("amod", "compound") or first.pos_ not in ("VERB", "AUX") and not self._verb_tagged_noun(first):
                     continue
                 if rule.rule.needs_clause and not self._has_content(first, quote_spans):
                     continue
@@ -205,9 +205,10 @@ class SourcingAttributor:
             elif hit.type == "document_verb":
                 if first.pos_ != "VERB":
                     continue
-                documents = [s for c in first.children if c.dep_ in ("dobj", "nsubjpass")
-                             for s in classify_all(c) if s.label == "document"]
-                if not documents:
+                objects = [c for c in first.children if c.dep_ in ("dobj", "nsubjpass")]
+                documents = [s for c in objects for s in classify_all(c) if s.label == "document"]
+                statement = any(c.lemma_.lower() in STATEMENT_NOUNS for c in objects)
+                if not documents and not statement:
                     continue
                 for source in documents:
                     add(source, [first], hit.rule_id)
@@ -216,6 +217,13 @@ class SourcingAttributor:
                     used_sources.add(subject.i)
                     for source in classify_all(subject):
                         add(source, [first], hit.rule_id)
+            elif hit.type == "frame":
+                # "In a statement, Husted said...": the main clause's subject speaks.
+                subject = self._subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+                if subject is not None and subject.i not in used_sources and subject.i >= hit.end:
+                    used_sources.add(subject.i)
+                    for source in classify_all(subject):
+                        add(source, list(doc[hit.start:hit.end]), hit.rule_id)
             elif hit.type == "no_comment":
                 subject = self._subject(first)
                 if subject is not None and subject.i not in used_sources:
@@ -267,6 +275,13 @@ class SourcingAttributor:
         return None
 
     @staticmethod
+    def _verb_tagged_noun(token: Token) -> bool:
+        """ "Trump claims that ...": the tagger reads "claims" as a noun, but a root with a
+        subject and a clause is a verb."""
+        children = {c.dep_ for c in token.children}
+        return token.dep_ == "ROOT" and "nsubj" in children and bool(children & {"ccomp", "mark"})
+
+    @staticmethod
     def _evidence_before(verb: Token) -> Optional[Token]:
         """When the parse loses the subject ("Satellite photos taken on Saturday show ..."),
         the first noun phrase of the clause before the verb stands in; it still has to be
@@ -306,7 +321,7 @@ class SourcingAttributor:
     @staticmethod
     def _object_after(doc: Doc, hit: Hit) -> Optional[Token]:
         last = doc[hit.end - 1]
-        objects = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")]
+        objects = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp") and c.pos_ != "VERB"]
         if objects:
             return objects[0]
         for token in doc[hit.end - 1: min(len(doc), hit.end + 8)]:
@@ -352,7 +367,7 @@ class SourcingAttributor:
             if not inside:
                 continue
             speakers = [a for r in inside for a in by_sentence.get(r.index, []) if a.speaker and a.quote_type != "indirect"]
-            if not speakers:
+            if not speakers and self._opens_sentence(inside[0], q_start):
                 speakers = self._neighbour_speaker(records, inside, by_sentence)
             if not speakers:
                 continue
@@ -368,6 +383,12 @@ class SourcingAttributor:
                     by_sentence.setdefault(record.index, []).append(carried)
                     have.add(speaker.label)
         return extra
+
+    @staticmethod
+    def _opens_sentence(record: SentenceRecord, quote_start: int) -> bool:
+        """Only a quotation that opens its sentence stands for a speaker named elsewhere;
+        a nickname or a scare-quoted word inside a sentence does not."""
+        return quote_start <= record.start_char + 1
 
     @staticmethod
     def _neighbour_speaker(records, inside, by_sentence) -> list[Attribution]:

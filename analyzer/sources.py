@@ -331,7 +331,7 @@ class SourceClassifier:
         if body:
             return make("named-official", self._rule(body[0]))
         organisation = [t for t in extended if t.ent_type_ in ORG_ENTS and not hits.within([t.i], "outlet")]
-        if organisation or self._org_hit(hits, extra):
+        if organisation or self._org_hit(hits, extra) or hits.within([root.i], "named_other", "organisation"):
             return make("named-other", "other.organisation")
         if ent is not None and ent.label_ in ORG_ENTS or (root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS)):
             return make("named-other", "other.named_entity")

@@ -14,7 +14,7 @@ Label = Literal[
 
 # Each kind of file allows these rule types; the first is the default when a rule names none.
 RULE_TYPES: dict[str, tuple[str, ...]] = {
-    "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "document_verb"),
+    "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "document_verb", "frame"),
     "anonymous_source": ("descriptor", "hedge", "unnamed_marker", "group", "anonymity_request",
                          "reason_formulaic", "reason_substantive", "vantage", "rank"),
     "official": ("title", "body", "function", "not_official", "spokesperson", "state"),
