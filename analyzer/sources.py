@@ -257,6 +257,11 @@ class SourceClassifier:
         ent = entity_of(root)
         if ent is not None and ent.label_ in PERSON_ENTS:
             return self.classify_person(root, ent, core, extended, hits, ctx, make)
+        if root.pos_ == "PROPN" and (ent is None or ent.label_ in ORG_ENTS) and (
+                (ent is not None and ent.text in ctx.people) or root.text in ctx.people):
+            # The tagger calls a later "Husted" an organisation; the article named him as a person.
+            return self.classify_person(root, ent if ent is not None else root.doc[root.i:root.i + 1],
+                                        core, extended, hits, ctx, make)
 
         # Spokespeople speak on the record for the body they name.
         spokes = hits.within([root.i], "official", "spokesperson")
@@ -307,6 +312,8 @@ class SourceClassifier:
                 return make("named-official", rule, person=True)
             if plural or not definite:
                 return make("anonymous", "anon.descriptor", person=True)
+        if titles:  # "the former president": a title that holds no office now
+            return make("named-other", "official.not_official", person=True)
 
         descriptor = hits.within([root.i], "anonymous_source", "descriptor")
         if descriptor:
@@ -321,7 +328,8 @@ class SourceClassifier:
         covering = [h for h in body if h.start <= root.i < h.end]
         if covering:
             return make("named-official", self._rule(covering[0]))
-        states = [h for h in hits.within([root.i], "official", "state") if h.end - 1 == root.i]
+        states = [h for h in hits.within([root.i], "official", "state") if h.end - 1 == root.i
+                  and (ent is None or ent.label_ == "GPE" or (ent.end - ent.start) <= (h.end - h.start))]
         if states:
             return make("named-official", self._rule(states[0]))
 
