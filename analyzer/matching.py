@@ -19,6 +19,16 @@ from spacy.tokens import Doc
 from .rules.loader import LoadedRule, RuleSet
 
 
+def plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
 @dataclass(frozen=True)
 class Hit:
     rule_id: str
@@ -48,7 +58,10 @@ class RuleMatcher:
         multi = [t for t in rule.terms if " " in t.strip()] + list(rule.phrases)
         if single:
             lowered = sorted({t.lower() for t in single})
-            self.matcher.add(key, [[{"LEMMA": {"IN": lowered}}], [{"LOWER": {"IN": lowered}}]])
+            # Lemmas keep the case of proper nouns ("Senators" stays "Senators"), so the lower-cased
+            # word and its plural are matched as well.
+            forms = sorted(set(lowered) | {plural(t) for t in lowered if t.isalpha()})
+            self.matcher.add(key, [[{"LEMMA": {"IN": lowered}}], [{"LOWER": {"IN": forms}}]])
         if rule.patterns:
             self.matcher.add(key, rule.patterns)
         for phrase in multi:

@@ -282,6 +282,10 @@ class SourceClassifier:
                 return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
             return make("named-other", "other.reference")
 
+        states = [h for h in hits.within([root.i], "official", "state") if h.end - 1 == root.i
+                  and (ent is None or ent.label_ == "GPE" or (ent.end - ent.start) <= (h.end - h.start))]
+        if states:
+            return make("named-official", self._rule(states[0]))
         # An unnamed source that asked for anonymity is anonymous whatever its role.
         requests = hits.within([t.i for t in root.subtree], "anonymous_source", "anonymity_request")
         if requests and not any(h.start <= root.i < h.end for h in requests):
@@ -328,10 +332,6 @@ class SourceClassifier:
         covering = [h for h in body if h.start <= root.i < h.end]
         if covering:
             return make("named-official", self._rule(covering[0]))
-        states = [h for h in hits.within([root.i], "official", "state") if h.end - 1 == root.i
-                  and (ent is None or ent.label_ == "GPE" or (ent.end - ent.start) <= (h.end - h.start))]
-        if states:
-            return make("named-official", self._rule(states[0]))
 
         if ent is not None and ent.label_ in GROUP_ENTS or hits.within([root.i], "anonymous_source", "group"):
             return make("anonymous", "anon.group", person=True)
@@ -392,6 +392,9 @@ class SourceClassifier:
             # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title.
             if root.dep_ in ("appos", "compound") or root.head.dep_ == "appos":
                 tokens = sorted(set(tokens) | set(noun_phrase(root.head)), key=lambda t: t.i)
+            if root.dep_ == "conj" and root.head.ent_type_ in PERSON_ENTS:
+                # "Senators Charles E. Grassley ... and Patrick J. Leahy": the title covers both.
+                tokens = sorted(set(tokens) | {t for t in noun_phrase(root.head) if t.i < root.head.i}, key=lambda t: t.i)
             if hits.within([t.i for t in tokens], "official", "not_official"):
                 decided = ("named-other", "official.not_official")
             else:
