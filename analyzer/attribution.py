@@ -166,6 +166,11 @@ class SourcingAttributor:
                         add(source, [first], hit.rule_id)
                     for source in self._imagery_in_clauses(subject, hits, ctx):
                         add(source, [first], hit.rule_id)
+                if hit.type == "speech_verb" and rule.rule.object_speaks:
+                    for quoted in (c for c in first.children if c.dep_ == "dobj"):
+                        if any(g.dep_ == "prep" and g.lower_ == "as" for g in first.children):
+                            for source in classify_all(quoted):
+                                add(source, [first], hit.rule_id)
                 if hit.type == "speech_verb":
                     for recipient in self._recipients(first) if rule.rule.recipient else []:
                         add(self._only_outlet(classify_all(recipient)), [first], hit.rule_id, speaker=False)

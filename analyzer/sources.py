@@ -198,6 +198,12 @@ class SourceClassifier:
                           is_person=person, plural=plural, outlet=outlet)
 
         lower = root.lower_
+        # "one of them said": one of the group named before.
+        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
+                                  for c in root.children):
+            earlier = ctx.last(want_plural=True)
+            if earlier is not None:
+                return Source(earlier.label, "ref.pronoun", text, earlier.resolved, start, end, is_person=True, key=earlier.key)
         # Back-references by pronoun: the nearest earlier source of the right kind.
         if lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             if lower in PERSON_PRONOUNS:
@@ -273,6 +279,16 @@ class SourceClassifier:
             named = [t for t in extra if t.ent_type_ in PERSON_ENTS]
             if named:
                 return make("named-official", self._rule(spokes[0]), person=True)
+            if any(t.lower_ == "the" for t in core):
+                # "the spokesman" points back to the spokesperson named before
+                earlier = next((s for s in reversed(ctx.history) if "spokes" in s.resolved.lower()), None)
+                if earlier is not None:
+                    return Source(earlier.label, "ref.definite", text, earlier.resolved, start, end, is_person=True, key=earlier.key)
+                named_before = [name for offset, name in ctx.mentions if offset < root.idx
+                                and "spokes" in ctx.people.get(name, ("", "", "", ""))[3].lower()]
+                if named_before:
+                    known = ctx.people[named_before[-1]]
+                    return Source(known[0], "ref.definite", text, known[3], start, end, is_person=True, key=known[2])
             return make("anonymous", "anon.descriptor", person=True)
 
         reference = hits.within([root.i], "named_other", "reference")

@@ -155,6 +155,12 @@ def test_dateline_wire_is_own_outlet(analyzer):
     ("A White House official said the president would raise the tariffs.", "The official said no breakthrough was expected.", "anonymous"),
     # "the company" refers back to a named company
     ("Northvolt said on Friday it would cut 1,600 jobs.", "The company said the cuts were painful.", "named-other"),
+    # "one of them", "the spokesman"
+    ("Three officials briefed reporters on Monday.", "One of them said the talks had stalled.", "anonymous"),
+    ("Kremlin spokesman Dmitry Peskov spoke on Monday.", "The spokesman said the talks had stalled.", "named-official"),
+    # "X quoted Y as saying": the outlet and the person quoted
+    ("The talks resumed on Monday.", "IRNA quoted General Hossein Salami as saying the drone had a long range.", "secondary-outlet"),
+    ("The talks resumed on Monday.", "IRNA quoted General Hossein Salami as saying the drone had a long range.", "named-official"),
     # "according to the statement" carries its speaker's label
     ("The Indian army said in a statement that troops clashed.", "Several soldiers were injured, according to the statement.", "named-official"),
 ])

@@ -56,6 +56,7 @@ class Rule(BaseModel):
     label: Optional[Label] = None
     recipient: bool = False
     needs_clause: bool = False
+    object_speaks: bool = False
     strength: Optional[int] = Field(default=None, ge=0, le=9)
     subject_must_be: list[Label] = Field(default_factory=list)
     examples: Examples = Field(default_factory=Examples)
