@@ -8,9 +8,10 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .errors import InputError
 from .ingest import Article
-from .scorecard import scorecard_row
+from .scorecard import Scorecard, build_scorecard, scorecard_row
 
-SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "is_heading", "text", "labels", "sources", "rule_ids"]
+SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "is_heading", "text", "labels", "sources",
+                    "rule_ids", "paragraph"]
 ATTRIBUTION_COLUMNS = ["article_id", "sentence_index", "label", "source", "resolved_source", "cue", "quote_type",
                        "start_char", "end_char", "rule_id", "cue_rule_id", "outlet", "source_key",
                        "anonymity_reason_given", "anonymity_reason", "anonymity_reason_text", "anonymity_requested",
@@ -24,6 +25,7 @@ class ArticleResult:
     sentences: list[dict] = field(default_factory=list)
     attributions: list[dict] = field(default_factory=list)
     scorecard: dict = field(default_factory=dict)
+    card: Optional[Scorecard] = None
 
 
 def normalise_outlet(name: str) -> str:
@@ -69,6 +71,7 @@ def result_from_doc(doc, article: Article, outlets: OutletIndex, rules_version: 
             "labels": ";".join(labels),
             "sources": "; ".join(dict.fromkeys(a["resolved_source"] or a["source"] for a in found)),
             "rule_ids": ";".join(dict.fromkeys(a["rule_id"] for a in found)),
+            "paragraph": s.get("paragraph", 0),
         })
     headings = {s["index"] for s in data["sentences"] if s["is_heading"]}
     attributions = []
@@ -80,7 +83,8 @@ def result_from_doc(doc, article: Article, outlets: OutletIndex, rules_version: 
         for column in ANONYMOUS_COLUMNS:
             row[column] = details.get(column, "")
         attributions.append(row)
-    return ArticleResult(article, sentences, attributions, scorecard_row(article.id, sentences, attributions, rules_version))
+    card = build_scorecard(article.id, sentences, attributions, rules_version)
+    return ArticleResult(article, sentences, attributions, scorecard_row(card), card)
 
 
 class Analyzer:

@@ -56,6 +56,7 @@ class SentenceRecord:
     end_char: int
     is_heading: bool
     text: str
+    paragraph: int = 0
     labels: list[str] = field(default_factory=list)
 
 
@@ -100,14 +101,18 @@ class SourcingAttributor:
     def _sentences(doc: Doc) -> list[tuple[SentenceRecord, Span]]:
         heading_ranges = doc.user_data.get("sourcing_heading_ranges", [])
         out = []
+        paragraph, previous_end = 0, None
         for sent in doc.sents:
             tokens = [t for t in sent if not t.is_space]
             if not tokens:
                 continue
             start = tokens[0].idx
             end = tokens[-1].idx + len(tokens[-1].text)
+            if previous_end is not None and "\n" in doc.text[previous_end:start]:
+                paragraph += 1  # a line break starts a paragraph
+            previous_end = end
             heading = any(s <= start and end <= e for s, e in heading_ranges)
-            out.append((SentenceRecord(len(out), start, end, heading, doc.text[start:end]), sent))
+            out.append((SentenceRecord(len(out), start, end, heading, doc.text[start:end], paragraph), sent))
         return out
 
     # -- cues --------------------------------------------------------------------------

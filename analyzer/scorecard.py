@@ -1,51 +1,372 @@
-"""Per-article scorecard: pure functions from labelled sentences and attributions to one row.
+"""The sourcing scorecard: how clearly an article shows where its claims come from.
 
-The first score (0-100) is deliberately simple and stated in the README:
-    score = 40 * attributed_share + 40 * named_share + 20 * variety
-attributed_share: attributed sentences / scored sentences (headings left out);
-named_share: sentences with a named source (named-official, named-other) / attributed sentences;
-variety: the number of different labels used, capped at 4, divided by 4.
+Five dimensions of 20 points each, after the IMVAIN checklist taught in news-literacy
+classes (Independent, Multiple, Verify, Authoritative/informed, Named). Every point is a
+pass/fail check whose evidence is a list of sentences; a check that does not apply passes
+and says "n/a". Pure functions: labelled sentences and attribution rows in, a Scorecard out.
+It scores transparency of sourcing, not truth.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Optional
 
 from . import LABELS
 
 NAMED_LABELS = ("named-official", "named-other")
+EVIDENCE_LABELS = ("document", "satellite-imagery")
+DIMENSIONS = {
+    "N": "Named",
+    "A": "Authoritative/informed",
+    "M": "Multiple",
+    "V": "Verify",
+    "I": "Independent",
+}
+POINTS_PER_DIMENSION = 20
+VERIFICATION = re.compile(
+    r"\b(could not|couldn't|cannot|can't|was unable to|were unable to|has not been|have not been|not been)\s+"
+    r"(be\s+)?(independently\s+)?(verif|confirm|corroborat)|independently (verified|confirmed)|\b(verified|confirmed|corroborated) (by|the|that|independently)",
+    re.IGNORECASE)
+EXPERT_WORDS = re.compile(r"\b(analyst|expert|professor|researcher|economist|scientist|scholar|fellow|specialist|historian|"
+                          r"lawyer|attorney|consultant|strategist|pollster|doctor|dr\.|physician|engineer|director of|head of|"
+                          r"at the university|university|institute|think tank|centre|center)\b", re.IGNORECASE)
+NO_COMMENT_RULES = {"cue.no_comment"}
 
 
-def _share(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
+@dataclass
+class Check:
+    id: str
+    dimension: str
+    title: str
+    status: str            # pass | fail | n/a
+    points: float
+    max_points: float
+    evidence: list[int]    # sentence indices the check rests on
+    explanation: str
+
+    @property
+    def passed(self) -> bool:
+        return self.status != "fail"
 
 
-def scorecard_row(article_id: str, sentences: list[dict], attributions: Iterable[dict], rules_version: str = "") -> dict:
-    scored = [s for s in sentences if not s["is_heading"]]
-    total = len(scored)
-    label_sets = [set(filter(None, s["labels"].split(";"))) for s in scored]
-    attributed = sum(1 for labels in label_sets if labels)
-    row: dict = {"article_id": article_id, "sentences": total,
-                 "headings": sum(1 for s in sentences if s["is_heading"])}
-    for label in LABELS:
-        count = sum(1 for labels in label_sets if label in labels)
-        row[f"{label}_count"] = count
-        row[f"{label}_share"] = _share(count, total)
-    row["unattributed_count"] = total - attributed
-    row["unattributed_share"] = _share(total - attributed, total)
-    attributions = list(attributions)
-    named_sources = {(a.get("source_key") or a["resolved_source"]).strip().lower() for a in attributions
-                     if a["label"] in NAMED_LABELS and (a.get("source_key") or a["resolved_source"]).strip()}
-    outlets = {(a.get("outlet") or a["resolved_source"]).strip().lower() for a in attributions
-               if a["label"] == "secondary-outlet"}
-    row["distinct_named_sources"] = len(named_sources)
-    row["distinct_outlets"] = len(outlets)
-    named_sentences = sum(1 for labels in label_sets if labels & set(NAMED_LABELS))
-    attributed_share = _share(attributed, total)
-    named_share = _share(named_sentences, attributed)
-    variety = min(len(set().union(*label_sets)) if label_sets else 0, 4) / 4
-    row["attributed_share"] = attributed_share
-    row["named_share"] = named_share
-    row["score"] = round(100 * (0.4 * attributed_share + 0.4 * named_share + 0.2 * variety))
-    row["rules_version"] = rules_version
+@dataclass
+class Flag:
+    id: str
+    title: str
+    raised: bool
+    evidence: list[int]
+    explanation: str
+
+
+@dataclass
+class Scorecard:
+    article_id: str
+    sentences: int
+    headings: int
+    counts: dict[str, int]
+    coverage: float
+    checks: list[Check] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    dimensions: dict[str, float] = field(default_factory=dict)
+    total: float = 0.0
+    confidence: str = "normal"
+    confidence_reason: str = ""
+    distinct_named_sources: int = 0
+    distinct_outlets: int = 0
+    rules_version: str = ""
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        return data
+
+
+# -- the facts the checks read ---------------------------------------------------------
+
+@dataclass
+class Facts:
+    scored: list[dict]
+    labels: dict[int, set[str]]
+    attributions: list[dict]
+    paragraph_of: dict[int, int]
+
+    @property
+    def attributed(self) -> list[int]:
+        return [s["sentence_index"] for s in self.scored if self.labels[s["sentence_index"]]]
+
+    def with_label(self, *labels: str) -> list[int]:
+        return [i for i in self.attributed if self.labels[i] & set(labels)]
+
+    def rows(self, *labels: str) -> list[dict]:
+        return [a for a in self.attributions if a["label"] in labels]
+
+
+def _facts(sentences: list[dict], attributions: list[dict]) -> Facts:
+    scored = [s for s in sentences if not _truthy(s["is_heading"])]
+    labels = {s["sentence_index"]: set(filter(None, str(s["labels"] or "").split(";"))) for s in sentences}
+    paragraph_of = {s["sentence_index"]: int(s.get("paragraph") or 0) for s in sentences}
+    return Facts(scored, labels, attributions, paragraph_of)
+
+
+def _truthy(value) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "1", "yes")
+
+
+def source_identity(row: dict) -> str:
+    if row["label"] == "secondary-outlet" and row.get("outlet"):
+        return "outlet:" + row["outlet"].strip().lower()
+    return (row.get("source_key") or row.get("resolved_source") or row.get("source") or "").strip().lower()
+
+
+def is_back_reference(row: dict) -> bool:
+    """A row that points back to a source already counted: "he said", "the source claimed",
+    a sentence inside a quotation."""
+    source = (row.get("source") or "").strip().lower()
+    return str(row.get("rule_id") or "").startswith("ref.") or source.startswith(("the ", "this ", "that "))
+
+
+def distinct_sources(rows: Iterable[dict]) -> set[str]:
+    out = set()
+    for row in rows:
+        if row.get("rule_id") == "anon.hedge":
+            continue
+        if row["label"] in NAMED_LABELS or row["label"] == "secondary-outlet" or not is_back_reference(row):
+            identity = source_identity(row)
+            if identity:
+                out.add(identity)
+    return out
+
+
+def _sentences_of(rows: Iterable[dict]) -> list[int]:
+    return sorted({int(r["sentence_index"]) for r in rows})
+
+
+def _share_text(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({part / whole:.0%})" if whole else "0 of 0"
+
+
+# -- the checks ------------------------------------------------------------------------
+
+def _named_checks(f: Facts) -> list[tuple]:
+    attributed = f.attributed
+    named = f.with_label(*NAMED_LABELS)
+    unnamed = [i for i in attributed if i not in named]
+    share = len(named) / len(attributed) if attributed else None
+    text = f"{_share_text(len(named), len(attributed))} attributed sentences name their source"
+    if share is None:
+        return [("N1", "At least half of the attributed sentences name their source", None, [], "n/a: no attributed sentences"),
+                ("N2", "At least three in four attributed sentences name their source", None, [], "n/a: no attributed sentences")]
+    return [
+        ("N1", "At least half of the attributed sentences name their source", share >= 0.5, named if share >= 0.5 else unnamed, text),
+        ("N2", "At least three in four attributed sentences name their source", share >= 0.75, named if share >= 0.75 else unnamed, text),
+    ]
+
+
+def _authoritative_checks(f: Facts) -> list[tuple]:
+    named_rows = f.rows(*NAMED_LABELS)
+    people = [r for r in named_rows if r.get("source_key")]
+    bare = [r for r in people if not _has_title_or_affiliation(r)]
+    anonymous = [r for r in f.rows("anonymous") if r.get("rule_id") != "anon.hedge" and not is_back_reference(r)]
+    no_reason = [r for r in anonymous if not _truthy(r.get("anonymity_reason_given"))]
+    reasons = [r for r in anonymous if _truthy(r.get("anonymity_reason_given"))]
+    formulaic = [r for r in reasons if r.get("anonymity_reason") == "formulaic"]
+    no_vantage = [r for r in anonymous if (r.get("vantage") or "none") == "none"]
+    hedges = [r for r in f.rows("anonymous") if r.get("rule_id") == "anon.hedge"]
+    checks = []
+    if people:
+        checks.append(("A1", "Named sources have a title or affiliation", not bare,
+                       _sentences_of(bare or people),
+                       f"{len(people) - len(bare)} of {len(people)} named people come with a title or affiliation"))
+    else:
+        checks.append(("A1", "Named sources have a title or affiliation", None, [], "n/a: no named people"))
+    if anonymous:
+        checks.append(("A2", "Anonymous sources come with a reason for anonymity", not no_reason,
+                       _sentences_of(no_reason or anonymous),
+                       f"{len(anonymous) - len(no_reason)} of {len(anonymous)} anonymous attributions give a reason"))
+        if reasons:
+            checks.append(("A3", "The reason for anonymity is not only formulaic", len(formulaic) < len(reasons),
+                           _sentences_of(formulaic or reasons),
+                           f"{len(reasons) - len(formulaic)} of {len(reasons)} reasons are substantive"))
+        else:
+            checks.append(("A3", "The reason for anonymity is not only formulaic", False, _sentences_of(anonymous),
+                           "no reason is given at all"))
+        checks.append(("A4", "Anonymous sources' vantage is stated (who attended, briefed on, familiar with)", not no_vantage,
+                       _sentences_of(no_vantage or anonymous),
+                       f"{len(anonymous) - len(no_vantage)} of {len(anonymous)} anonymous attributions state how the source knows"))
+    else:
+        checks.extend([
+            ("A2", "Anonymous sources come with a reason for anonymity", None, [], "n/a: no anonymous sources"),
+            ("A3", "The reason for anonymity is not only formulaic", None, [], "n/a: no anonymous sources"),
+            ("A4", "Anonymous sources' vantage is stated (who attended, briefed on, familiar with)", None, [], "n/a: no anonymous sources"),
+        ])
+    checks.append(("A5", "No vague attributions with no source at all (\"reportedly\", \"it is believed\")", not hedges,
+                   _sentences_of(hedges), f"{len(_sentences_of(hedges))} sentences rest on a vague attribution"))
+    return checks
+
+
+def _has_title_or_affiliation(row: dict) -> bool:
+    if row["label"] == "named-official":
+        return True
+    resolved = row.get("resolved_source") or ""
+    key = row.get("source_key") or ""
+    mention = resolved if len(resolved) > len(key) else row.get("source") or ""
+    return len(mention.strip()) > len(key.strip()) + 2
+
+
+def _multiple_checks(f: Facts) -> list[tuple]:
+    rows = [r for r in f.attributions if r.get("rule_id") != "anon.hedge"]
+    identities = distinct_sources(rows)
+    named_people = {source_identity(r) for r in f.rows(*NAMED_LABELS) if source_identity(r)}
+    attributed = f.attributed
+    by_source: dict[str, set[int]] = {}
+    for r in rows:
+        by_source.setdefault(source_identity(r), set()).add(int(r["sentence_index"]))
+    top_source, top_sentences = max(by_source.items(), key=lambda kv: len(kv[1]), default=("", set()))
+    anonymous = [r for r in f.rows("anonymous") if r.get("rule_id") != "anon.hedge" and not is_back_reference(r)]
+    uncounted = [r for r in anonymous if not str(r.get("source_count") or "").strip()]
+    checks = [
+        ("M1", "At least two distinct sources", len(identities) >= 2, _sentences_of(rows),
+         f"{len(identities)} distinct sources"),
+        ("M2", "At least four fully identified (named) sources", len(named_people) >= 4, _sentences_of(f.rows(*NAMED_LABELS)),
+         f"{len(named_people)} named sources"),
+    ]
+    if attributed:
+        dominant = len(top_sentences) > len(attributed) / 2
+        checks.append(("M3", "No single source carries more than half of the attributed sentences", not dominant,
+                       sorted(top_sentences), f"the most used source ({top_source or 'none'}) carries "
+                       f"{_share_text(len(top_sentences), len(attributed))} attributed sentences"))
+    else:
+        checks.append(("M3", "No single source carries more than half of the attributed sentences", None, [], "n/a: no attributed sentences"))
+    if anonymous:
+        checks.append(("M4", "Anonymous claims state how many sources they rest on", not uncounted,
+                       _sentences_of(uncounted or anonymous),
+                       f"{len(anonymous) - len(uncounted)} of {len(anonymous)} anonymous attributions state a number"))
+    else:
+        checks.append(("M4", "Anonymous claims state how many sources they rest on", None, [], "n/a: no anonymous sources"))
+    return checks
+
+
+def _verify_checks(f: Facts) -> list[tuple]:
+    evidence = f.rows(*EVIDENCE_LABELS)
+    unsourced = [r for r in evidence if not _has_provenance(r, f)]
+    relayed = f.with_label("secondary-outlet") + [i for i in f.with_label("anonymous") if i not in f.with_label("secondary-outlet")]
+    verification = [s["sentence_index"] for s in f.scored if VERIFICATION.search(s["text"])]
+    checks = [("V1", "At least one document, data or imagery attribution", bool(evidence), _sentences_of(evidence),
+               f"{len(_sentences_of(evidence))} sentences rest on documents, data or imagery")]
+    if evidence:
+        checks.append(("V2", "Documents and imagery say where they come from", not unsourced, _sentences_of(unsourced or evidence),
+                       f"{len(evidence) - len(unsourced)} of {len(evidence)} say who published, provided or obtained them"))
+    else:
+        checks.append(("V2", "Documents and imagery say where they come from", None, [], "n/a: no documents or imagery"))
+    if relayed:
+        checks.append(("V3", "Claims from other outlets or anonymous sources are confirmed or marked unverified",
+                       bool(verification), verification or sorted(relayed),
+                       "the article says what it could or could not verify" if verification
+                       else f"{len(relayed)} sentences relay other outlets or anonymous sources with no word on verification"))
+    else:
+        checks.append(("V3", "Claims from other outlets or anonymous sources are confirmed or marked unverified", None, [],
+                       "n/a: nothing relayed from other outlets or anonymous sources"))
+    return checks
+
+
+def _has_provenance(row: dict, f: Facts) -> bool:
+    sentence = next((s for s in f.scored if s["sentence_index"] == int(row["sentence_index"])), None)
+    if sentence is None:
+        return False
+    others = [a for a in f.attributions if int(a["sentence_index"]) == int(row["sentence_index"]) and a is not row]
+    if any(a["label"] in ("secondary-outlet", "named-official", "named-other") for a in others):
+        return True
+    if row["label"] == "satellite-imagery" and row.get("rule_id") == "imagery.providers":
+        return True
+    text = (row.get("source") or "")
+    return bool(re.search(r"[A-Z][a-z]+|\b[A-Z]{2,}\b", re.sub(r"^(The|A|An)\s", "", text)))
+
+
+def _independent_checks(f: Facts) -> list[tuple]:
+    experts = [r for r in f.rows("named-other") if EXPERT_WORDS.search(r.get("resolved_source") or "")
+               or EXPERT_WORDS.search(next((s["text"] for s in f.scored if s["sentence_index"] == int(r["sentence_index"])), ""))]
+    replies = [r for r in f.attributions if r.get("cue_rule_id") in NO_COMMENT_RULES]
+    kinds = {label for i in f.attributed for label in f.labels[i]}
+    outlets_only = bool(f.attributed) and all(f.labels[i] == {"secondary-outlet"} for i in f.attributed)
+    return [
+        ("I1", "A source not party to the story (a named expert or outside analyst)", bool(experts), _sentences_of(experts),
+         f"{len(_sentences_of(experts))} sentences quote a named expert or analyst"),
+        ("I2", "A reply was sought (\"declined to comment\", \"did not respond\")", bool(replies), _sentences_of(replies),
+         f"{len(_sentences_of(replies))} sentences report a reply sought"),
+        ("I3", "At least two kinds of source", len(kinds) >= 2, f.attributed, f"{len(kinds)} kinds of source: {', '.join(sorted(kinds)) or 'none'}"),
+        ("I4", "Not sourced wholly to other outlets", not outlets_only, f.with_label("secondary-outlet"),
+         "every attributed sentence rests only on other outlets" if outlets_only else "the article has sources of its own"),
+    ]
+
+
+def _flags(f: Facts, sentences: list[dict]) -> list[Flag]:
+    first_text = min((f.paragraph_of[s["sentence_index"]] for s in f.scored), default=0)
+    first_paragraph = [s["sentence_index"] for s in sentences
+                       if f.paragraph_of.get(s["sentence_index"], 0) == first_text or _truthy(s["is_heading"])]
+    early_anonymous = [r for r in f.rows("anonymous") if int(r["sentence_index"]) in first_paragraph]
+    plural_sources = [r for r in f.rows("anonymous")
+                      if re.search(r"\bsources\b", r.get("source") or "", re.IGNORECASE) and not str(r.get("source_count") or "").strip()]
+    relayed_anonymous = [i for i in f.with_label("secondary-outlet") if "anonymous" in f.labels[i]]
+    return [
+        Flag("F1", "Anonymous source in the headline or first paragraph", bool(early_anonymous), _sentences_of(early_anonymous),
+             f"{len(_sentences_of(early_anonymous))} sentences"),
+        Flag("F2", "\"Sources\" in the plural with no number", bool(plural_sources), _sentences_of(plural_sources),
+             f"{len(_sentences_of(plural_sources))} sentences"),
+        Flag("F3", "Another outlet relaying anonymous sources", bool(relayed_anonymous), sorted(relayed_anonymous),
+             f"{len(relayed_anonymous)} sentences"),
+    ]
+
+
+def build_scorecard(article_id: str, sentences: list[dict], attributions: list[dict], rules_version: str = "") -> Scorecard:
+    f = _facts(sentences, attributions)
+    total = len(f.scored)
+    counts = {label: len(f.with_label(label)) for label in LABELS}
+    counts["unattributed"] = total - len(f.attributed)
+    card = Scorecard(article_id, total, len(sentences) - total, counts,
+                     round(len(f.attributed) / total, 4) if total else 0.0, rules_version=rules_version)
+    groups = {"N": _named_checks(f), "A": _authoritative_checks(f), "M": _multiple_checks(f),
+              "V": _verify_checks(f), "I": _independent_checks(f)}
+    for dimension, raw in groups.items():
+        each = POINTS_PER_DIMENSION / len(raw)
+        earned = 0.0
+        for check_id, title, result, evidence, explanation in raw:
+            status = "n/a" if result is None else ("pass" if result else "fail")
+            points = each if status != "fail" else 0.0
+            earned += points
+            card.checks.append(Check(check_id, dimension, title, status, round(points, 2), round(each, 2),
+                                     list(evidence), explanation))
+        card.dimensions[dimension] = round(earned, 1)
+    card.total = round(sum(card.dimensions.values()), 1)
+    card.flags = _flags(f, sentences)
+    card.distinct_named_sources = len({source_identity(r) for r in f.rows(*NAMED_LABELS) if source_identity(r)})
+    card.distinct_outlets = len({(r.get("outlet") or r.get("resolved_source") or "").strip().lower()
+                                 for r in f.rows("secondary-outlet")})
+    if total < 5:
+        card.confidence, card.confidence_reason = "low", f"only {total} sentences"
+    elif len(f.attributed) < 2 or len(f.attributed) / total < 0.1:
+        card.confidence, card.confidence_reason = "low", "the rules found almost no attributions"
+    else:
+        card.confidence, card.confidence_reason = "normal", ""
+    return card
+
+
+def scorecard_row(card: Scorecard) -> dict:
+    """One flat row for scorecard.csv."""
+    row: dict = {"article_id": card.article_id, "sentences": card.sentences, "headings": card.headings}
+    for label in (*LABELS, "unattributed"):
+        row[f"{label}_count"] = card.counts[label]
+        row[f"{label}_share"] = round(card.counts[label] / card.sentences, 4) if card.sentences else 0.0
+    row["coverage"] = card.coverage
+    row["distinct_named_sources"] = card.distinct_named_sources
+    row["distinct_outlets"] = card.distinct_outlets
+    for dimension in DIMENSIONS:
+        row[f"dim_{dimension}"] = card.dimensions[dimension]
+    for check in card.checks:
+        row[f"check_{check.id}"] = check.status
+    for flag in card.flags:
+        row[f"flag_{flag.id}"] = flag.raised
+    row["score"] = int(round(card.total))
+    row["confidence"] = card.confidence
+    row["rules_version"] = card.rules_version
     return row

@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from .analyze import analyze_command
+from .explain import explain_command
 from .evaluate import evaluate_command
 from .rules import rules_app
 
@@ -19,6 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("analyze")(analyze_command)
+app.command("explain")(explain_command)
 app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate_command)
 

@@ -1,0 +1,48 @@
+"""`sourcing explain ARTICLE`: the scorecard's checklist with the sentences behind each check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+
+def explain_command(
+    inputs: Annotated[List[str], typer.Argument(help="Articles, as for `sourcing analyze`.", show_default=False)],
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="The article's own publisher.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (package name or path).")] = None,
+    rules: Annotated[Optional[List[Path]], typer.Option("--rules", help="A folder of rule files that add to or replace the packaged ones.")] = None,
+) -> None:
+    """Print the sourcing checklist (Named, Authoritative, Multiple, Verify, Independent) with its evidence sentences."""
+    from rich.console import Console
+
+    from ..analysis import Analyzer
+    from ..errors import AnalyzerError
+    from ..ingest import Article, read_inputs
+    from ..report.checklist import print_checklist, print_dimensions
+
+    console = Console(highlight=False)
+    errors = 0
+    try:
+        analyzer = Analyzer(model=model, rules_dirs=rules or [])
+    except AnalyzerError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+
+    def items():
+        for item in read_inputs(inputs):
+            if isinstance(item, Article) and outlet:
+                item.outlet = outlet
+            yield item
+
+    for result in analyzer.analyze(items()):
+        if not hasattr(result, "card"):
+            typer.echo(f"error: {result.one_line()}", err=True)
+            errors += 1
+            continue
+        console.rule(result.article.id, style="bold")
+        print_dimensions(result, console)
+        print_checklist(result, console)
+    if errors:
+        raise typer.Exit(1)
