@@ -41,7 +41,7 @@ class OutletIndex:
         self.forms: dict[str, str] = {}
         for _, entry in outlet_entries.values():
             for form in entry.surface_forms:
-                self.forms.setdefault(normalise_outlet(form), entry.name)
+                self.forms.setdefault(normalise_outlet(form), entry.canonical)
 
     def canonical(self, name: Optional[str]) -> Optional[str]:
         if not name:

@@ -19,13 +19,13 @@ from .anonymity import describe as describe_anonymous
 from .matching import Hit, HitIndex, RuleMatcher
 from .quotes import QuoteFinder
 from .rules.loader import RuleSet
+from .segment import DATELINE_WIRE
 from .sources import IMAGE_WORDS, STATEMENT_NOUNS, ArticleContext, Source, SourceClassifier, clauses
 
 SPAN_KEY = "sourcing_attributions"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
-CONTENT_PREPS = ("for", "as", "that")
-DATELINE_WIRE = re.compile(r"^[^\n]{0,80}?\(([A-Za-z][A-Za-z .&\-]{1,40})\)\s*[-–—]")
+CONTENT_PREPS = ("for", "that")
 
 if not Doc.has_extension("sourcing"):
     Doc.set_extension("sourcing", default=None)
@@ -160,6 +160,8 @@ class SourcingAttributor:
                     continue
                 if rule.rule.needs_clause and not self._has_content(first, quote_spans):
                     continue
+                if self._inside_reported_clause(first, cue_hits, hits):
+                    continue
                 subject = self._subject(first)
                 if subject is None and hit.type == "evidence_verb":
                     subject = self._evidence_before(first)
@@ -283,6 +285,20 @@ class SourcingAttributor:
                 continue
             return None
         return None
+
+    def _inside_reported_clause(self, verb: Token, cue_hits: list[Hit], hits: HitIndex) -> bool:
+        """ "He said the group would respond ...": a cue inside what another cue reports is
+        content, not a second attribution."""
+        doc = verb.doc
+        cue_verbs = {h.start for h in cue_hits if h.type in ("speech_verb", "evidence_verb") and h.start != verb.i
+                     and doc[h.start].pos_ in ("VERB", "AUX")}
+        token, path = verb, []
+        while token.head is not token and len(path) < 8:
+            path.append(token.dep_)
+            token = token.head
+            if token.i in cue_verbs and "ccomp" in path:
+                return True
+        return False
 
     @staticmethod
     def _verb_tagged_noun(token: Token) -> bool:
@@ -418,7 +434,7 @@ class SourcingAttributor:
 
     @staticmethod
     def _dateline_wire(text: str) -> Optional[str]:
-        match = DATELINE_WIRE.match(text)
+        match = DATELINE_WIRE.search(text[:600])
         return match.group(1).strip() if match else None
 
 

@@ -103,6 +103,10 @@ def set_line_boundaries(doc: Doc) -> Doc:
 CLOSERS = {'"', "”", "’", "'", "''", ")", "]", "»", "”.", '".'}
 
 
+# "WASHINGTON (AFP) –", "AUSTIN, Texas (AP) —": a wire credit that opens a line
+DATELINE_WIRE = re.compile(r"^[^\n(]{0,80}?\(([A-Za-z][A-Za-z .&\-]{1,40})\)\s*[-–—]", re.MULTILINE)
+
+
 def _closing_mark(doc: Doc, i: int) -> bool:
     """A quotation mark or bracket right after a full stop closes that sentence, never opens one."""
     token, previous = doc[i], doc[i - 1]

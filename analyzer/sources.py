@@ -19,9 +19,10 @@ PLURAL_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 # Deps that carry a noun phrase's own words (its name, title, country), as opposed to clauses about it.
 CORE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "npadvmod", "predet", "prep", "pobj", "punct", "cc", "advmod", "nn"}
-ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside"}
+ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such", "among"}
 NEWS_REPORT_NOUNS = {"report", "story", "article", "investigation", "reporting", "interview", "broadcast", "analysis", "exclusive", "dispatch", "piece", "account"}
 STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement", "remarks", "comments", "post", "tweet", "readout"}
+OFFICIAL_REFERENCES = {"ministry", "department", "agency", "bureau", "commission", "regulator", "watchdog"}
 IMAGE_WORDS = {"image", "images", "imagery", "photo", "photos", "picture", "pictures", "photograph", "photographs"}
 PERSON_ENTS = {"PERSON"}
 PLACE_ENTS = {"GPE"}
@@ -134,14 +135,17 @@ class SourceClassifier:
     # -- helpers -------------------------------------------------------------------------
     def _outlet_name(self, hit: Hit) -> Optional[str]:
         entry = self.outlet_entries.get(hit.rule_id)
-        return entry[1].name if entry else None
+        return entry[1].canonical if entry else None
 
     @staticmethod
     def _rule(hit: Hit) -> str:
         return hit.rule_id.split("#", 1)[0]
 
-    def outlet_hit(self, hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
-        for hit in hits.within([t.i for t in tokens], "outlet"):
+    def outlet_hit(self, hits: HitIndex, tokens: list[Token], root: Optional[Token] = None) -> Optional[Hit]:
+        found = hits.within([t.i for t in tokens], "outlet")
+        if root is not None:  # "state news agency RIA Novosti": the name at the head wins over the description
+            found = sorted(found, key=lambda h: not (h.start <= root.i < h.end))
+        for hit in found:
             doc = tokens[0].doc
             ent = entity_of(doc[hit.start])
             if ent is not None and ent.label_ == "PERSON" and (ent.end - ent.start) > (hit.end - hit.start):
@@ -167,7 +171,11 @@ class SourceClassifier:
 
     @staticmethod
     def _has_group_ent(tokens: list[Token]) -> bool:
-        return any(t.ent_type_ in GROUP_ENTS or t.ent_type_ in PLACE_ENTS for t in tokens)
+        """A country or nationality among the tokens ("Ukraine's air force spokesman"), but not an
+        adjective made of a place ("a Washington-based developer")."""
+        doc = tokens[0].doc if tokens else None
+        return any((t.ent_type_ in GROUP_ENTS or t.ent_type_ in PLACE_ENTS)
+                   and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") for t in tokens)
 
     def _org_hit(self, hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
         for hit in hits.within([t.i for t in tokens], "named_other", "organisation"):
@@ -207,14 +215,14 @@ class SourceClassifier:
         # Back-references by pronoun: the nearest earlier source of the right kind.
         if lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             if lower in PERSON_PRONOUNS:
-                earlier = ctx.last(want_person=True)
+                earlier = ctx.last(want_person=True, want_plural=False)
                 named = ctx.person_before(root.idx)
                 if earlier is None and named is not None:
                     known = ctx.people.get(named)
                     if known is not None:
                         return Source(known[0], "ref.pronoun", text, known[3], start, end, is_person=True, key=known[2])
             elif lower in PLURAL_PRONOUNS:
-                earlier = ctx.last(want_plural=True) or ctx.last()
+                earlier = ctx.last(want_person=True, want_plural=True) or ctx.last(want_plural=True) or ctx.last()
             elif lower in THING_PRONOUNS:
                 earlier = ctx.last(want_person=False)
             else:
@@ -228,6 +236,8 @@ class SourceClassifier:
 
         if hits.within([root.i], "named_other", "not_a_source"):
             return None
+        if root.like_num or any(t.lower_ in ("percent", "%", "majority", "plurality", "minority") for t in core + extra):
+            return None  # "63 percent said", "a majority of voters expect": a poll's finding, not a source
 
         # Satellite imagery, by its words or its provider.
         imagery = hits.within([t.i for t in core], "imagery")
@@ -253,7 +263,7 @@ class SourceClassifier:
             return make("document", self._rule(document[0]))
 
         # Another news organisation.
-        outlet = self.outlet_hit(hits, core)
+        outlet = self.outlet_hit(hits, core, root)
         if outlet is not None and (outlet.start <= root.i < outlet.end or root.lemma_.lower() in {"agency", "newspaper", "network", "channel", "broadcaster", "paper", "outlet", "station", "site", "website", "tabloid", "magazine", "daily", "service", "television", "media", "radio"}):
             return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet), hit=outlet)
 
@@ -268,6 +278,16 @@ class SourceClassifier:
             # The tagger calls a later "Husted" an organisation; the article named him as a person.
             return self.classify_person(root, ent if ent is not None else root.doc[root.i:root.i + 1],
                                         core, extended, hits, ctx, make)
+
+        # "Mayor Jill Hartman's office", "the senator's spokesman": speaks for the person named.
+        if root.lemma_.lower() in ("office", "spokesman", "spokeswoman", "spokesperson", "press office", "campaign", "lawyer", "attorney"):
+            owner = next((c for c in root.children if c.dep_ == "poss" and c.ent_type_ in PERSON_ENTS), None)
+            if owner is not None:
+                owner_ent = entity_of(owner)
+                person = self.classify_person(owner, owner_ent, noun_phrase(owner), noun_phrase(owner) + attachments(owner), hits, ctx, make)
+                if person is not None:
+                    label = person.label if root.lemma_.lower() not in ("lawyer", "attorney", "campaign") else "named-other"
+                    return make(label, person.rule_id, resolved=person.resolved, person=True)
 
         # Spokespeople speak on the record for the body they name.
         spokes = hits.within([root.i], "official", "spokesperson")
@@ -296,6 +316,8 @@ class SourceClassifier:
             earlier = next((s for s in reversed(ctx.history) if not s.is_person and s.label in ("named-other", "named-official")), None)
             if earlier is not None:
                 return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
+            if root.lemma_.lower() in OFFICIAL_REFERENCES:
+                return make("named-official", "other.reference")  # "the ministry said" with none named before
             return make("named-other", "other.reference")
 
         states = [h for h in hits.within([root.i], "official", "state") if h.end - 1 == root.i
@@ -330,6 +352,8 @@ class SourceClassifier:
             if rule == "official.title_of_body" and not plural and definite and (
                     self._has_context_body(hits, extended) or self._has_group_ent(extended)):
                 return make("named-official", rule, person=True)
+            if plural and definite and rule == "official.title" and any(t.lower_ == "the" for t in core):
+                return make("named-official", "ref.definite", person=True)  # "the senators" named before
             if plural or not definite:
                 return make("anonymous", "anon.descriptor", person=True)
         if titles:  # "the former president": a title that holds no office now
@@ -339,7 +363,10 @@ class SourceClassifier:
         if descriptor:
             if root.lemma_.lower() not in ("official", "source", "officer", "diplomat", "aide", "insider", "person", "people"):
                 org = [t for t in extra if t.ent_type_ in ORG_ENTS] + [
-                    t for h in hits.within([t.i for t in extra], "named_other", "organisation") for t in [root.doc[h.start]]]
+                    t for h in hits.within([t.i for t in extra], "named_other", "organisation") for t in [root.doc[h.start]]] + [
+                    # "analysts at Jefferies": a proper name after "at" is an employer, not a place
+                    t for c in root.children if c.dep_ == "prep" and c.lower_ == "at"
+                    for t in c.children if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC")]
                 if org and not self._has_context_body(hits, extra):
                     return make("named-other", "other.organisation", person=True)
             return make("anonymous", "anon.descriptor", person=True)
@@ -359,7 +386,7 @@ class SourceClassifier:
             return make("named-other", "other.organisation")
         if ent is not None and ent.label_ in ORG_ENTS or (root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS)):
             return make("named-other", "other.named_entity")
-        if root.tag_ == "NNS" and root.pos_ == "NOUN":
+        if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.dep_ == "nsubj":
             return make("anonymous", "anon.descriptor", person=True)
         return None
 
@@ -391,10 +418,11 @@ class SourceClassifier:
         for hit in titles:
             if self._rule(hit) in ("official.title", "official.unique_title"):
                 return "named-official", self._rule(hit)
-        if titles and (self._has_context_body(hits, tokens) or self._has_group_ent(tokens)):
+        body_context = self._has_context_body(hits, tokens) or self._has_group_ent(tokens)
+        if titles and body_context:
             return "named-official", self._rule(titles[0])
         spokes = hits.within(ids, "official", "spokesperson")
-        if spokes:
+        if spokes and (body_context or not self._org_hit(hits, tokens) and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
             return "named-official", self._rule(spokes[0])
         return None
 

@@ -38,6 +38,11 @@ class OutletEntry(BaseModel):
     country: str = Field(default="XX", min_length=2, max_length=2)
     aliases: list[str] = Field(default_factory=list)
     ambiguous: bool = False
+    same_as: Optional[str] = None  # a short form listed on its own ("AP"): the outlet it stands for
+
+    @property
+    def canonical(self) -> str:
+        return self.same_as or self.name
 
     @property
     def surface_forms(self) -> list[str]:
