@@ -18,9 +18,16 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/sourcing analyze samples/seed-drones.txt
 	$(BIN)/sourcing analyze samples/seed-drones.txt --out out/seed-drones
-	@echo "CSV files written to out/seed-drones/"
+	@echo "CSV files, report.html and report.md written to out/seed-drones/"
 
+# The browser test (tests/test_report_browser.py) needs Debian's chromium: as root, `make test`
+# installs it when missing. Without apt (or not as root) that test skips and says why.
 test: setup
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium for the browser test"; \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+			|| echo "could not install chromium; the browser test will be skipped"; \
+	fi
 	$(BIN)/sourcing rules check rules
 	$(BIN)/python -m pytest
 

@@ -73,10 +73,11 @@ class SourcingAttributor:
     # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         hits = HitIndex(self.matcher(doc), self.matcher.strengths)
-        quote_spans = self.quotes(doc.text)
+        text = doc.text  # Doc.text joins every token on each call: read it once
+        quote_spans = self.quotes(text)
         ctx = ArticleContext()
         self.classifier.register_people(doc, hits, ctx)
-        sentences = self._sentences(doc)
+        sentences = self._sentences(doc, text)
         found: list[Attribution] = []
         for record, sent in sentences:
             if record.is_heading:
@@ -84,7 +85,7 @@ class SourcingAttributor:
             in_sentence = self._attributions_in(sent, record.index, hits, ctx, quote_spans)
             found.extend(in_sentence)
         found.extend(self._carry_quotations(sentences, found, quote_spans))
-        own = self._dateline_wire(doc.text)
+        own = self._dateline_wire(text)
         doc._.sourcing = {
             "sentences": [asdict(r) for r, _ in sentences],
             "attributions": [asdict(a) for a in found],
@@ -98,7 +99,7 @@ class SourcingAttributor:
 
     # -- sentences ---------------------------------------------------------------------
     @staticmethod
-    def _sentences(doc: Doc) -> list[tuple[SentenceRecord, Span]]:
+    def _sentences(doc: Doc, text: str) -> list[tuple[SentenceRecord, Span]]:
         heading_ranges = doc.user_data.get("sourcing_heading_ranges", [])
         out = []
         paragraph, previous_end = 0, None
@@ -108,11 +109,11 @@ class SourcingAttributor:
                 continue
             start = tokens[0].idx
             end = tokens[-1].idx + len(tokens[-1].text)
-            if previous_end is not None and "\n" in doc.text[previous_end:start]:
+            if previous_end is not None and "\n" in text[previous_end:start]:
                 paragraph += 1  # a line break starts a paragraph
             previous_end = end
             heading = any(s <= start and end <= e for s, e in heading_ranges)
-            out.append((SentenceRecord(len(out), start, end, heading, doc.text[start:end], paragraph), sent))
+            out.append((SentenceRecord(len(out), start, end, heading, text[start:end], paragraph), sent))
         return out
 
     # -- cues --------------------------------------------------------------------------

@@ -10,18 +10,31 @@ class AnalyzerError(Exception):
 
 
 class InputError(AnalyzerError):
-    """An input (file, line, row) that cannot be read as an article."""
+    """An input (file, line, row, URL) that cannot be read as an article.
 
-    def __init__(self, source: str | Path, message: str, line: int | None = None, article_id: str | None = None):
+    `stage` says where it failed: "read" (the file), "fetch" (the URL), "decode" (the bytes
+    are not text), "extract" (no article in the HTML), "parse" (a JSONL line or CSV/Parquet
+    row), or "analyze" (the pipeline failed on it).
+    """
+
+    STAGES = ("read", "fetch", "decode", "extract", "parse", "analyze")
+
+    def __init__(self, source: str | Path, message: str, line: int | None = None, article_id: str | None = None,
+                 stage: str = "read"):
         self.source = str(source)
         self.line = line
         self.article_id = article_id
         self.message = message
+        self.stage = stage
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         return f"{where}: {self.message}"
+
+
+class UsageError(AnalyzerError):
+    """An option the whole run cannot go on with (an unknown encoding, say)."""
 
 
 class RuleFileError(AnalyzerError):

