@@ -49,8 +49,53 @@ class OutletIndex:
         return self.forms.get(normalise_outlet(name), name)
 
 
+# Longer articles are parsed in paragraph chunks: the parser's memory grows with the text, and
+# spaCy refuses texts over nlp.max_length. Back-references do not cross a chunk boundary.
+CHUNK_CHARS = 50_000
+
+
+def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) offsets of chunks of at most about `limit` characters, cut at line breaks,
+    else after a full stop, else at a space."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    chunks, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + limit // 2, end)
+                cut = cut + 1 if cut != -1 else text.rfind(" ", start + limit // 2, end)
+            end = cut + 1 if cut > start else end
+        chunks.append((start, end))
+        start = end
+    return chunks
+
+
+def merge_chunks(parts: list[tuple[int, dict]]) -> dict:
+    """One article's data from the data of its chunks: offsets and sentence numbers shifted."""
+    if len(parts) == 1 and parts[0][0] == 0:
+        return parts[0][1]
+    merged = {"sentences": [], "attributions": [], "dateline_outlet": parts[0][1].get("dateline_outlet")}
+    paragraph_base = 0
+    for offset, data in parts:
+        base = len(merged["sentences"])
+        for s in data["sentences"]:
+            merged["sentences"].append({**s, "index": s["index"] + base, "start_char": s["start_char"] + offset,
+                                        "end_char": s["end_char"] + offset, "paragraph": s.get("paragraph", 0) + paragraph_base})
+        for a in data["attributions"]:
+            merged["attributions"].append({**a, "sentence_index": a["sentence_index"] + base,
+                                           "start_char": a["start_char"] + offset, "end_char": a["end_char"] + offset})
+        paragraph_base = (merged["sentences"][-1]["paragraph"] + 1) if merged["sentences"] else paragraph_base
+    return merged
+
+
 def result_from_doc(doc, article: Article, outlets: OutletIndex, rules_version: str = "") -> ArticleResult:
-    data = doc._.sourcing
+    return result_from_data(doc._.sourcing, article, outlets, rules_version)
+
+
+def result_from_data(data: dict, article: Article, outlets: OutletIndex, rules_version: str = "") -> ArticleResult:
     own = {o for o in (outlets.canonical(article.outlet), outlets.canonical(data.get("dateline_outlet"))) if o}
     own_normalised = {normalise_outlet(o) for o in own}
     kept = []
@@ -115,18 +160,32 @@ class Analyzer:
 
     def _run(self, batch: list[Union[Article, InputError]]) -> Iterator[Union[ArticleResult, InputError]]:
         articles = [item for item in batch if isinstance(item, Article)]
+        units = [(k, start, end) for k, a in enumerate(articles) for start, end in paragraph_chunks(a.text, CHUNK_CHARS)]
+        parts: dict[int, list[tuple[int, dict]]] = {k: [] for k in range(len(articles))}
+        failed: dict[int, str] = {}
         try:
-            docs: Optional[list] = list(self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size))
+            # Docs become plain data at once, so a batch never holds more parses than nlp.pipe does.
+            texts = (articles[k].text[start:end] for k, start, end in units)
+            for (k, start, _), doc in zip(units, self.nlp.pipe(texts, batch_size=self.batch_size)):
+                parts[k].append((start, doc._.sourcing))
         except Exception:  # noqa: BLE001 - retried one by one below, so only the bad article is lost
-            docs = None
+            parts = {k: [] for k in range(len(articles))}
+            for k, start, end in units:
+                if k in failed:
+                    continue
+                try:
+                    parts[k].append((start, self.nlp(articles[k].text[start:end])._.sourcing))
+                except Exception as exc:  # noqa: BLE001
+                    failed[k] = f"{exc.__class__.__name__}: {exc}"
         position = 0
         for item in batch:
             if isinstance(item, InputError):
                 yield item
                 continue
             try:
-                doc = docs[position] if docs is not None else self.nlp(item.text)
-                yield result_from_doc(doc, item, self.outlets, self.rules_version)
+                if position in failed:
+                    raise RuntimeError(failed[position])
+                yield result_from_data(merge_chunks(parts[position]), item, self.outlets, self.rules_version)
             except Exception as exc:  # noqa: BLE001 - one article's failure must not lose the others
                 yield InputError(item.origin or item.id, f"analysis failed: {exc.__class__.__name__}: {exc}",
                                  line=item.line, article_id=item.id)

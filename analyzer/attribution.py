@@ -289,7 +289,9 @@ class SourcingAttributor:
 
     def _inside_reported_clause(self, verb: Token, cue_hits: list[Hit], hits: HitIndex) -> bool:
         """ "He said the group would respond ...": a cue inside what another cue reports is
-        content, not a second attribution."""
+        content, not a second attribution; a bare trailing "..., AFP reported." is not."""
+        if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > verb.i for c in verb.children):
+            return False
         doc = verb.doc
         cue_verbs = {h.start for h in cue_hits if h.type in ("speech_verb", "evidence_verb") and h.start != verb.i
                      and doc[h.start].pos_ in ("VERB", "AUX")}
