@@ -299,7 +299,7 @@ class SourcingAttributor:
         while token.head is not token and len(path) < 8:
             path.append(token.dep_)
             token = token.head
-            if token.i in cue_verbs and "ccomp" in path:
+            if token.i in cue_verbs and "ccomp" in path and token.i < verb.i:
                 return True
         return False
 

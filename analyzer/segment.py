@@ -64,7 +64,7 @@ def is_heading(line_text: str) -> bool:
         body = text[:-1]
     if body.endswith(FINAL_PUNCTUATION) and not body.endswith(("’", "'", ")")):
         return False
-    if re.search(r"[.!?]\s", body):
+    if re.search(r"(?<!\b[A-Z])[.!?]\s", body):  # "N. Korea Fires ..." keeps its initial
         return False
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
     if not significant:

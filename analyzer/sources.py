@@ -22,7 +22,12 @@ CORE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "c
 ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such", "among"}
 NEWS_REPORT_NOUNS = {"report", "story", "article", "investigation", "reporting", "interview", "broadcast", "analysis", "exclusive", "dispatch", "piece", "account"}
 STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement", "remarks", "comments", "post", "tweet", "readout"}
+# Titles that companies, universities, parties and NGOs use as well as governments.
+SHARED_TITLES = {"president", "vice-president", "chancellor", "secretary", "speaker", "chairman", "chairwoman", "chair",
+                 "commissioner", "director", "chief", "head", "leader", "spokesperson", "spokesman", "spokeswoman",
+                 "treasurer", "deputy", "representative", "counsel", "adviser", "advisor", "officer", "general"}
 OFFICIAL_REFERENCES = {"ministry", "department", "agency", "bureau", "commission", "regulator", "watchdog"}
+OUTLET_NOUNS = {"newspaper", "daily", "broadcaster", "tabloid", "magazine", "weekly", "channel", "outlet", "website", "paper"}
 IMAGE_WORDS = {"image", "images", "imagery", "photo", "photos", "picture", "pictures", "photograph", "photographs"}
 PERSON_ENTS = {"PERSON"}
 PLACE_ENTS = {"GPE"}
@@ -206,6 +211,12 @@ class SourceClassifier:
                           is_person=person, plural=plural, outlet=outlet)
 
         lower = root.lower_
+        if lower == "one" or root.pos_ == "NUM":
+            # "one of the people", "two of the officials": the group is the source
+            group = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if group is not None:
+                return self._classify(group, hits, ctx)
         # "one of them said": one of the group named before.
         if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
                                   for c in root.children):
@@ -267,6 +278,10 @@ class SourceClassifier:
         if outlet is not None and (outlet.start <= root.i < outlet.end or root.lemma_.lower() in {"agency", "newspaper", "network", "channel", "broadcaster", "paper", "outlet", "station", "site", "website", "tabloid", "magazine", "daily", "service", "television", "media", "radio"}):
             return make("secondary-outlet", self._rule(outlet), outlet=self._outlet_name(outlet), hit=outlet)
 
+        if root.pos_ == "PROPN" and root.ent_type_ not in PERSON_ENTS and any(
+                t.lemma_.lower() in OUTLET_NOUNS and t.i < root.i and t.dep_ in ("compound", "nmod", "appos", "amod") for t in core):
+            return make("secondary-outlet", "outlet.generic_mentions", outlet=text)
+
         if hits.within([t.i for t in core], "anonymous_source", "unnamed_marker"):
             return make("anonymous", "anon.unnamed_marker", person=True)
 
@@ -313,7 +328,9 @@ class SourceClassifier:
 
         reference = hits.within([root.i], "named_other", "reference")
         if reference:
-            earlier = next((s for s in reversed(ctx.history) if not s.is_person and s.label in ("named-other", "named-official")), None)
+            wanted = ("named-official",) if root.lemma_.lower() in OFFICIAL_REFERENCES else ("named-other",)
+            earlier = next((s for s in reversed(ctx.history) if not s.is_person and s.label in wanted), None) or next(
+                (s for s in reversed(ctx.history) if not s.is_person and s.label in ("named-other", "named-official")), None)
             if earlier is not None:
                 return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
             if root.lemma_.lower() in OFFICIAL_REFERENCES:
@@ -337,6 +354,10 @@ class SourceClassifier:
             return make("anonymous", "anon.descriptor", person=True)  # "an investigator" is one unnamed person
         if function and (root.lemma_.lower() not in ("state", "country", "nation") or any(t.lower_ == "the" for t in core)):
             return make("named-official", self._rule(function[0]))
+
+        covering_body = [h for h in hits.within([root.i], "official", "body") if h.start <= root.i < h.end and h.end - h.start > 1]
+        if covering_body:
+            return make("named-official", self._rule(covering_body[0]))
 
         unique = hits.within([root.i], "official", "title")
         unique = [h for h in unique if self._rule(h) == "official.unique_title"]
@@ -386,6 +407,9 @@ class SourceClassifier:
             return make("named-other", "other.organisation")
         if ent is not None and ent.label_ in ORG_ENTS or (root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS)):
             return make("named-other", "other.named_entity")
+        if root.tag_ == "NN" and root.pos_ == "NOUN" and root.dep_ == "nsubj" and any(
+                t.lower_ in ("a", "an", "one", "another") for t in core):
+            return make("anonymous", "anon.descriptor", person=True)  # "a taxi driver said"
         if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.dep_ == "nsubj":
             return make("anonymous", "anon.descriptor", person=True)
         return None
@@ -412,12 +436,25 @@ class SourceClassifier:
             source.resolved = known[3]
         return source
 
+    def _private_organisation(self, hits: HitIndex, tokens: list[Token]) -> bool:
+        """A company, university, party or NGO among the tokens, and no official body."""
+        if hits.within([t.i for t in tokens], "official", "body", "state"):
+            return False
+        # Only words that say "organisation" count: NER calls UN missions and parties alike ORG.
+        return bool(self._org_hit(hits, tokens))
+
     def person_title(self, tokens: list[Token], hits: HitIndex) -> Optional[tuple[str, str]]:
         ids = [t.i for t in tokens]
         titles = hits.within(ids, "official", "title")
+        private = self._private_organisation(hits, tokens)
         for hit in titles:
+            word = tokens[0].doc[hit.start].lower_
+            if private and word in SHARED_TITLES:
+                continue  # "president of the Sierra Club", "the BJP's state spokesperson"
             if self._rule(hit) in ("official.title", "official.unique_title"):
                 return "named-official", self._rule(hit)
+        if private:
+            return None
         body_context = self._has_context_body(hits, tokens) or self._has_group_ent(tokens)
         if titles and body_context:
             return "named-official", self._rule(titles[0])

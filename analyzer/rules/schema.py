@@ -21,7 +21,7 @@ RULE_TYPES: dict[str, tuple[str, ...]] = {
     "outlet": ("gazetteer", "generic"),
     "imagery": ("imagery_term", "provider"),
     "document": ("document_noun", "document_phrase"),
-    "named_other": ("organisation", "reference", "not_a_source"),
+    "named_other": ("organisation", "reference", "not_a_source", "named_entity"),
 }
 
 
