@@ -1,11 +1,12 @@
 # make demo: set up .venv, install, analyse the bundled sample article.
 # make test: set up, check the rule files' own examples, run the test suite.
+# make bench: measure speed and memory on this machine (README: Speed and scale).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test bench clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,10 @@ test: setup
 	fi
 	$(BIN)/sourcing rules check rules
 	$(BIN)/python -m pytest
+
+# Throughput next to spaCy's, --jobs 2 against 1, memory as the input grows, start-up (a few minutes).
+bench: setup
+	$(BIN)/sourcing bench
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -92,9 +92,12 @@ def decode_bytes(data: bytes, encoding: str = STRICT_UTF8) -> Decoded:
     encoding = normalise_encoding(encoding)
     if encoding == "utf-8":
         try:
-            return Decoded(data.decode("utf-8"), "utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DecodeError(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+        if looks_binary(text):
+            raise DecodeError("binary file, not text")
+        return Decoded(text, "utf-8")
     candidates = FALLBACK if encoding == AUTO else (encoding,)
     for candidate in candidates:
         try:
@@ -103,17 +106,18 @@ def decode_bytes(data: bytes, encoding: str = STRICT_UTF8) -> Decoded:
             if encoding != AUTO:
                 raise DecodeError(f"not {_label(candidate)} text (invalid byte at offset {exc.start})") from None
             continue
-        if candidate != "utf-8" and looks_binary(text):
+        if looks_binary(text):
             raise DecodeError("binary file, not text")
         return Decoded(text, candidate)
     raise DecodeError("not text in any supported encoding")  # unreachable: Latin-1 decodes every byte
 
 
-def guess_stream_encoding(head: bytes, encoding: str = STRICT_UTF8) -> tuple[str, int]:
+def guess_stream_encoding(head: bytes, encoding: str = STRICT_UTF8, final: bool = False) -> tuple[str, int]:
     """(codec, bytes of BOM to skip) for a stream read in chunks, judged by its first bytes.
 
-    With "auto", the head must decode as UTF-8 (a multi-byte character cut at the end of the
-    head is allowed) to choose UTF-8, else Windows-1252 if it decodes, else Latin-1.
+    With "auto", the head must decode as UTF-8 to choose UTF-8 (a multi-byte character cut
+    at the end of the head is allowed unless `final`, i.e. the head is the whole stream),
+    else Windows-1252 if it decodes, else Latin-1.
     """
     name, skip = sniff_bom(head)
     if name is not None:
@@ -122,7 +126,7 @@ def guess_stream_encoding(head: bytes, encoding: str = STRICT_UTF8) -> tuple[str
     if encoding != AUTO:
         return encoding, 0
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=final)
         return "utf-8", 0
     except UnicodeDecodeError:
         pass

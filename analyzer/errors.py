@@ -28,6 +28,10 @@ class InputError(AnalyzerError):
         self.stage = stage
         super().__init__(self.one_line())
 
+    def __reduce__(self):
+        # Picklable (for worker processes): Exception's default would call __init__(one_line).
+        return (self.__class__, (self.source, self.message, self.line, self.article_id, self.stage))
+
     def one_line(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         return f"{where}: {self.message}"
@@ -46,6 +50,9 @@ class RuleFileError(AnalyzerError):
         self.field = field
         self.message = message
         super().__init__(self.one_line())
+
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.message, self.rule_id, self.field))
 
     def one_line(self) -> str:
         parts = [self.path]

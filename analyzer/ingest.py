@@ -142,6 +142,9 @@ def read_html_file(path: Path, options: Optional[ReadOptions] = None) -> Item:
 def read_url(url: str, options: Optional[ReadOptions] = None, fetch: Optional[Callable[[str], Page]] = None) -> Item:
     """Fetch a page and extract its article; the publisher becomes the outlet."""
     options = options or ReadOptions()
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in ("http", "https"):
+        return InputError(url, f"unsupported URL scheme {scheme!r} (only http and https)", stage="fetch")
     fetch = fetch or partial(fetch_page, options=options.fetch)
     try:
         page = fetch(url)
@@ -271,6 +274,7 @@ def _sniff_delimiter(first_line: str, default: str) -> str:
     return best if counts[best] else default
 
 
+HEAD_BYTES = 65536  # what a CSV file's encoding is judged by
 _CSV_LIMIT_SET = False
 
 
@@ -294,11 +298,11 @@ def read_csv(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Item
         yield InputError(origin, f"cannot read: {exc.strerror or exc}")
         return
     with stream:
-        head = stream.read(65536)
+        head = stream.read(HEAD_BYTES)
         if not head.strip():
             yield InputError(origin, "empty file, no rows")
             return
-        codec, skip = guess_stream_encoding(head, options.encoding)
+        codec, skip = guess_stream_encoding(head, options.encoding, final=len(head) < HEAD_BYTES)
         if b"\x00" in head and not codec.startswith(("utf-16", "utf-32")):
             yield InputError(origin, "binary file, not CSV text", stage="decode")
             return

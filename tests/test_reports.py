@@ -6,7 +6,6 @@ check the options (`--format markdown|html`, `--out` reports, `--raw-csv`)."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,10 +13,11 @@ import pytest
 
 from analyzer import LABELS
 from analyzer.ingest import Article
-from analyzer.report.csv_files import CsvWriter, protect_cell
+from analyzer.report.csv_files import CsvWriter, protect_cell, write_rows
 from analyzer.report.files import ReportFiles, safe_stem, write_single_report
 from analyzer.report.html import LABEL_CODES, index_entry, render_bundle, render_index, render_report
 from analyzer.report.markdown import md, render_markdown
+from htmlpage import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "samples" / "seed-drones.txt").read_text(encoding="utf-8")
@@ -33,63 +33,6 @@ HOSTILE_TEXT = (
 )
 HOSTILE = Article(id="<img src=x onerror=alert(1)>", text=HOSTILE_TEXT, outlet='" onmouseover="x',
                   title="<script>alert(2)</script>", url="javascript:alert(3)")
-
-
-class Page(HTMLParser):
-    """The elements of an HTML page: (tag, attributes) in document order, ids, and the text."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict]] = []
-        self.text_parts: list[str] = []
-        self.stack: list[tuple[str, dict, list[str]]] = []
-        self.inner: dict[str, str] = {}
-        self.feed(html)
-
-    VOID = {"meta", "br", "hr", "img", "input", "link"}
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {k: (v or "") for k, v in attrs}
-        self.elements.append((tag, attributes))
-        if tag not in self.VOID:
-            self.stack.append((tag, attributes, []))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            open_tag, attributes, parts = self.stack.pop()
-            text = "".join(parts)
-            if "id" in attributes:
-                self.inner[attributes["id"]] = text
-            if self.stack:
-                self.stack[-1][2].append(text)
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data):
-        self.text_parts.append(data)
-        if self.stack:
-            self.stack[-1][2].append(data)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.text_parts)
-
-    def find(self, tag: str | None = None, **attrs) -> list[dict]:
-        out = []
-        for name, attributes in self.elements:
-            if tag and name != tag:
-                continue
-            if all((attributes.get(k.rstrip("_").replace("_", "-")) or "") == v if v is not True
-                   else k.rstrip("_").replace("_", "-") in attributes for k, v in attrs.items()):
-                out.append(attributes)
-        return out
-
-    def with_class(self, cls: str, tag: str | None = None) -> list[dict]:
-        return [a for name, a in self.elements if cls in a.get("class", "").split() and (tag is None or name == tag)]
-
-    @property
-    def ids(self) -> set[str]:
-        return {a["id"] for _, a in self.elements if "id" in a}
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +74,8 @@ def test_every_labelled_sentence_is_a_focusable_highlight_with_markers(seed, see
         assert mark["tabindex"] == "0"
         labels = s["labels"].split(";")
         assert sorted(mark["data-labels"].split(";")) == sorted(labels)
+        assert any(f"lab-{label}" in mark["class"].split() for label in labels)
         for label in labels:
-            assert f"lab-{labels[0]}" in mark["class"] or f"lab-{label}" in mark["class"]
             assert f"[{LABEL_CODES[label]}]" in page.inner[f"s-{index}"], (index, label)
         # source, cue and rule on hover (title) and for assistive technology (aria-describedby)
         description = page.inner[mark["aria-describedby"]]
@@ -170,8 +113,7 @@ def test_dimension_bars_and_total(seed, seed_page):
     assert len(bars) == 5
     for bar, (letter, points) in zip(bars, seed.card.dimensions.items()):
         assert f"{points:g} of 20 points" in bar["aria-label"]
-    assert f"{int(round(seed.card.total))}" in page.inner["score-title"] or \
-        re.search(rf">{int(round(seed.card.total))}<", seed_page.html)
+    assert f'<span class="big">{int(round(seed.card.total))}</span>' in seed_page.html
     assert f"{seed.card.total:g}" in page.text
 
 
@@ -197,7 +139,7 @@ def test_flags_coverage_and_confidence(seed, seed_page):
     page = seed_page.page
     for flag in seed.card.flags:
         item = " ".join(page.inner[f"flag-{flag.id}"].split())
-        assert flag.title.replace('"', '"') in item
+        assert flag.title in item
         assert ("raised" in item) and (("not raised" in item) != flag.raised)
     assert f"{seed.card.coverage:.0%}" in page.text
     assert seed.card.confidence in page.text
@@ -225,7 +167,6 @@ def test_html_escapes_text_ids_and_metadata(hostile):
             assert not [k for k in attributes if k.startswith("on")], attributes
             assert not attributes.get("href", "").lower().startswith("javascript:")
         assert "<script>alert(2)</script>" in page.text  # the title, shown as text
-        assert "PWNED" not in "".join(a.get("title", "") for t, a in page.elements if t == "title")
     page = Page(render_report(hostile))
     assert SCRIPT in page.text and ATTRIBUTE in page.text
     assert "<img src=x onerror=alert(1)>" in page.text
@@ -235,7 +176,7 @@ def test_html_escapes_text_ids_and_metadata(hostile):
 
 def test_markdown_escapes_text(hostile):
     text = render_markdown(hostile)
-    assert "<script>" not in text and "<b>" not in text and "<img" not in text
+    assert not re.search(r"(?<!\\)<", text), "every < is escaped, so no raw HTML"
     assert r"\<script\>" in text
     assert "[link](javascript" not in text and r"\[link\](javascript" in text
     for line in text.splitlines():
@@ -404,12 +345,17 @@ def test_cli_markdown_format_and_single_article_reports(cli, tmp_path):
     assert rows[0]["text"] == "'=2+3 is what the sign said."
 
 
-def test_cli_csv_format_protects_formulas(cli):
-    result = cli.invoke(["analyze", "-", "--format", "csv"], input=FORMULA_STORY)
-    cli.assert_no_traceback(result)
-    assert result.exit_code == 0, result.stderr
-    _, rows = cli.parse_csv(result.stdout)
-    assert [r["text"] for r in rows] == ["'=2+3 is what the sign said.", "Police said a man was arrested near the station."]
+def test_csv_to_stdout_protects_formulas_unless_raw(cli):
+    """What `--format csv` prints goes through write_rows."""
+    import io
+
+    rows = [{"text": "=2+3", "start_char": 0}, {"text": "Police said", "start_char": 5}]
+    for raw, first in ((False, "'=2+3"), (True, "=2+3")):
+        stream = io.StringIO()
+        write_rows(stream, rows, ["text", "start_char"], raw=raw)
+        _, parsed = cli.parse_csv(stream.getvalue())
+        assert [r["text"] for r in parsed] == [first, "Police said"]
+        assert [r["start_char"] for r in parsed] == ["0", "5"]
 
 
 def test_cli_raw_csv_writes_cells_as_they_are(cli, tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from .analyze import analyze_command
+from .bench import bench_command
 from .explain import explain_command
 from .evaluate import evaluate_command
 from .rules import rules_app
@@ -21,6 +22,7 @@ app = typer.Typer(
 )
 app.command("analyze")(analyze_command)
 app.command("explain")(explain_command)
+app.command("bench")(bench_command)
 app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate_command)
 

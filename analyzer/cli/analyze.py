@@ -13,6 +13,11 @@ import typer
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -31,7 +36,7 @@ class RunSummary:
 def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional[str] = None,
                  model: Optional[str] = None, rules: Optional[list[Path]] = None,
                  output_format: Optional[OutputFormat] = None, stdout=None, stderr=None,
-                 raw_csv: bool = False) -> RunSummary:
+                 raw_csv: bool = False, jobs: int = 1) -> RunSummary:
     """Analyse every input; write CSVs and reports to `out` and/or print in `output_format`.
     Raises only for problems with the whole run (rules, model); bad inputs are collected in
     the summary. CSV cells that a spreadsheet would run as formulas get a leading ' unless
@@ -49,7 +54,12 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     err_console = Console(file=stderr, highlight=False, soft_wrap=True, emoji=False, markup=False)
-    analyzer = Analyzer(model=model, rules_dirs=rules or [])
+    if jobs > 1:
+        from ..parallel import ParallelAnalyzer
+
+        analyzer = ParallelAnalyzer(jobs, model=model, rules_dirs=rules or [])
+    else:
+        analyzer = Analyzer(model=model, rules_dirs=rules or [])
     summary = RunSummary()
     if output_format is None and out is None:
         output_format = OutputFormat.table
@@ -119,17 +129,47 @@ def analyze_command(
     rules: Annotated[Optional[List[Path]], typer.Option("--rules", help="A folder of rule files that add to or replace the packaged ones (same file name replaces).")] = None,
     output_format: Annotated[Optional[OutputFormat], typer.Option("--format", help="What to print: table (default without --out), csv (sentences), json, markdown (the report) or html (the report page; several articles: one page with the ranking and every report).")] = None,
     raw_csv: Annotated[bool, typer.Option("--raw-csv", help="Write CSV cells exactly as they are: no leading ' on cells that begin with = + - @ (which a spreadsheet would otherwise run as formulas).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes on this machine (each loads the model once).")] = 1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; needs --out; writes the CSV files).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (tcp://host:8786); without it a local cluster of --jobs workers (at least 2) starts.")] = None,
 ) -> None:
     """Label every sentence of the articles by the kind of source it rests on."""
     from ..errors import AnalyzerError
 
+    if engine == Engine.dask:
+        if out is None:
+            typer.echo("error: --engine dask needs --out DIR (workers write the CSV files there)", err=True)
+            raise typer.Exit(EXIT_USAGE)
+        _run_dask_command(inputs, out, outlet, model, rules, scheduler, max(jobs, 2))
+        return
     try:
-        summary = run_analysis(inputs, out, outlet, model, rules, output_format, raw_csv=raw_csv)
+        summary = run_analysis(inputs, out, outlet, model, rules, output_format, raw_csv=raw_csv, jobs=jobs)
     except AnalyzerError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE)
     except OSError as exc:
         typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         raise typer.Exit(EXIT_USAGE)
+    if summary.errors:
+        raise typer.Exit(EXIT_INPUT_ERRORS)
+
+
+def _run_dask_command(inputs, out, outlet, model, rules, scheduler, workers) -> None:
+    from ..dask_engine import run_dask
+    from ..errors import AnalyzerError
+
+    try:
+        summary = run_dask(inputs, out, outlet=outlet, model=model, rules_dirs=rules or [], scheduler=scheduler,
+                           workers=workers)
+    except AnalyzerError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    except OSError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    for message in summary.errors:
+        typer.echo(f"error: {message}", err=True)
+    typer.echo(f"wrote {summary.articles} article(s) to {out} from {summary.partitions} partition(s)"
+               + (f"; {len(summary.errors)} input(s) failed" if summary.errors else ""), err=True)
     if summary.errors:
         raise typer.Exit(EXIT_INPUT_ERRORS)

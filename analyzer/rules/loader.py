@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
@@ -45,12 +44,21 @@ class RuleSet:
 
 
 def default_rules_dir() -> Path:
+    """The installed package `analyzer.default_rules`, else the checkout's rules/ folder."""
+    import importlib.util
+
     try:
-        return Path(str(resources.files("analyzer.default_rules")))
+        spec = importlib.util.find_spec("analyzer.default_rules")
     except ModuleNotFoundError:
-        # An editable install maps only top-level packages, so the packaged name does not
-        # exist there; the rule files are then the checkout's own rules/ folder.
-        return Path(__file__).resolve().parents[2] / "rules"
+        spec = None
+    # A package without __init__.py has search locations but no file (resources.files()
+    # would give a MultiplexedPath, not a folder).
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        if any(Path(location).glob("*.yml")):
+            return Path(location)
+    # An editable install maps only top-level packages, so the packaged name does not exist
+    # there; the rule files are then the checkout's own rules/ folder.
+    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def _field_path(loc: Iterable, data: dict) -> tuple[str | None, str]:

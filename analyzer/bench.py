@@ -1,0 +1,134 @@
+"""`sourcing bench`: how fast is the analyzer next to spaCy's own parse, measured in one run.
+
+The corpus is built from the project's own text (the sample article and the rule files'
+example sentences), shuffled into article-length texts, so the benchmark runs anywhere.
+Every figure is measured in the same run on the same machine, and reported as ratios.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "seed-drones.txt"
+
+
+@dataclass
+class BenchReport:
+    articles: int
+    words: int
+    figures: dict = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        f = self.figures
+        out = [f"corpus: {self.articles} articles, {self.words} words (a tenth of it for the memory check)"]
+        out.append(f"model load: {f['model_load_s']:.2f} s; `sourcing --help`: {f['help_s']:.2f} s; "
+                   f"one article end to end (process start, model load, CSV): {f['one_article_s']:.2f} s")
+        out.append(f"spaCy alone (same pipeline, nlp.pipe): {f['spacy_wps']:,.0f} words/s")
+        out.append(f"sourcing analyze --jobs 1 (CSV out): {f['jobs1_wps']:,.0f} words/s = "
+                   f"{f['jobs1_wps'] / f['spacy_wps']:.2f} of spaCy's throughput")
+        if f.get("jobs2_wps"):
+            out.append(f"sourcing analyze --jobs 2: {f['jobs2_wps']:,.0f} words/s = {f['jobs2_wps'] / f['jobs1_wps']:.2f}x --jobs 1")
+        out.append(f"peak memory: {f['rss_small_mb']:.0f} MB for a tenth of the corpus, {f['rss_1x_mb']:.0f} MB for all of it "
+                   f"(ten times the input: x{f['rss_1x_mb'] / f['rss_small_mb']:.2f} the memory)")
+        return out
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?\"”])\s+", text) if len(s.split()) >= 4]
+
+
+def source_sentences() -> list[str]:
+    from .rules.loader import load_rules
+
+    pool = _sentences(SAMPLE.read_text(encoding="utf-8"))
+    for loaded in load_rules().rules:
+        pool.extend(loaded.rule.examples.match)
+        pool.extend(loaded.rule.examples.no_match)
+    return [s for s in dict.fromkeys(pool) if len(s.split()) >= 4]
+
+
+def build_corpus(articles: int = 500, words_per_article: int = 600, seed: int = 0) -> list[dict]:
+    rng = random.Random(seed)
+    pool = source_sentences()
+    corpus = []
+    for number in range(articles):
+        sentences, count = [], 0
+        while count < words_per_article:
+            sentence = rng.choice(pool)
+            sentences.append(sentence)
+            count += len(sentence.split())
+        paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+        corpus.append({"id": f"bench-{number:05d}", "text": "\n\n".join(paragraphs)})
+    return corpus
+
+
+def _write_jsonl(rows: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _run_child(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"benchmark step failed: {' '.join(args)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def run_bench(articles: int = 500, jobs: int = 2, work_dir: Optional[Path] = None) -> BenchReport:
+    from .analysis import Analyzer
+
+    work = Path(work_dir or tempfile.mkdtemp(prefix="sourcing-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = build_corpus(articles)
+    words = sum(len(row["text"].split()) for row in corpus)
+    corpus_path, small_path = work / "corpus.jsonl", work / "corpus-tenth.jsonl"
+    _write_jsonl(corpus, corpus_path)
+    _write_jsonl(corpus[: max(1, articles // 10)], small_path)
+    report = BenchReport(articles, words)
+    f = report.figures
+    sourcing = [sys.executable, "-m", "analyzer.cli"]
+
+    f["help_s"], _ = _run_child(sourcing + ["--help"])
+    f["one_article_s"], _ = _run_child(sourcing + ["analyze", str(SAMPLE), "--out", str(work / "one")])
+
+    start = time.perf_counter()
+    analyzer = Analyzer()
+    f["model_load_s"] = time.perf_counter() - start
+    nlp = analyzer.nlp
+    texts = [row["text"] for row in corpus]
+    ours = [name for name in ("sourcing_lines", "sourcing_attributor") if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=ours):
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=analyzer.batch_size):
+            pass
+        f["spacy_wps"] = words / (time.perf_counter() - start)
+
+    # End to end in child processes: the same command a user runs, model load excluded by
+    # subtracting a run on a one-article file (the same process start and load).
+    empty = work / "one-article.jsonl"
+    _write_jsonl(corpus[:1], empty)
+    base, _ = _run_child(sourcing + ["analyze", str(empty), "--out", str(work / "base")])
+    one_words = len(corpus[0]["text"].split())
+    elapsed, f["rss_1x_mb"] = _run_child(sourcing + ["analyze", str(corpus_path), "--out", str(work / "jobs1")])
+    f["jobs1_wps"] = (words - one_words) / max(elapsed - base, 1e-6)
+    if jobs > 1:
+        base_j, _ = _run_child(sourcing + ["analyze", str(empty), "--out", str(work / "base-j"), "--jobs", str(jobs)])
+        elapsed, _ = _run_child(sourcing + ["analyze", str(corpus_path), "--out", str(work / "jobs2"), "--jobs", str(jobs)])
+        f["jobs2_wps"] = (words - one_words) / max(elapsed - base_j, 1e-6)
+    _, f["rss_small_mb"] = _run_child(sourcing + ["analyze", str(small_path), "--out", str(work / "tenth")])
+    return report

@@ -1,0 +1,22 @@
+"""`sourcing bench`: throughput next to spaCy's own, parallel speed-up, memory, start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def bench_command(
+    articles: Annotated[int, typer.Option("--articles", min=10, help="Article-length texts in the corpus.")] = 500,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes for the parallel run.")] = 2,
+    work_dir: Annotated[Optional[Path], typer.Option("--work-dir", help="Where to write the corpus and outputs (default: a temporary folder).")] = None,
+) -> None:
+    """Measure, in one run on this machine: spaCy alone vs `sourcing analyze` with CSV output, --jobs N vs 1,
+    peak memory as the input grows tenfold, model load and start-up times."""
+    from ..bench import run_bench
+
+    report = run_bench(articles=articles, jobs=jobs, work_dir=work_dir)
+    for line in report.lines():
+        typer.echo(line)
