@@ -26,6 +26,7 @@ SPAN_KEY = "sourcing_attributions"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
 CONTENT_PREPS = ("for", "that")
+ASKING_VERBS = {"call", "ask", "appeal", "push", "argue", "press", "lobby", "plead", "advocate", "campaign", "urge", "demand"}
 
 if not Doc.has_extension("sourcing"):
     Doc.set_extension("sourcing", default=None)
@@ -77,6 +78,7 @@ class SourcingAttributor:
         quote_spans = self.quotes(text)
         ctx = ArticleContext()
         self.classifier.register_people(doc, hits, ctx)
+        self.classifier.register_acronyms(doc, hits, ctx)
         sentences = self._sentences(doc, text)
         found: list[Attribution] = []
         for record, sent in sentences:
@@ -326,7 +328,8 @@ class SourcingAttributor:
         for child in verb.children:
             if child.dep_ in CONTENT_DEPS:
                 return True
-            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and (
+                    child.lower_ != "for" or verb.lemma_.lower() in ASKING_VERBS):
                 return True
             if child.dep_ == "dobj" and any(g.dep_ in ("oprd", "acl", "relcl") or (g.dep_ == "prep" and g.lower_ == "as") for g in child.children):
                 return True

@@ -60,6 +60,7 @@ class ArticleContext:
     history: list[Source] = field(default_factory=list)
     seen_imagery: bool = False
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of every person named
+    acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # "JCS" -> (label, rule, full name)
 
     def person_before(self, offset: int) -> Optional[str]:
         earlier = [name for start, name in self.mentions if start < offset]
@@ -211,6 +212,9 @@ class SourceClassifier:
                           is_person=person, plural=plural, outlet=outlet)
 
         lower = root.lower_
+        if root.text in ctx.acronyms and root.text.isupper():
+            label, rule, full = ctx.acronyms[root.text]
+            return make(label, rule, resolved=full)  # "the JCS" after "Joint Chiefs of Staff (JCS)"
         if lower == "one" or root.pos_ == "NUM":
             # "one of the people", "two of the officials": the group is the source
             group = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -329,8 +333,10 @@ class SourceClassifier:
         reference = hits.within([root.i], "named_other", "reference")
         if reference:
             wanted = ("named-official",) if root.lemma_.lower() in OFFICIAL_REFERENCES else ("named-other",)
-            earlier = next((s for s in reversed(ctx.history) if not s.is_person and s.label in wanted), None) or next(
-                (s for s in reversed(ctx.history) if not s.is_person and s.label in ("named-other", "named-official")), None)
+            earlier = next((s for s in reversed(ctx.history) if not s.is_person and s.label in wanted), None)
+            if earlier is None and root.lemma_.lower() not in ("company", "firm", "group"):
+                earlier = next((s for s in reversed(ctx.history) if not s.is_person
+                                and s.label in ("named-other", "named-official")), None)
             if earlier is not None:
                 return Source(earlier.label, "other.reference", text, earlier.resolved, start, end, outlet=earlier.outlet)
             if root.lemma_.lower() in OFFICIAL_REFERENCES:
@@ -462,6 +468,19 @@ class SourceClassifier:
         if spokes and (body_context or not self._org_hit(hits, tokens) and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
             return "named-official", self._rule(spokes[0])
         return None
+
+    def register_acronyms(self, doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
+        """ "South Korea's Joint Chiefs of Staff (JCS)": later mentions of the acronym are that body."""
+        for token in doc[2:-1]:
+            if token.text.isupper() and token.is_alpha and len(token) >= 2 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
+                before = doc[token.i - 2]
+                bodies = [h for h in hits.at(before.i, "official", "body") if h.end == before.i + 1]
+                if bodies:
+                    full = doc[bodies[0].start:bodies[0].end].text
+                    ctx.acronyms[token.text] = ("named-official", self._rule(bodies[0]), full)
+                elif before.ent_type_ in ORG_ENTS:
+                    ent = entity_of(before)
+                    ctx.acronyms.setdefault(token.text, ("named-other", "other.named_entity", ent.text if ent else before.text))
 
     def register_people(self, doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
         """Remember every titled person the article names, so "Burns said" finds "CIA Director William Burns"."""

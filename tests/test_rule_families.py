@@ -28,6 +28,9 @@ NAMED_OFFICIAL = [
     "The army said in a statement that two soldiers were injured.",
     "The budget takes effect on July 1, according to the city clerk's office.",
     "Iran's Supreme Leader called for long-term cooperation with Moscow.",
+    "School board president Angela Ruiz argued that the increase would come at a cost.",
+    "The court heard that officers found the drugs beneath the floor.",
+    "The national fire service said three people were rescued.",
 ]
 
 ANONYMOUS = [
@@ -41,6 +44,8 @@ ANONYMOUS = [
     "Officials said the road would reopen on Friday.",
     "A spokesperson said the talks went well.",
     "Some experts questioned the methodology.",
+    "A taxi driver said the roads had been closed since dawn.",
+    "One of the people, who asked not to be identified, said the bid was withdrawn.",
     "A neighbour, who did not want her name published, said she heard shouting.",
 ]
 
@@ -71,6 +76,7 @@ NAMED_OTHER = [
     "“You don't get craters like that from a cigarette,” said Michael Kofman, a military analyst at the Carnegie Endowment.",
     "Researchers at the University of Washington said the estimates were conservative.",
     "Amnesty International said the detentions were arbitrary.",
+    "Yang Moo-jin, president of the University of North Korean Studies, noted that talks were unlikely.",
     "Former President Bill Clinton said the health law was a crazy system.",
 ]
 
@@ -90,6 +96,7 @@ UNATTRIBUTED = [
     "He was seen by a doctor on Tuesday.",
     "Residents packed the chamber for more than four hours.",
     "The satellite launch was delayed by a storm.",
+    "It is a place where an elderly widow might speak to another person for the only time that week.",
 ]
 
 
@@ -161,6 +168,11 @@ def test_dateline_wire_is_own_outlet(analyzer):
     # "X quoted Y as saying": the outlet and the person quoted
     ("The talks resumed on Monday.", "IRNA quoted General Hossein Salami as saying the drone had a long range.", "secondary-outlet"),
     ("The talks resumed on Monday.", "IRNA quoted General Hossein Salami as saying the drone had a long range.", "named-official"),
+    # an acronym defined in the text stands for its body
+    ("South Korea's Joint Chiefs of Staff (JCS) confirmed the launch.", "The JCS said the missiles flew 300 km.", "named-official"),
+    # "X said ..., Xinhua reported": both the speaker and the outlet
+    ("The talks resumed.", "Foreign Ministry spokesperson Lin Jian urged restraint, Xinhua reported.", "named-official"),
+    ("The talks resumed.", "Foreign Ministry spokesperson Lin Jian urged restraint, Xinhua reported.", "secondary-outlet"),
     # "according to the statement" carries its speaker's label
     ("The Indian army said in a statement that troops clashed.", "Several soldiers were injured, according to the statement.", "named-official"),
 ])
