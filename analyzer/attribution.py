@@ -8,7 +8,6 @@ back-references. Results: spans in doc.spans["sourcing_attributions"], and plain
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Optional
 

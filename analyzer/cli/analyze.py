@@ -10,7 +10,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+from .exits import EXIT_INPUT_ERRORS, EXIT_USAGE, usage_errors
 
 
 class Engine(str, Enum):
@@ -134,39 +134,24 @@ def analyze_command(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (tcp://host:8786); without it a local cluster of --jobs workers (at least 2) starts.")] = None,
 ) -> None:
     """Label every sentence of the articles by the kind of source it rests on."""
-    from ..errors import AnalyzerError
-
     if engine == Engine.dask:
         if out is None:
             typer.echo("error: --engine dask needs --out DIR (workers write the CSV files there)", err=True)
             raise typer.Exit(EXIT_USAGE)
         _run_dask_command(inputs, out, outlet, model, rules, scheduler, max(jobs, 2))
         return
-    try:
+    with usage_errors():
         summary = run_analysis(inputs, out, outlet, model, rules, output_format, raw_csv=raw_csv, jobs=jobs)
-    except AnalyzerError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    except OSError as exc:
-        typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(EXIT_USAGE)
     if summary.errors:
         raise typer.Exit(EXIT_INPUT_ERRORS)
 
 
 def _run_dask_command(inputs, out, outlet, model, rules, scheduler, workers) -> None:
     from ..dask_engine import run_dask
-    from ..errors import AnalyzerError
 
-    try:
+    with usage_errors():
         summary = run_dask(inputs, out, outlet=outlet, model=model, rules_dirs=rules or [], scheduler=scheduler,
                            workers=workers)
-    except AnalyzerError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    except OSError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE)
     for message in summary.errors:
         typer.echo(f"error: {message}", err=True)
     typer.echo(f"wrote {summary.articles} article(s) to {out} from {summary.partitions} partition(s)"

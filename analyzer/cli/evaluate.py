@@ -9,7 +9,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-EXIT_OK, EXIT_ANALYSIS_FAILED, EXIT_USAGE = 0, 1, 2
+from .exits import EXIT_INPUT_ERRORS as EXIT_ANALYSIS_FAILED
+from .exits import usage_errors
 
 
 def shorten(text: str, width: int = 90) -> str:
@@ -66,19 +67,12 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (with --errors, the misses too).")] = False,
 ) -> None:
     """Score the sentence labels against a gold file: per-label P/R/F1, micro-F1, exact-set accuracy."""
-    from ..errors import AnalyzerError
     from ..evaluation import evaluate_file
 
-    try:
+    with usage_errors():
         started = time.perf_counter()
         evaluation, failures = evaluate_file(gold, model=model, rules_dirs=rules or [])
         elapsed = time.perf_counter() - started
-    except AnalyzerError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    except OSError as exc:
-        typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(EXIT_USAGE)
     for failure in failures:
         typer.echo(f"error: {failure.one_line()} (left out of the scores)", err=True)
     if as_json:

@@ -7,6 +7,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
+from .exits import EXIT_INPUT_ERRORS, usage_errors
+
 
 def explain_command(
     inputs: Annotated[List[str], typer.Argument(help="Articles, as for `sourcing analyze`.", show_default=False)],
@@ -18,17 +20,13 @@ def explain_command(
     from rich.console import Console
 
     from ..analysis import Analyzer
-    from ..errors import AnalyzerError
     from ..ingest import Article, read_inputs
     from ..report.checklist import print_checklist, print_dimensions
 
     console = Console(highlight=False)
     errors = 0
-    try:
+    with usage_errors():
         analyzer = Analyzer(model=model, rules_dirs=rules or [])
-    except AnalyzerError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
 
     def items():
         for item in read_inputs(inputs):
@@ -45,4 +43,4 @@ def explain_command(
         print_dimensions(result, console)
         print_checklist(result, console)
     if errors:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_INPUT_ERRORS)

@@ -7,6 +7,8 @@ from typing import Annotated, List
 
 import typer
 
+from .exits import usage_errors
+
 rules_app = typer.Typer(help="Inspect and test rule files.", no_args_is_help=True)
 
 
@@ -16,14 +18,10 @@ def check_command(
     model: Annotated[str, typer.Option("--model", help="spaCy pipeline to run the examples with.")] = None,
 ) -> None:
     """Validate rule files and run each rule's examples: 'match' sentences must fire the rule, 'no_match' must not."""
-    from ..errors import AnalyzerError
     from ..rulecheck import check_rules
 
-    try:
+    with usage_errors():
         report = check_rules(dirs, model)
-    except AnalyzerError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
     for failure in report.failures:
         typer.echo(f"FAIL {failure}")
     typer.echo(f"{report.rules} rules in {report.files} files; {report.examples} examples, "
