@@ -36,7 +36,8 @@ class RunSummary:
 def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional[str] = None,
                  model: Optional[str] = None, rules: Optional[list[Path]] = None,
                  output_format: Optional[OutputFormat] = None, stdout=None, stderr=None,
-                 raw_csv: bool = False, jobs: int = 1) -> RunSummary:
+                 raw_csv: bool = False, jobs: int = 1, read_options=None, output_table_format: str = "csv",
+                 resume: bool = False) -> RunSummary:
     """Analyse every input; write CSVs and reports to `out` and/or print in `output_format`.
     Raises only for problems with the whole run (rules, model); bad inputs are collected in
     the summary. CSV cells that a spreadsheet would run as formulas get a leading ' unless
@@ -44,7 +45,8 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
     from rich.console import Console
 
     from ..analysis import Analyzer
-    from ..ingest import Article, read_inputs
+    from ..batch import done_article_ids, skip_done, write_errors_csv
+    from ..ingest import Article, ReadOptions, read_inputs
     from ..report.csv_files import CsvWriter, write_rows
     from ..report.files import ReportFiles
     from ..report.html import render_bundle, render_report
@@ -63,13 +65,15 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
     summary = RunSummary()
     if output_format is None and out is None:
         output_format = OutputFormat.table
-    writer = CsvWriter(out, raw=raw_csv) if out is not None else None
+    read_options = read_options or ReadOptions()
+    done = done_article_ids(out, raw=raw_csv) if (resume and out is not None) else set()
+    writer = CsvWriter(out, raw=raw_csv, output_format=output_table_format, resume=resume) if out is not None else None
     reports = ReportFiles(out) if out is not None else None
     kept = []
     printed_csv_header = False
 
     def items():
-        for item in read_inputs(inputs):
+        for item in skip_done(read_inputs(inputs, options=read_options), done):
             if isinstance(item, Article) and outlet:
                 item.outlet = outlet
             yield item
@@ -111,6 +115,8 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
             progress.stop()
         if writer is not None:
             summary.written = writer.close() + reports.close()
+            # errors.csv lists every input that failed (empty when none did), written atomically
+            summary.written.append(write_errors_csv(out, summary.errors, raw=raw_csv))
     if output_format == OutputFormat.json:
         stdout.write(as_json(kept) + "\n")
     elif output_format == OutputFormat.html and kept:
@@ -130,6 +136,12 @@ def analyze_command(
     output_format: Annotated[Optional[OutputFormat], typer.Option("--format", help="What to print: table (default without --out), csv (sentences), json, markdown (the report) or html (the report page; several articles: one page with the ranking and every report).")] = None,
     raw_csv: Annotated[bool, typer.Option("--raw-csv", help="Write CSV cells exactly as they are: no leading ' on cells that begin with = + - @ (which a spreadsheet would otherwise run as formulas).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes on this machine (each loads the model once).")] = 1,
+    text_column: Annotated[str, typer.Option("--text-column", help="CSV/Parquet/JSONL: the column with the article text.")] = "text",
+    id_column: Annotated[str, typer.Option("--id-column", help="CSV/Parquet/JSONL: the column with the article id.")] = "id",
+    outlet_column: Annotated[str, typer.Option("--outlet-column", help="CSV/Parquet/JSONL: the column with the article's own publisher.")] = "outlet",
+    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of files: utf-8 (a BOM, UTF-16 included, is always honoured; other bytes must be UTF-8), auto (UTF-8, else Windows-1252, else Latin-1), or a codec name.")] = "utf-8",
+    output_format_files: Annotated[str, typer.Option("--output-format", help="Tables in --out: csv, jsonl or parquet.")] = "csv",
+    resume: Annotated[bool, typer.Option("--resume", help="Skip articles already in --out and append the new ones.")] = False,
     engine: Annotated[Engine, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; needs --out; writes the CSV files).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (tcp://host:8786); without it a local cluster of --jobs workers (at least 2) starts.")] = None,
 ) -> None:
@@ -140,8 +152,19 @@ def analyze_command(
             raise typer.Exit(EXIT_USAGE)
         _run_dask_command(inputs, out, outlet, model, rules, scheduler, max(jobs, 2))
         return
+    from ..ingest import ReadOptions
+    from ..report.csv_files import OUTPUT_FORMATS
+
+    if output_format_files not in OUTPUT_FORMATS:
+        typer.echo(f"error: --output-format must be one of {', '.join(OUTPUT_FORMATS)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if resume and out is None:
+        typer.echo("error: --resume needs --out DIR", err=True)
+        raise typer.Exit(EXIT_USAGE)
     with usage_errors():
-        summary = run_analysis(inputs, out, outlet, model, rules, output_format, raw_csv=raw_csv, jobs=jobs)
+        options = ReadOptions(text_column=text_column, id_column=id_column, outlet_column=outlet_column, encoding=encoding)
+        summary = run_analysis(inputs, out, outlet, model, rules, output_format, raw_csv=raw_csv, jobs=jobs,
+                               read_options=options, output_table_format=output_format_files, resume=resume)
     if summary.errors:
         raise typer.Exit(EXIT_INPUT_ERRORS)
 

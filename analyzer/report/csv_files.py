@@ -17,7 +17,7 @@ from typing import IO, Iterable
 
 import pandas as pd
 
-from ..analysis import ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, ArticleResult
+from ..analysis import ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, ArticleResult
 
 FILES = {"sentences": "sentences.csv", "attributions": "attributions.csv", "scorecard": "scorecard.csv"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,22 +40,74 @@ def write_rows(stream: IO[str], rows: list[dict], columns: list[str], header: bo
     frame.to_csv(stream, header=header, index=False)
 
 
+OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
+
+
+def output_names(output_format: str = "csv") -> dict[str, str]:
+    return {key: name.replace(".csv", f".{output_format}") for key, name in FILES.items()}
+
+
 class CsvWriter:
-    def __init__(self, out_dir: Path, raw: bool = False):
+    """The three tables, as CSV (default), JSONL or Parquet; `resume` keeps the rows an earlier
+    run wrote and appends the new ones."""
+
+    def __init__(self, out_dir: Path, raw: bool = False, output_format: str = "csv", resume: bool = False):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.raw = raw
-        self.temp = {key: self.out_dir / f".{name}.partial" for key, name in FILES.items()}
+        self.raw = raw or output_format != "csv"  # formula protection is for spreadsheets, i.e. CSV
+        self.format = output_format
+        self.names = output_names(output_format)
+        self.temp = {key: self.out_dir / f".{name}.partial" for key, name in self.names.items()}
         self.started: set[str] = set()
         self.scorecard_columns: list[str] | None = None
+        self.parquet: dict = {}
+        if resume:
+            self._keep_earlier_rows()
 
-    def _append(self, key: str, rows: list[dict], columns: list[str]) -> None:
+    def _keep_earlier_rows(self) -> None:
+        for key, name in self.names.items():
+            final = self.out_dir / name
+            if not final.exists():
+                continue
+            if self.format == "parquet":
+                import pyarrow.parquet as pq
+
+                self._append(key, pq.read_table(final).to_pylist(), None)
+            else:
+                import shutil
+
+                shutil.copyfile(final, self.temp[key])
+                self.started.add(key)
+                if key == "scorecard" and self.format == "csv":
+                    self.scorecard_columns = list(pd.read_csv(final, nrows=0).columns)
+
+    def _append(self, key: str, rows: list[dict], columns) -> None:
         first = key not in self.started
         if not rows and not first:
             return
         frame = pd.DataFrame(rows if self.raw else protect_rows(rows), columns=columns)
-        frame.to_csv(self.temp[key], mode="w" if first else "a", header=first, index=False, encoding="utf-8")
+        if self.format == "csv":
+            frame.to_csv(self.temp[key], mode="w" if first else "a", header=first, index=False, encoding="utf-8")
+        elif self.format == "jsonl":
+            frame.to_json(self.temp[key], orient="records", lines=True, force_ascii=False, mode="w" if first else "a")
+        else:
+            self._append_parquet(key, frame)
         self.started.add(key)
+
+    def _append_parquet(self, key: str, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        # Mixed cells (a number here, empty there) become text, so every batch has one schema.
+        for column in frame.columns:
+            if frame[column].dtype == object or column in ANONYMOUS_COLUMNS:
+                frame[column] = frame[column].map(lambda v: None if v is None or v == "" else str(v)).astype("string")
+        if key not in self.parquet:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            schema = pa.schema([f if not pa.types.is_null(f.type) else pa.field(f.name, pa.string()) for f in table.schema])
+            self.parquet[key] = pq.ParquetWriter(self.temp[key], schema)
+        writer = self.parquet[key]
+        writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
 
     def write(self, result: ArticleResult) -> None:
         self._append("sentences", result.sentences, SENTENCE_COLUMNS)
@@ -66,10 +118,12 @@ class CsvWriter:
 
     def close(self) -> list[Path]:
         written = []
-        for key, name in FILES.items():
+        for key, name in self.names.items():
             if key not in self.started:
                 columns = {"sentences": SENTENCE_COLUMNS, "attributions": ATTRIBUTION_COLUMNS}.get(key, ["article_id"])
                 self._append(key, [], columns)
+            if key in self.parquet:
+                self.parquet.pop(key).close()
             final = self.out_dir / name
             os.replace(self.temp[key], final)
             written.append(final)
