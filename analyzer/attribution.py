@@ -8,7 +8,7 @@ back-references. Results: spans in doc.spans["sourcing_attributions"], and plain
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -88,10 +88,11 @@ class SourcingAttributor:
         found.extend(self._carry_quotations(sentences, found, quote_spans))
         own = self._dateline_wire(text)
         doc._.sourcing = {
-            "sentences": [asdict(r) for r, _ in sentences],
-            "attributions": [asdict(a) for a in found],
+            "sentences": [dict(vars(r)) for r, _ in sentences],
+            "attributions": [dict(vars(a)) for a in found],
             "dateline_outlet": own,
         }
+        doc.user_data.pop("sourcing_entity_index", None)  # holds Spans: never pickle it with the doc
         doc.spans[SPAN_KEY] = [
             span for span in (doc.char_span(a.start_char, a.end_char, label=a.label, alignment_mode="expand") for a in found)
             if span is not None

@@ -128,10 +128,13 @@ def _span_text(tokens: list[Token]) -> tuple[str, int, int]:
 def entity_of(token: Token) -> Optional[Span]:
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    # Doc.ents builds new Span objects on every access: index them once per document.
+    index = doc.user_data.get("sourcing_entity_index")
+    if index is None or index[0] is not doc:
+        index = (doc, {i: ent for ent in doc.ents for i in range(ent.start, ent.end)})
+        doc.user_data["sourcing_entity_index"] = index
+    return index[1].get(token.i)
 
 
 class SourceClassifier:
