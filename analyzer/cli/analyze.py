@@ -37,7 +37,7 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
                  model: Optional[str] = None, rules: Optional[list[Path]] = None,
                  output_format: Optional[OutputFormat] = None, stdout=None, stderr=None,
                  raw_csv: bool = False, jobs: int = 1, read_options=None, output_table_format: str = "csv",
-                 resume: bool = False) -> RunSummary:
+                 resume: bool = False, write_reports: bool = True) -> RunSummary:
     """Analyse every input; write CSVs and reports to `out` and/or print in `output_format`.
     Raises only for problems with the whole run (rules, model); bad inputs are collected in
     the summary. CSV cells that a spreadsheet would run as formulas get a leading ' unless
@@ -68,7 +68,7 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
     read_options = read_options or ReadOptions()
     done = done_article_ids(out, raw=raw_csv) if (resume and out is not None) else set()
     writer = CsvWriter(out, raw=raw_csv, output_format=output_table_format, resume=resume) if out is not None else None
-    reports = ReportFiles(out) if out is not None else None
+    reports = ReportFiles(out) if out is not None and write_reports else None
     kept = []
     printed_csv_header = False
 
@@ -98,7 +98,8 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
                 progress.advance(task)
             if writer is not None:
                 writer.write(result)
-                reports.write(result)
+                if reports is not None:
+                    reports.write(result)
             if output_format == OutputFormat.table:
                 print_table(result, Console(file=stdout, soft_wrap=False, width=160))
             elif output_format == OutputFormat.csv:
@@ -114,7 +115,7 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
         if progress is not None:
             progress.stop()
         if writer is not None:
-            summary.written = writer.close() + reports.close()
+            summary.written = writer.close() + (reports.close() if reports is not None else [])
             # errors.csv lists every input that failed (empty when none did), written atomically
             summary.written.append(write_errors_csv(out, summary.errors, raw=raw_csv))
     if output_format == OutputFormat.json:
@@ -142,6 +143,7 @@ def analyze_command(
     encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of files: utf-8 (a BOM, UTF-16 included, is always honoured; other bytes must be UTF-8), auto (UTF-8, else Windows-1252, else Latin-1), or a codec name.")] = "utf-8",
     output_format_files: Annotated[str, typer.Option("--output-format", help="Tables in --out: csv, jsonl or parquet.")] = "csv",
     resume: Annotated[bool, typer.Option("--resume", help="Skip articles already in --out and append the new ones.")] = False,
+    write_reports: Annotated[bool, typer.Option("--reports/--no-reports", help="With --out, also write report.html and report.md (several articles: reports/ and index.html). --no-reports writes the tables only, for large batches.")] = True,
     engine: Annotated[Engine, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; needs --out; writes the CSV files).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the address of a running scheduler (tcp://host:8786); without it a local cluster of --jobs workers (at least 2) starts.")] = None,
 ) -> None:
@@ -164,7 +166,8 @@ def analyze_command(
     with usage_errors():
         options = ReadOptions(text_column=text_column, id_column=id_column, outlet_column=outlet_column, encoding=encoding)
         summary = run_analysis(inputs, out, outlet, model, rules, output_format, raw_csv=raw_csv, jobs=jobs,
-                               read_options=options, output_table_format=output_format_files, resume=resume)
+                               read_options=options, output_table_format=output_format_files, resume=resume,
+                               write_reports=write_reports)
     if summary.errors:
         raise typer.Exit(EXIT_INPUT_ERRORS)
 
