@@ -12,8 +12,9 @@ This module only builds plain view data and renders; report/files.py writes the 
 from __future__ import annotations
 
 from functools import lru_cache
-import importlib.util
 from pathlib import Path
+
+from ..resources import packaged_folder
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
@@ -43,18 +44,7 @@ STATUS_TEXT = {"pass": "✓ pass", "fail": "✗ fail", "n/a": "– n/a"}
 
 def templates_dir() -> Path:
     """The installed package `analyzer.report_templates`, else the checkout's reports/templates/."""
-    try:
-        spec = importlib.util.find_spec("analyzer.report_templates")
-    except ModuleNotFoundError:
-        spec = None
-    # A namespace package (no __init__.py) has search locations but no file; str() of
-    # importlib.resources.files() would be "MultiplexedPath(...)", so read the locations.
-    for location in (spec.submodule_search_locations or []) if spec is not None else []:
-        if (Path(location) / "report.html.j2").is_file():
-            return Path(location)
-    # An editable install maps only top-level packages, so the packaged name does not
-    # exist there; the templates are then the checkout's own reports/templates/ folder.
-    return Path(__file__).resolve().parents[2] / "reports" / "templates"
+    return packaged_folder("analyzer.report_templates", "report.html.j2", "reports/templates")
 
 
 @lru_cache(maxsize=None)

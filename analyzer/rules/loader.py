@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import RuleFileError
+from ..resources import packaged_folder
 from .schema import RULE_TYPES, Rule, RuleFile
 
 
@@ -45,20 +46,7 @@ class RuleSet:
 
 def default_rules_dir() -> Path:
     """The installed package `analyzer.default_rules`, else the checkout's rules/ folder."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("analyzer.default_rules")
-    except ModuleNotFoundError:
-        spec = None
-    # A package without __init__.py has search locations but no file (resources.files()
-    # would give a MultiplexedPath, not a folder).
-    for location in (spec.submodule_search_locations or []) if spec is not None else []:
-        if any(Path(location).glob("*.yml")):
-            return Path(location)
-    # An editable install maps only top-level packages, so the packaged name does not exist
-    # there; the rule files are then the checkout's own rules/ folder.
-    return Path(__file__).resolve().parents[2] / "rules"
+    return packaged_folder("analyzer.default_rules", "*.yml", "rules")
 
 
 def _field_path(loc: Iterable, data: dict) -> tuple[str | None, str]:
