@@ -61,8 +61,8 @@ class ReadOptions:
     Column names apply to CSV and Parquet columns and to JSONL keys. `text_column` must exist;
     `id_column` and `outlet_column` are optional while they keep their default names (an
     article without an id gets `<file stem>-<line or row>`), and must exist when renamed.
-    `encoding`: "utf-8" (default: a BOM is honoured, other bytes must be UTF-8), "auto"
-    (BOM, UTF-8, Windows-1252, Latin-1), or a codec name. HTML pages always honour their
+    `encoding`: "auto" (default: a BOM, else UTF-8, else Windows-1252, else Latin-1), "utf-8"
+    (a BOM is honoured, other bytes must be UTF-8), or a codec name. HTML pages always honour their
     declared charset.
     """
 
@@ -71,7 +71,7 @@ class ReadOptions:
     outlet_column: str = DEFAULT_OUTLET_COLUMN
     title_column: str = "title"
     url_column: str = "url"
-    encoding: str = "utf-8"
+    encoding: str = "auto"
     chunk_rows: int = 1000  # Parquet rows per batch
     fetch: FetchOptions = field(default_factory=FetchOptions)
 

@@ -49,7 +49,7 @@ def test_read_inputs_bad_text_file(tmp_path, name):
     data, message = BAD_TEXT_FILES[name]
     path = tmp_path / name
     path.write_bytes(data)
-    items = list(read_inputs([str(path)]))
+    items = list(read_inputs([str(path)], encoding="utf-8"))  # strict: other bytes are an error
     assert len(items) == 1
     error = items[0]
     assert isinstance(error, InputError)
@@ -112,7 +112,7 @@ def test_read_inputs_bad_jsonl_line(tmp_path, line, message):
 def test_read_inputs_jsonl_bad_bytes_on_one_line(tmp_path):
     path = tmp_path / "feed.jsonl"
     path.write_bytes(b'{"id": "a", "text": "caf\xe9 said so."}\n' + json.dumps(GOOD_LINE_1).encode() + b"\n")
-    error, good = list(read_inputs([str(path)]))
+    error, good = list(read_inputs([str(path)], encoding="utf-8"))
     assert isinstance(error, InputError) and error.line == 1 and "UTF-8" in error.message
     assert isinstance(good, Article) and good.id == "feed-good-1" and good.line == 2
 
@@ -156,7 +156,7 @@ def test_read_inputs_yields_everything_in_input_order(tmp_path):
     (b"caf\xe9", "UTF-8"),
 ])
 def test_read_inputs_bad_stdin(data, message):
-    [error] = list(read_inputs(["-"], stdin=io.BytesIO(data)))
+    [error] = list(read_inputs(["-"], stdin=io.BytesIO(data), encoding="utf-8"))
     assert isinstance(error, InputError)
     assert error.source == "<stdin>"
     assert message.lower() in error.message.lower()
@@ -192,7 +192,7 @@ def bad_run(cli, tmp_path_factory):
     missing = base / "missing.txt"
     out = base / "out"
     result = cli.invoke(["analyze", good_a, paths["empty.txt"], paths["binary.txt"], feed, paths["latin1.txt"],
-                         missing, good_b, "--out", out])
+                         missing, good_b, "--out", out, "--encoding", "utf-8"])
     expected_errors = {
         "empty-file": f"error: {paths['empty.txt']}: ",
         "binary-file": f"error: {paths['binary.txt']}: ",
@@ -354,3 +354,13 @@ def test_analyzer_passes_input_errors_through_in_order(analyzer):
     results = list(analyzer.analyze(items))
     assert [r.source if isinstance(r, InputError) else r.article.id for r in results] == ["one", "bad.txt", "two"]
     assert results[1] is items[1]
+
+
+def test_windows_1252_and_latin1_are_detected_by_default(tmp_path):
+    cp1252 = tmp_path / "cp1252.txt"
+    cp1252.write_bytes("The café’s owner said it “works”.".encode("cp1252"))
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Le caf\xe9 a dit non.".encode("latin-1"))
+    first, second = list(read_inputs([str(cp1252), str(latin1)]))
+    assert isinstance(first, Article) and first.text == "The café’s owner said it “works”."
+    assert isinstance(second, Article) and second.text == "Le café a dit non."

@@ -200,7 +200,8 @@ def test_parquet_custom_columns_and_types(tmp_path):
         "body": [MAYOR.encode("utf-8"), b"caf\xe9", AUDIT.encode("utf-8")],  # a binary column
         "publisher": ["AP", "AP", None],
     })
-    items = list(read_inputs([str(path)], text_column="body", id_column="story_id", outlet_column="publisher"))
+    items = list(read_inputs([str(path)], text_column="body", id_column="story_id", outlet_column="publisher",
+                             encoding="utf-8"))
     assert summary(items)[0] == ("101", 1)
     assert items[0].text == MAYOR and items[0].outlet == "AP"
     assert isinstance(items[1], InputError) and items[1].stage == "decode" and "UTF-8" in items[1].message

@@ -98,12 +98,12 @@ def test_text_file_in_utf16_with_crlf(tmp_path):
     assert article.text == TEXT and article.encoding == "utf-16-le"
 
 
-def test_windows_1252_needs_auto(tmp_path):
+def test_windows_1252_is_detected_unless_strict(tmp_path):
     path = tmp_path / "story.txt"
     path.write_bytes(TEXT.encode("cp1252"))
-    [error] = list(read_inputs([str(path)]))  # the default stays strict UTF-8 (exit 1 as before)
+    [error] = list(read_inputs([str(path)], encoding="utf-8"))  # strict UTF-8: an input error
     assert isinstance(error, InputError) and error.stage == "decode" and "not UTF-8" in error.message
-    [article] = list(read_inputs([str(path)], encoding="auto"))
+    [article] = list(read_inputs([str(path)]))  # the default detects it
     assert article.text == TEXT and article.encoding == "cp1252"
     [article] = list(read_inputs([str(path)], options=ReadOptions(encoding="cp1252")))
     assert article.text == TEXT
@@ -137,7 +137,7 @@ def test_jsonl_line_in_cp1252_with_auto(tmp_path):
     good = json.dumps({"id": "a", "text": "The mayor said so."}).encode()
     legacy = json.dumps({"id": "b", "text": TEXT}, ensure_ascii=False).encode("cp1252")
     path.write_bytes(good + b"\n" + legacy + b"\n")
-    strict = list(read_inputs([str(path)]))
+    strict = list(read_inputs([str(path)], encoding="utf-8"))
     assert isinstance(strict[1], InputError) and strict[1].line == 2 and "UTF-8" in strict[1].message
     auto = list(read_inputs([str(path)], encoding="auto"))
     assert [a.text for a in auto] == ["The mayor said so.", TEXT]
@@ -177,7 +177,7 @@ def test_csv_row_with_bad_bytes(tmp_path):
     path = tmp_path / "batch.csv"
     data = _csv_bytes("utf-8").replace("Police".encode(), "Polic\u00e9".encode("cp1252"))
     path.write_bytes(data)
-    a, b, c = list(read_inputs([str(path)]))
+    a, b, c = list(read_inputs([str(path)], encoding="utf-8"))
     assert isinstance(a, Article) and isinstance(b, Article)
     assert isinstance(c, InputError) and c.line == 6 and c.stage  # b's text spans lines 3-5 == "decode" and c.article_id == "c"
     assert c.message == 'not UTF-8 text (invalid byte in the "text" column)'

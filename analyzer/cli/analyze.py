@@ -140,7 +140,7 @@ def analyze_command(
     text_column: Annotated[str, typer.Option("--text-column", help="CSV/Parquet/JSONL: the column with the article text.")] = "text",
     id_column: Annotated[str, typer.Option("--id-column", help="CSV/Parquet/JSONL: the column with the article id.")] = "id",
     outlet_column: Annotated[str, typer.Option("--outlet-column", help="CSV/Parquet/JSONL: the column with the article's own publisher.")] = "outlet",
-    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of files: utf-8 (a BOM, UTF-16 included, is always honoured; other bytes must be UTF-8), auto (UTF-8, else Windows-1252, else Latin-1), or a codec name.")] = "utf-8",
+    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of files: auto (a BOM, UTF-16 included, is always honoured; else UTF-8, else Windows-1252, else Latin-1), utf-8 (strict: other bytes are an input error), or a codec name.")] = "auto",
     output_format_files: Annotated[str, typer.Option("--output-format", help="Tables in --out: csv, jsonl or parquet.")] = "csv",
     resume: Annotated[bool, typer.Option("--resume", help="Skip articles already in --out and append the new ones.")] = False,
     write_reports: Annotated[bool, typer.Option("--reports/--no-reports", help="With --out, also write report.html and report.md (several articles: reports/ and index.html). --no-reports writes the tables only, for large batches.")] = True,
