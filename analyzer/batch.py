@@ -85,7 +85,27 @@ def done_article_ids(out_dir: str | os.PathLike, raw: bool = False) -> set[str]:
         path = out / name
         if path.is_file():
             return _ids_in(path, raw)
+    for name in ("scorecard.parquet", "scorecard.jsonl"):  # tables written with --output-format
+        path = out / name
+        if path.is_file():
+            return _ids_in_table(path)
     return set()
+
+
+def _ids_in_table(path: Path) -> set[str]:
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return {str(v) for v in pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist() if v}
+    import json
+
+    ids = set()
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            if line.strip():
+                ids.add(str(json.loads(line).get("article_id", "")))
+    ids.discard("")
+    return ids
 
 
 def _ids_in(path: Path, raw: bool) -> set[str]:

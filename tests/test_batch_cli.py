@@ -43,3 +43,14 @@ def test_resume_skips_articles_already_written(cli, tmp_path):
     assert [row["article_id"] for row in scorecards] == ["one", "two"]
     _, sentences = cli.read_csv(out / "sentences.csv")
     assert [row["article_id"] for row in sentences] == ["one", "two"]
+
+
+def test_resume_with_parquet_tables(cli, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "one", "text": "Police said the road is open."}, {"id": "two", "text": "Critics say it is unsafe."}]
+    feed.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.invoke(["analyze", feed, "--out", out, "--output-format", "parquet", "--no-reports"]).exit_code == 0
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert cli.invoke(["analyze", feed, "--out", out, "--output-format", "parquet", "--resume", "--no-reports"]).exit_code == 0
+    assert list(pd.read_parquet(out / "scorecard.parquet")["article_id"]) == ["one", "two"]
