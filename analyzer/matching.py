@@ -19,6 +19,33 @@ from spacy.tokens import Doc
 from .rules.loader import LoadedRule, RuleSet
 
 
+MAX_EXPANSION = 400
+
+
+def expand_to_phrases(pattern: list[dict]) -> list[list[str]] | None:
+    """The word sequences a pattern of only LOWER words (optionally OP "?") matches, or None
+    when it uses anything else (lemmas, entity types, flags, NOT_IN, repeats)."""
+    sequences: list[list[str]] = [[]]
+    for spec in pattern:
+        keys = set(spec) - {"OP"}
+        if keys != {"LOWER"} or spec.get("OP") not in (None, "?"):
+            return None
+        value = spec["LOWER"]
+        if isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
+            words = list(value["IN"])
+        else:
+            return None
+        extended = [seq + [w] for seq in sequences for w in words]
+        if spec.get("OP") == "?":
+            extended += sequences
+        sequences = extended
+        if len(sequences) > MAX_EXPANSION:
+            return None
+    return [seq for seq in sequences if seq]
+
+
 def plural(word: str) -> str:
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es"
@@ -65,8 +92,17 @@ class RuleMatcher:
             # One token each, as the tokenizer splits "Sen." in a text but "sen." alone.
             self.phrases_lower.add(key, [Doc(nlp.vocab, words=[form]) for form in forms])
             self.terms_lemma.add(key, [Doc(nlp.vocab, words=[term], lemmas=[term]) for term in lowered])
-        if rule.patterns:
-            self.matcher.add(key, rule.patterns)
+        matcher_patterns = []
+        for pattern in rule.patterns:
+            phrases = expand_to_phrases(pattern)
+            if phrases is None:
+                matcher_patterns.append(pattern)
+            else:
+                # A pattern of plain words is a list of phrases: the PhraseMatcher finds the
+                # same spans at a fraction of the Matcher's cost.
+                self.phrases_lower.add(key, [Doc(nlp.vocab, words=words) for words in phrases])
+        if matcher_patterns:
+            self.matcher.add(key, matcher_patterns)
         for phrase in multi:
             self._add_phrase(nlp, key, phrase)
         for number, entry in enumerate(rule.entries):
