@@ -44,6 +44,7 @@ def _region(root: Optional[Token], sent: Span) -> list[int]:
 
 def describe(root: Optional[Token], sent: Span, hits: HitIndex) -> AnonymousDetails:
     details = AnonymousDetails()
+    hits.load_details(sent)
     found = hits.within(_region(root, sent), "anonymous_source")
     if not any(h.type in ("anonymity_request", "reason_formulaic", "reason_substantive", "vantage") for h in found):
         found = hits.within([t.i for t in sent], "anonymous_source")  # the details may sit elsewhere in the sentence

@@ -72,7 +72,7 @@ class SourcingAttributor:
 
     # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        hits = HitIndex(self.matcher(doc), self.matcher.strengths)
+        hits = HitIndex(self.matcher(doc, with_details=False), self.matcher.strengths, self.matcher.details)
         text = doc.text  # Doc.text joins every token on each call: read it once
         quote_spans = self.quotes(text)
         ctx = ArticleContext()

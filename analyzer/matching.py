@@ -8,6 +8,7 @@ phrases match any case, phrases written with capitals ("WHO", "Fed") match exact
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
@@ -65,11 +66,18 @@ class Hit:
     end: int
 
 
+# Rules that only describe an anonymous source (its reason, vantage, rank): matched on demand,
+# in the sentences that have one, not over the whole article.
+DETAIL_TYPES = {"reason_formulaic", "reason_substantive", "vantage", "rank"}
+
+
 class RuleMatcher:
     def __init__(self, nlp: Language, ruleset: RuleSet):
         self.ruleset = ruleset
         self.rules = ruleset.by_id()
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.detail_matcher = Matcher(nlp.vocab, validate=True)
+        self.detail_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.terms_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -93,6 +101,7 @@ class RuleMatcher:
             self.phrases_lower.add(key, [Doc(nlp.vocab, words=[form]) for form in forms])
             self.terms_lemma.add(key, [Doc(nlp.vocab, words=[term], lemmas=[term]) for term in lowered])
         matcher_patterns = []
+        detail = loaded.type in DETAIL_TYPES
         for pattern in rule.patterns:
             phrases = expand_to_phrases(pattern)
             if phrases is None:
@@ -100,9 +109,10 @@ class RuleMatcher:
             else:
                 # A pattern of plain words is a list of phrases: the PhraseMatcher finds the
                 # same spans at a fraction of the Matcher's cost.
-                self.phrases_lower.add(key, [Doc(nlp.vocab, words=words) for words in phrases])
+                target = self.detail_phrases if detail else self.phrases_lower
+                target.add(key, [Doc(nlp.vocab, words=words) for words in phrases])
         if matcher_patterns:
-            self.matcher.add(key, matcher_patterns)
+            (self.detail_matcher if detail else self.matcher).add(key, matcher_patterns)
         for phrase in multi:
             self._add_phrase(nlp, key, phrase)
         for number, entry in enumerate(rule.entries):
@@ -121,11 +131,22 @@ class RuleMatcher:
         else:
             self.phrases_lower.add(key, [doc])
 
-    def __call__(self, doc: Doc) -> list[Hit]:
-        strings = doc.vocab.strings
-        hits = []
+    def __call__(self, doc: Doc, with_details: bool = True) -> list[Hit]:
         found = (list(self.matcher(doc)) + list(self.phrases_exact(doc)) + list(self.phrases_lower(doc))
                  + list(self.terms_lemma(doc)))
+        if with_details:
+            found += list(self.detail_matcher(doc)) + list(self.detail_phrases(doc))
+        return self._hits(doc, found)
+
+    def details(self, span) -> list[Hit]:
+        """The detail rules' hits in one sentence (doc offsets)."""
+        found = [(m, s + span.start, e + span.start) for m, s, e in self.detail_matcher(span)]
+        found += list(self.detail_phrases(span))  # the PhraseMatcher answers in doc offsets already
+        return self._hits(span.doc, found)
+
+    def _hits(self, doc: Doc, found) -> list[Hit]:
+        strings = doc.vocab.strings
+        hits = []
         for match_id, start, end in found:
             key = strings[match_id]
             rule_id = key.split("#", 1)[0]
@@ -137,11 +158,25 @@ class RuleMatcher:
 class HitIndex:
     """Hits by token, so a source span can ask which rules cover its words."""
 
-    def __init__(self, hits: list[Hit], strengths: Optional[dict[str, int]] = None):
+    def __init__(self, hits: list[Hit], strengths: Optional[dict[str, int]] = None, detail_loader=None):
         self.hits = hits
         self.strengths = strengths or {}
+        self.detail_loader = detail_loader  # span -> hits of the on-demand rules
+        self.detailed: set[int] = set()
+        self.initial = len(hits)
+        self.starts = [h.start for h in hits]  # hits come sorted by start
         self.by_token: dict[int, list[Hit]] = defaultdict(list)
         for hit in hits:
+            for i in range(hit.start, hit.end):
+                self.by_token[i].append(hit)
+
+    def load_details(self, sentence) -> None:
+        """Match the on-demand rules in this sentence, once."""
+        if self.detail_loader is None or sentence.start in self.detailed:
+            return
+        self.detailed.add(sentence.start)
+        for hit in self.detail_loader(sentence):
+            self.hits.append(hit)
             for i in range(hit.start, hit.end):
                 self.by_token[i].append(hit)
 
@@ -159,4 +194,6 @@ class HitIndex:
         return out
 
     def starting_in(self, start: int, end: int, kind: str, *types: str) -> list[Hit]:
-        return [h for h in self.hits if start <= h.start < end and h.kind == kind and (not types or h.type in types)]
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        candidates = self.hits[first:last] + self.hits[self.initial:]  # then the on-demand ones
+        return [h for h in candidates if start <= h.start < end and h.kind == kind and (not types or h.type in types)]
