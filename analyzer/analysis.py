@@ -91,10 +91,6 @@ def merge_chunks(parts: list[tuple[int, dict]]) -> dict:
     return merged
 
 
-def result_from_doc(doc, article: Article, outlets: OutletIndex, rules_version: str = "") -> ArticleResult:
-    return result_from_data(doc._.sourcing, article, outlets, rules_version)
-
-
 def result_from_data(data: dict, article: Article, outlets: OutletIndex, rules_version: str = "") -> ArticleResult:
     own = {o for o in (outlets.canonical(article.outlet), outlets.canonical(data.get("dateline_outlet"))) if o}
     own_normalised = {normalise_outlet(o) for o in own}

@@ -8,7 +8,7 @@ back-references. Results: spans in doc.spans["sourcing_attributions"], and plain
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -57,7 +57,6 @@ class SentenceRecord:
     is_heading: bool
     text: str
     paragraph: int = 0
-    labels: list[str] = field(default_factory=list)
 
 
 class SourcingAttributor:

@@ -106,13 +106,7 @@ def _read_partition(partition: Partition):
     with open(partition.path, "rb") as stream:
         stream.seek(partition.start)
         data = stream.read(partition.end - partition.start)
-    lines = data.splitlines(keepends=True)
-    for item in read_jsonl(lines, partition.path):
-        if getattr(item, "line", None) is not None:
-            item.line += partition.first_line - 1
-            if hasattr(item, "one_line"):  # an InputError's message names the line
-                item.args = (item.one_line(),)
-        yield item
+    yield from read_jsonl(data.splitlines(keepends=True), partition.path, first_line=partition.first_line)
 
 
 def analyze_partition(partition: Partition, parts_dir: str, outlet: Optional[str], model: Optional[str],

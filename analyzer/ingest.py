@@ -203,10 +203,12 @@ def _is_nan(value: Any) -> bool:
     return isinstance(value, float) and value != value
 
 
-def read_jsonl(stream: Iterable[Union[bytes, str]], origin: str, options: Optional[ReadOptions] = None) -> Iterator[Item]:
-    """One article per line; lines may be bytes (decoded one by one) or already text."""
+def read_jsonl(stream: Iterable[Union[bytes, str]], origin: str, options: Optional[ReadOptions] = None,
+               first_line: int = 1) -> Iterator[Item]:
+    """One article per line; lines may be bytes (decoded one by one) or already text.
+    `first_line` is the line number of the first line (a slice of a file, as a Dask worker reads)."""
     options = options or ReadOptions()
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=first_line):
         if isinstance(raw, bytes):
             try:
                 line = decode_text(raw, origin, options.encoding).strip()

@@ -294,19 +294,19 @@ class SourceClassifier:
 
         ent = entity_of(root)
         if ent is not None and ent.label_ in PERSON_ENTS:
-            return self.classify_person(root, ent, core, extended, hits, ctx, make)
+            return self.classify_person(root, ent, extended, hits, ctx, make)
         if root.pos_ == "PROPN" and (ent is None or ent.label_ in ORG_ENTS) and (
                 (ent is not None and ent.text in ctx.people) or root.text in ctx.people):
             # The tagger calls a later "Husted" an organisation; the article named him as a person.
             return self.classify_person(root, ent if ent is not None else root.doc[root.i:root.i + 1],
-                                        core, extended, hits, ctx, make)
+                                        extended, hits, ctx, make)
 
         # "Mayor Jill Hartman's office", "the senator's spokesman": speaks for the person named.
         if root.lemma_.lower() in ("office", "spokesman", "spokeswoman", "spokesperson", "press office", "campaign", "lawyer", "attorney"):
             owner = next((c for c in root.children if c.dep_ == "poss" and c.ent_type_ in PERSON_ENTS), None)
             if owner is not None:
                 owner_ent = entity_of(owner)
-                person = self.classify_person(owner, owner_ent, noun_phrase(owner), noun_phrase(owner) + attachments(owner), hits, ctx, make)
+                person = self.classify_person(owner, owner_ent, noun_phrase(owner) + attachments(owner), hits, ctx, make)
                 if person is not None:
                     label = person.label if root.lemma_.lower() not in ("lawyer", "attorney", "campaign") else "named-other"
                     return make(label, person.rule_id, resolved=person.resolved, person=True)
@@ -423,7 +423,7 @@ class SourceClassifier:
             return make("anonymous", "anon.descriptor", person=True)
         return None
 
-    def classify_person(self, root, ent, core, extended, hits, ctx, make) -> Optional[Source]:
+    def classify_person(self, root, ent, extended, hits, ctx, make) -> Optional[Source]:
         name = ent.text
         known = ctx.people.get(name) or ctx.people.get(name.split()[-1])
         if hits.within([t.i for t in extended], "official", "not_official"):

@@ -14,7 +14,7 @@ import pytest
 from analyzer import LABELS
 from analyzer.ingest import Article
 from analyzer.report.csv_files import CsvWriter, protect_cell, write_rows
-from analyzer.report.files import ReportFiles, safe_stem, write_single_report
+from analyzer.report.files import ReportFiles, safe_stem
 from analyzer.report.html import LABEL_CODES, index_entry, render_bundle, render_index, render_report
 from analyzer.report.markdown import md, render_markdown
 from htmlpage import Page
