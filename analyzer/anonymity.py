@@ -81,7 +81,7 @@ def _clause_text(doc, start: int, sent: Span) -> str:
 
 def specificity(root: Token, hits: HitIndex) -> int:
     """0 "sources", 1 "an official", 2 "a U.S. official", 3 "a senior State Department official"."""
-    core = [t for t in noun_phrase(root) if t is not root]
+    core = [t for t in noun_phrase(root) if t.i != root.i]
     ids = [t.i for t in core]
     agency = hits.within(ids, "official", "body", "function") or any(t.ent_type_ in ORG_ENTS for t in core)
     rank = hits.within(ids, "anonymous_source", "rank")

@@ -105,11 +105,15 @@ class SourcingAttributor:
         out = []
         paragraph, previous_end = 0, None
         for sent in doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            if not tokens:
+            first, last = sent.start, sent.end - 1
+            while first <= last and doc[first].is_space:
+                first += 1
+            while last >= first and doc[last].is_space:
+                last -= 1
+            if first > last:
                 continue
-            start = tokens[0].idx
-            end = tokens[-1].idx + len(tokens[-1].text)
+            start = doc[first].idx
+            end = doc[last].idx + len(doc[last].text)
             if previous_end is not None and "\n" in text[previous_end:start]:
                 paragraph += 1  # a line break starts a paragraph
             previous_end = end
@@ -151,6 +155,7 @@ class SourcingAttributor:
             return [s for s in (self.classifier.classify(r, hits, ctx) for r in roots) if s is not None]
 
         cue_hits = [h for h in hits.starting_in(sent.start, sent.end, "cue")]
+        cue_verbs = {h.start for h in cue_hits if h.type in ("speech_verb", "evidence_verb") and doc[h.start].pos_ in ("VERB", "AUX")}
         used_sources: set[int] = set()
         for hit in cue_hits:
             rule = self.rules[hit.rule_id]
@@ -162,7 +167,7 @@ class SourcingAttributor:
                     continue
                 if rule.rule.needs_clause and not self._has_content(first, quote_spans):
                     continue
-                if self._inside_reported_clause(first, cue_hits, hits):
+                if self._inside_reported_clause(first, cue_verbs):
                     continue
                 subject = self._subject(first)
                 if subject is None and hit.type == "evidence_verb":
@@ -282,22 +287,21 @@ class SourcingAttributor:
                 return subject
             if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
                 return token.head
-            if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
+            if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
                 token = token.head
                 continue
             return None
         return None
 
-    def _inside_reported_clause(self, verb: Token, cue_hits: list[Hit], hits: HitIndex) -> bool:
+    @staticmethod
+    def _inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
         """ "He said the group would respond ...": a cue inside what another cue reports is
-        content, not a second attribution; a bare trailing "..., AFP reported." is not."""
+        content, not a second attribution; a bare trailing "..., AFP reported." is not.
+        `cue_verbs`: the token offsets of the sentence's cue verbs."""
         if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > verb.i for c in verb.children):
             return False
-        doc = verb.doc
-        cue_verbs = {h.start for h in cue_hits if h.type in ("speech_verb", "evidence_verb") and h.start != verb.i
-                     and doc[h.start].pos_ in ("VERB", "AUX")}
         token, path = verb, []
-        while token.head is not token and len(path) < 8:
+        while token.head.i != token.i and len(path) < 8:
             path.append(token.dep_)
             token = token.head
             if token.i in cue_verbs and "ccomp" in path and token.i < verb.i:
@@ -360,7 +364,7 @@ class SourcingAttributor:
                 continue
             if token.pos_ in ("NOUN", "PROPN", "PRON") and token.lower_ not in ("according", "per"):
                 root = token
-                while root.head is not root and root.dep_ in ("compound", "amod", "nmod", "poss", "det", "flat", "nummod") and root.head.i < hit.end + 10:
+                while root.head.i != root.i and root.dep_ in ("compound", "amod", "nmod", "poss", "det", "flat", "nummod") and root.head.i < hit.end + 10:
                     root = root.head
                 return root
             if token.is_punct and token.i >= hit.end:

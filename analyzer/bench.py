@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "seed-drones.txt"
+ROUNDS = 2
 
 
 @dataclass
@@ -33,8 +34,8 @@ class BenchReport:
         out = [f"corpus: {self.articles} articles, {self.words} words (a tenth of it for the memory check)"]
         out.append(f"model load: {f['model_load_s']:.2f} s; `sourcing --help`: {f['help_s']:.2f} s; "
                    f"one article end to end (process start, model load, CSV): {f['one_article_s']:.2f} s")
-        out.append(f"spaCy alone (same pipeline, nlp.pipe): {f['spacy_wps']:,.0f} words/s")
-        out.append(f"sourcing analyze --jobs 1 (CSV out): {f['jobs1_wps']:,.0f} words/s = "
+        out.append(f"spaCy alone (same pipeline, nlp.pipe, best of {ROUNDS}): {f['spacy_wps']:,.0f} words/s")
+        out.append(f"sourcing analyze --jobs 1 (CSV out, best of {ROUNDS}): {f['jobs1_wps']:,.0f} words/s = "
                    f"{f['jobs1_wps'] / f['spacy_wps']:.2f} of spaCy's throughput")
         if f.get("jobs2_wps"):
             out.append(f"sourcing analyze --jobs 2: {f['jobs2_wps']:,.0f} words/s = {f['jobs2_wps'] / f['jobs1_wps']:.2f}x --jobs 1")
@@ -112,11 +113,13 @@ def run_bench(articles: int = 500, jobs: int = 2, work_dir: Optional[Path] = Non
     nlp = analyzer.nlp
     texts = [row["text"] for row in corpus]
     ours = [name for name in ("sourcing_lines", "sourcing_attributor") if name in nlp.pipe_names]
-    with nlp.select_pipes(disable=ours):
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=analyzer.batch_size):
-            pass
-        f["spacy_wps"] = words / (time.perf_counter() - start)
+
+    def spacy_alone() -> float:
+        with nlp.select_pipes(disable=ours):
+            start = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=analyzer.batch_size):
+                pass
+            return time.perf_counter() - start
 
     # End to end in child processes: the same command a user runs, model load excluded by
     # subtracting a run on a one-article file (the same process start and load).
@@ -125,8 +128,16 @@ def run_bench(articles: int = 500, jobs: int = 2, work_dir: Optional[Path] = Non
     base, _ = _run_child(sourcing + ["analyze", str(empty), "--out", str(work / "base"), "--no-reports"])
     one_words = len(corpus[0]["text"].split())
     csv_only = ["--no-reports"]  # the tables only: the benchmark measures analysis with CSV output
-    elapsed, f["rss_1x_mb"] = _run_child(sourcing + ["analyze", str(corpus_path), "--out", str(work / "jobs1")] + csv_only)
-    f["jobs1_wps"] = (words - one_words) / max(elapsed - base, 1e-6)
+    # Each side of the ratio runs twice, interleaved, and keeps its best time: one run of
+    # either drifts by several percent on a shared machine.
+    spacy_s, jobs1_s, f["rss_1x_mb"] = [], [], 0.0
+    for attempt in range(ROUNDS):
+        spacy_s.append(spacy_alone())
+        elapsed, rss = _run_child(sourcing + ["analyze", str(corpus_path), "--out", str(work / f"jobs1-{attempt}")] + csv_only)
+        jobs1_s.append(elapsed - base)
+        f["rss_1x_mb"] = max(f["rss_1x_mb"], rss)
+    f["spacy_wps"] = words / min(spacy_s)
+    f["jobs1_wps"] = (words - one_words) / max(min(jobs1_s), 1e-6)
     if jobs > 1:
         base_j, _ = _run_child(sourcing + ["analyze", str(empty), "--out", str(work / "base-j"), "--jobs", str(jobs)] + csv_only)
         elapsed, _ = _run_child(sourcing + ["analyze", str(corpus_path), "--out", str(work / "jobs2"), "--jobs", str(jobs)] + csv_only)

@@ -2,7 +2,7 @@
 
 Single-word terms go to PhraseMatchers on LEMMA and on LOWER (with the plural), which cost
 next to nothing; only real token patterns go to the Matcher, whose cost grows with the
-number of patterns (shared/PERFORMANCE.md). Phrases go to a PhraseMatcher too: lower-case
+number of patterns (shared/PERFORMANCE.md) and with the list predicates on their first token. Phrases go to a PhraseMatcher too: lower-case
 phrases match any case, phrases written with capitals ("WHO", "Fed") match exactly.
 """
 
@@ -45,6 +45,30 @@ def expand_to_phrases(pattern: list[dict]) -> list[list[str]] | None:
         if len(sequences) > MAX_EXPANSION:
             return None
     return [seq for seq in sequences if seq]
+
+
+# A first token chosen from a short list is cheaper as one pattern per word. The Matcher tests
+# every pattern's first token at every word: a word compares in C, a list calls a Python set
+# predicate, which costs as much as about five words.
+MAX_SPLIT = 5
+
+
+def split_first_choice(pattern: list[dict]) -> list[list[dict]]:
+    """The pattern as one pattern per word of its first token's short IN list; the same
+    matches. Patterns whose first token is optional or repeated, or has other list
+    predicates, stay as they are."""
+    first = pattern[0] if pattern else {}
+    if first.get("OP") is not None:
+        return [pattern]
+    choices = [key for key, value in first.items() if isinstance(value, dict)]
+    if len(choices) != 1:
+        return [pattern]
+    key = choices[0]
+    value = first[key]
+    words = value.get("IN") if set(value) == {"IN"} else None
+    if not words or len(words) > MAX_SPLIT or not all(isinstance(w, str) for w in words):
+        return [pattern]
+    return [[{**first, key: word}] + pattern[1:] for word in dict.fromkeys(words)]
 
 
 def plural(word: str) -> str:
@@ -105,7 +129,7 @@ class RuleMatcher:
         for pattern in rule.patterns:
             phrases = expand_to_phrases(pattern)
             if phrases is None:
-                matcher_patterns.append(pattern)
+                matcher_patterns.extend(split_first_choice(pattern))
             else:
                 # A pattern of plain words is a list of phrases: the PhraseMatcher finds the
                 # same spans at a fraction of the Matcher's cost.

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 SMALL_WORDS = {
@@ -79,46 +81,59 @@ def set_line_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break; keep a heading line one sentence."""
     text = doc.text
     heading_ranges = [(ln.start, ln.end) for ln in lines_of(text) if is_heading(text[ln.start:ln.end])]
+    # Plain ints from one array: a Token object per word would cost more than the rule itself.
+    columns = doc.to_array([IS_SPACE, IS_PUNCT, LOWER, IDX, LENGTH, SPACY]).tolist()
+    sent_starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not, 0 the parser decides
     after_break = True
     line_start = 0
-    for token in doc:
-        if token.is_space:
-            if "\n" in token.text:
+    for i, (space, _, _, idx, length, _) in enumerate(columns):
+        if space:
+            if "\n" in text[idx:idx + length]:
                 after_break = True
             continue
         if after_break:
-            token.is_sent_start = True
+            sent_starts[i] = 1
             after_break = False
-            line_start = token.i
-        elif token.i > 0 and (token.i == line_start + 1 and not doc[line_start].is_punct
-                              or any(s < token.idx < e for s, e in heading_ranges)
-                              or _after_abbreviation(doc, token.i) or _closing_mark(doc, token.i)):
-            token.is_sent_start = False
-        if "\n" in token.whitespace_ or "\n" in token.text:
-            after_break = True
+            line_start = i
+        elif (i == line_start + 1 and not columns[line_start][1]
+              or heading_ranges and any(s < idx < e for s, e in heading_ranges)
+              or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i)):
+            sent_starts[i] = -1
+    doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
     doc.user_data["sourcing_heading_ranges"] = heading_ranges
     return doc
 
 
 CLOSERS = {'"', "”", "’", "'", "''", ")", "]", "»", "”.", '".'}
+SENTENCE_ENDS = {".", "!", "?", "…", "?!"}
+ABBREVIATION_IDS = {get_string_id(a) for a in ABBREVIATIONS}
 
 
 # "WASHINGTON (AFP) –", "AUSTIN, Texas (AP) —": a wire credit that opens a line
 DATELINE_WIRE = re.compile(r"^[^\n(]{0,80}?\(([A-Za-z][A-Za-z .&\-]{1,40})\)\s*[-–—]", re.MULTILINE)
 
 
-def _closing_mark(doc: Doc, i: int) -> bool:
+def _token_text(text: str, columns: list, i: int) -> str:
+    idx, length = columns[i][3], columns[i][4]
+    return text[idx:idx + length]
+
+
+def _closing_mark(text: str, columns: list, i: int) -> bool:
     """A quotation mark or bracket right after a full stop closes that sentence, never opens one."""
-    token, previous = doc[i], doc[i - 1]
-    return token.text in CLOSERS and previous.text in {".", "!", "?", "…", "?!"} and not previous.whitespace_
+    if columns[i - 1][5]:  # white space after the full stop
+        return False
+    return _token_text(text, columns, i) in CLOSERS and _token_text(text, columns, i - 1) in SENTENCE_ENDS
 
 
-def _after_abbreviation(doc: Doc, i: int) -> bool:
-    previous = doc[i - 1]
-    if previous.lower_ in ABBREVIATIONS:
+def _after_abbreviation(text: str, columns: list, i: int) -> bool:
+    _, _, lower, _, length, _ = columns[i - 1]
+    if lower in ABBREVIATION_IDS:
         return True
     # a single capital initial: "John F. Kennedy"
-    return len(previous.text) == 2 and previous.text[0].isupper() and previous.text[1] == "." and doc[i].is_title
+    if length != 2:
+        return False
+    previous = _token_text(text, columns, i - 1)
+    return previous[0].isupper() and previous[1] == "." and _token_text(text, columns, i).istitle()
 
 
 @Language.component("sourcing_lines")

@@ -7,6 +7,7 @@ the article said before (back-references). Every decision names the rule behind 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -83,6 +84,8 @@ class ArticleContext:
         return None
 
 
+BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
+
 def noun_phrase(root: Token) -> list[Token]:
     """The root's own words: left modifiers, compounds, flat names (not clauses or appositions)."""
     tokens = []
@@ -99,7 +102,7 @@ def attachments(root: Token) -> list[Token]:
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ATTACHMENT_PREPS):
             out.extend(child.subtree)
     for token in noun_phrase(root):
-        if token is root:
+        if token.i == root.i:
             continue
         for child in token.children:
             if child.dep_ == "appos":
@@ -474,16 +477,22 @@ class SourceClassifier:
 
     def register_acronyms(self, doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
         """ "South Korea's Joint Chiefs of Staff (JCS)": later mentions of the acronym are that body."""
-        for token in doc[2:-1]:
-            if token.text.isupper() and token.is_alpha and len(token) >= 2 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
-                before = doc[token.i - 2]
-                bodies = [h for h in hits.at(before.i, "official", "body") if h.end == before.i + 1]
-                if bodies:
-                    full = doc[bodies[0].start:bodies[0].end].text
-                    ctx.acronyms[token.text] = ("named-official", self._rule(bodies[0]), full)
-                elif before.ent_type_ in ORG_ENTS:
-                    ent = entity_of(before)
-                    ctx.acronyms.setdefault(token.text, ("named-other", "other.named_entity", ent.text if ent else before.text))
+        for match in BRACKETED_WORD.finditer(doc.text):  # a text search: far cheaper than a look at every token
+            span = doc.char_span(match.start(1), match.end(1))
+            if span is None or len(span) != 1 or not 2 <= span.start < len(doc) - 1:
+                continue
+            token = span[0]
+            if not (token.text.isupper() and token.is_alpha and len(token) >= 2
+                    and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"):
+                continue
+            before = doc[token.i - 2]
+            bodies = [h for h in hits.at(before.i, "official", "body") if h.end == before.i + 1]
+            if bodies:
+                full = doc[bodies[0].start:bodies[0].end].text
+                ctx.acronyms[token.text] = ("named-official", self._rule(bodies[0]), full)
+            elif before.ent_type_ in ORG_ENTS:
+                ent = entity_of(before)
+                ctx.acronyms.setdefault(token.text, ("named-other", "other.named_entity", ent.text if ent else before.text))
 
     def register_people(self, doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
         """Remember every titled person the article names, so "Burns said" finds "CIA Director William Burns"."""

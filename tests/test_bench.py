@@ -1,0 +1,30 @@
+"""`sourcing bench`: its corpus, and a small run end to end (the figures themselves are measured
+by hand on the target machine; see the README)."""
+
+from __future__ import annotations
+
+from analyzer.bench import build_corpus, run_bench
+
+
+def test_corpus_is_500_article_length_texts_built_the_same_every_time():
+    corpus = build_corpus(500)
+    assert len(corpus) == 500
+    assert len({row["id"] for row in corpus}) == 500
+    assert all(len(row["text"].split()) >= 600 for row in corpus)
+    assert all("\n\n" in row["text"] for row in corpus)  # paragraphs, like an article
+    assert corpus == build_corpus(500)
+
+
+def test_a_small_bench_measures_every_figure(tmp_path):
+    report = run_bench(articles=10, jobs=2, work_dir=tmp_path)
+    figures = report.figures
+    for name in ("help_s", "one_article_s", "model_load_s", "spacy_wps", "jobs1_wps", "jobs2_wps",
+                 "rss_1x_mb", "rss_small_mb"):
+        assert figures[name] > 0, name
+    lines = "\n".join(report.lines())
+    assert "of spaCy's throughput" in lines and "x --jobs 1" in lines and "peak memory" in lines
+    # every run wrote its tables: the benchmark measured real analyses, not failures
+    for folder in ("one", "jobs1-0", "jobs1-1", "jobs2", "tenth"):
+        rows = (tmp_path / folder / "scorecard.csv").read_text(encoding="utf-8").splitlines()
+        assert len(rows) >= 2, folder
+        assert len((tmp_path / folder / "errors.csv").read_text(encoding="utf-8").splitlines()) == 1, folder
