@@ -321,9 +321,13 @@ class SourcingAttributor:
         the first noun phrase of the clause before the verb stands in; it still has to be
         evidence (the caller checks), so a wrong guess labels nothing."""
         sent = verb.sent
-        for chunk in sent.noun_chunks:
-            if chunk.root.i < verb.i and chunk.root.dep_ in ("nsubj", "nsubjpass", "ROOT", "dep"):
-                return chunk.root
+        doc = sent.doc
+        # The language's chunker on this sentence only: Span.noun_chunks chunks the whole
+        # document on every call.
+        for start, end, _ in doc.noun_chunks_iterator(sent):
+            root = doc[start:end].root
+            if root.i < verb.i and root.dep_ in ("nsubj", "nsubjpass", "ROOT", "dep"):
+                return root
         return None
 
     @staticmethod

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -81,8 +80,9 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One rule's match. A named tuple, as an article has thousands: built in C, hashed as a tuple."""
+
     rule_id: str
     kind: str
     type: str
@@ -108,6 +108,7 @@ class RuleMatcher:
         # Outlet surface forms map back to their entry so a hit can name the outlet.
         self.outlet_entries: dict[str, tuple[str, object]] = {}
         self.strengths = {r.id: r.rule.strength for r in ruleset.rules if r.rule.strength is not None}
+        self._described: dict[int, tuple[str, str, str]] = {}  # match id -> (key, kind, type)
         for loaded in ruleset.rules:
             self._add(nlp, loaded)
 
@@ -170,13 +171,16 @@ class RuleMatcher:
 
     def _hits(self, doc: Doc, found) -> list[Hit]:
         strings = doc.vocab.strings
+        described = self._described
         hits = []
-        for match_id, start, end in found:
-            key = strings[match_id]
-            rule_id = key.split("#", 1)[0]
-            loaded = self.rules[rule_id]
-            hits.append(Hit(key, loaded.kind, loaded.type, start, end))
-        return sorted(set(hits), key=lambda h: (h.start, -(h.end - h.start), h.rule_id))
+        for match_id, start, end in set(found):
+            about = described.get(match_id)
+            if about is None:
+                key = strings[match_id]
+                loaded = self.rules[key.split("#", 1)[0]]
+                about = described[match_id] = (key, loaded.kind, loaded.type)
+            hits.append(Hit(*about, start, end))
+        return sorted(hits, key=lambda h: (h.start, h.start - h.end, h.rule_id))
 
 
 class HitIndex:
@@ -208,12 +212,13 @@ class HitIndex:
         return [h for h in self.by_token.get(i, ()) if (kind is None or h.kind == kind) and (not types or h.type in types)]
 
     def within(self, token_ids, kind: str | None = None, *types: str) -> list[Hit]:
-        ids = set(token_ids)
+        by_token = self.by_token
         seen, out = set(), []
-        for i in sorted(ids):
-            for h in self.at(i, kind, *types):
-                if h not in seen:
-                    seen.add(h)
+        for i in sorted(set(token_ids)):
+            for h in by_token.get(i, ()):
+                # A hit is one object in every token's list: identity is enough to skip it again.
+                if id(h) not in seen and (kind is None or h.kind == kind) and (not types or h.type in types):
+                    seen.add(id(h))
                     out.append(h)
         return out
 

@@ -12,11 +12,16 @@ style opens every quoted paragraph and closes only the last).
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 OPENING = {"“", "„", "«", "‟", "〝"}
 CLOSING = {"”", "»", "〞", "〟"}
 DOUBLE_MARKS = {ord(mark): ord('"') for mark in OPENING | CLOSING | {"″"}}
+
+
+# After quotation_marks(): a '"', or the archive convention's two apostrophes or backquotes.
+DOUBLE_MARK = re.compile(r"''|``|\"")
 
 
 def quotation_marks(text: str) -> str:
@@ -69,18 +74,7 @@ class QuoteFinder:
     @staticmethod
     def _marks(text: str, normalised: str, start: int, end: int) -> list[tuple[int, int]]:
         """(offset, width) of each double quotation mark in text[start:end]."""
-        marks = []
-        i = start
-        while i < end:
-            pair = text[i:i + 2]
-            if pair in ("''", "``"):
-                marks.append((i, 2))
-                i += 2
-                continue
-            if normalised[i] == '"':
-                marks.append((i, 1))
-            i += 1
-        return marks
+        return [(m.start(), m.end() - m.start()) for m in DOUBLE_MARK.finditer(normalised, start, end)]
 
     @staticmethod
     def _opens(text: str, mark: tuple[int, int], something_open: bool) -> bool:
