@@ -85,6 +85,25 @@ class ArticleContext:
 
 
 BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
+# Descriptors that mean a person only with a modifier ("a senior figure", "opposition circles").
+BARE_NOT_PEOPLE = {"figure", "circle", "quarter", "camp"}
+# Heads that name a part or a number of a group: "a number of lawmakers", "some of the diplomats".
+QUANTITY_HEADS = {"number", "group", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "scores",
+                  "some", "many", "several", "few", "most", "all", "both", "each", "half", "rest", "lot", "lots"}
+
+
+def is_poll_share(root: Token) -> bool:
+    """ "eight of 10 voters", "four in 10 Americans", "two out of three": a share of a counted
+    whole, which is how polls report; "two of the officials" counts people, not a share."""
+    if root.like_num or root.pos_ == "NUM":
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "out"):
+                for whole in prep.subtree:
+                    if whole.dep_ == "pobj" and any(c.dep_ == "nummod" for c in whole.children):
+                        return True
+        return False
+    return any(c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ in ("in", "of", "out") for q in c.lefts)
+               for c in root.children)
 
 def noun_phrase(root: Token) -> list[Token]:
     """The root's own words: left modifiers, compounds, flat names (not clauses or appositions)."""
@@ -221,15 +240,18 @@ class SourceClassifier:
         if root.text in ctx.acronyms and root.text.isupper():
             label, rule, full = ctx.acronyms[root.text]
             return make(label, rule, resolved=full)  # "the JCS" after "Joint Chiefs of Staff (JCS)"
-        if lower == "one" or root.pos_ == "NUM":
-            # "one of the people", "two of the officials": the group is the source
+        if is_poll_share(root):
+            return None  # "eight of 10 voters say", "four in 10 Americans": a poll's finding, not a source
+        part_of_group = lower == "one" or root.pos_ == "NUM" or lower in QUANTITY_HEADS
+        if part_of_group:
+            # "one of the people", "two of the officials", "a number of lawmakers": the group is the source
             group = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
             if group is not None:
                 return self._classify(group, hits, ctx)
-        # "one of them said": one of the group named before.
-        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
-                                  for c in root.children):
+        # "one of them said", "most of them": part of the group named before.
+        if part_of_group and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
+                                 for c in root.children):
             earlier = ctx.last(want_plural=True)
             if earlier is not None:
                 return Source(earlier.label, "ref.pronoun", text, earlier.resolved, start, end, is_person=True, key=earlier.key)
@@ -254,6 +276,9 @@ class SourceClassifier:
                           is_person=earlier.is_person, plural=earlier.plural, outlet=earlier.outlet, key=earlier.key)
         if root.pos_ == "PRON" and not hits.within([root.i], "anonymous_source"):
             return None
+        named = self._named_members(root, hits, ctx)
+        if named is not None:
+            return named
 
         if hits.within([root.i], "named_other", "not_a_source"):
             return None
@@ -393,6 +418,9 @@ class SourceClassifier:
             return make("named-other", "official.not_official", person=True)
 
         descriptor = hits.within([root.i], "anonymous_source", "descriptor")
+        if descriptor and root.lemma_.lower() in BARE_NOT_PEOPLE and not any(
+                c.dep_ in ("amod", "compound", "nmod", "poss") for c in root.children):
+            return None  # "cited the figure" is a number; "a senior Hamas figure" is a person
         if descriptor:
             if root.lemma_.lower() not in ("official", "source", "officer", "diplomat", "aide", "insider", "person", "people"):
                 org = [t for t in extra if t.ent_type_ in ORG_ENTS] + [
@@ -424,6 +452,25 @@ class SourceClassifier:
             return make("anonymous", "anon.descriptor", person=True)  # "a taxi driver said"
         if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.dep_ == "nsubj":
             return make("anonymous", "anon.descriptor", person=True)
+        return None
+
+    def _named_members(self, root: Token, hits: HitIndex, ctx: ArticleContext) -> Optional[Source]:
+        """A group described and then named speaks as the names: "critics, including Senator
+        Elizabeth Warren,", "groups such as Amnesty International", "presidential candidates
+        Hillary Clinton and Donald Trump". Only a plural common noun counts (a singular title
+        with its holder's name, "the spokesman, Yuriy Ihnat", is one person and decided as one);
+        a name that gets no named label leaves the group as it is."""
+        if root.pos_ != "NOUN" or root.tag_ != "NNS":
+            return None
+        candidates = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in PERSON_ENTS | ORG_ENTS]
+        for prep in root.children:
+            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or (
+                    prep.lower_ == "as" and any(t.lower_ == "such" for t in prep.lefts) or root.doc[prep.i - 1].lower_ == "such")):
+                candidates += [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in PERSON_ENTS | ORG_ENTS]
+        for member in candidates:
+            source = self._classify(member, hits, ctx)
+            if source is not None and source.label in ("named-official", "named-other"):
+                return source
         return None
 
     def classify_person(self, root, ent, extended, hits, ctx, make) -> Optional[Source]:

@@ -216,3 +216,36 @@ def test_every_attribution_names_a_rule(analyzer):
     result = analyzer.analyze_text("Police said a man was arrested. Critics say the arrest was rushed, AFP reported.")
     assert result.attributions
     assert all(a["rule_id"] and a["cue_rule_id"] for a in result.attributions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of a group: the group decides ("a number of", "dozens of", "some of")
+    ("A number of residents said the water smelled of gas.", {"anonymous"}),
+    ("Dozens of protesters said the police had used tear gas.", {"anonymous"}),
+    ("Some of the diplomats said the talks had stalled.", {"anonymous"}),
+    ("A group of scientists said the data were flawed.", {"anonymous"}),
+    ("A handful of lawmakers said they would oppose the bill.", {"anonymous"}),
+    ("Several of the workers said the plant was unsafe.", {"anonymous"}),
+    # a group described and then named speaks as the names
+    ("Critics, including Senator Elizabeth Warren, said the merger would raise prices.", {"named-official"}),
+    ("Rights groups such as Amnesty International say the law is too broad.", {"named-other"}),
+    ("Presidential candidates Maria Lopez and Tom Reyes said the figure was wrong.", {"named-other"}),
+    # ... but not when the examples are unnamed too, nor for one titled person and their name
+    ("Critics, including many economists, said the plan would fail.", {"anonymous"}),
+    ("Ukraine's air force spokesman, Yuriy Ihnat, said two missiles were shot down.", {"named-official"}),
+    # a share of a counted whole is a poll's finding, not a source
+    ("Nearly eight of 10 voters say they plan to watch the debate.", set()),
+    ("Four in 10 Americans say the economy is getting worse.", set()),
+    ("Two out of three parents said the schools should stay open.", set()),
+    ("Two of the officials said the talks had stalled.", {"anonymous"}),
+    # "figure" is a person only with a modifier
+    ("The senators cited the figure at the hearing.", set()),
+    ("A senior Hamas figure said the talks had stalled.", {"anonymous"}),
+])
+def test_group_members_and_poll_shares(analyzer, text, expected):
+    assert labels_of(analyzer, text) == expected
+
+
+def test_part_of_a_group_named_before(analyzer):
+    text = "Three officials briefed reporters on Monday.\nMost of them said the talks had stalled."
+    assert labels_of(analyzer, text) == {"anonymous"}
