@@ -19,7 +19,8 @@ from .matching import Hit, HitIndex, RuleMatcher
 from .quotes import QuoteFinder
 from .rules.loader import RuleSet
 from .segment import DATELINE_WIRE
-from .sources import IMAGE_WORDS, STATEMENT_NOUNS, ArticleContext, Source, SourceClassifier, clauses
+from .sources import (IMAGE_WORDS, PERSON_ENTS, STATEMENT_NOUNS, ArticleContext, Source, SourceClassifier, clauses,
+                      entity_of)
 
 SPAN_KEY = "sourcing_attributions"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -172,6 +173,8 @@ class SourcingAttributor:
                 subject = self._subject(first)
                 if subject is None and hit.type == "evidence_verb":
                     subject = self._evidence_before(first)
+                if subject is None and hit.type == "speech_verb":
+                    subject = self._person_before(first)
                 if subject is not None and subject.i not in used_sources:
                     for source in classify_all(subject):
                         if hit.type == "evidence_verb" and source.label not in rule.rule.subject_must_be:
@@ -290,6 +293,9 @@ class SourcingAttributor:
             if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
                 token = token.head
                 continue
+            if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in ("by", "after", "before", "while", "in"):
+                token = token.head.head  # "began by saying", "left after telling reporters": the clause's subject
+                continue
             return None
         return None
 
@@ -328,6 +334,23 @@ class SourcingAttributor:
             root = doc[start:end].root
             if root.i < verb.i and root.dep_ in ("nsubj", "nsubjpass", "ROOT", "dep"):
                 return root
+        return None
+
+    @staticmethod
+    def _person_before(verb: Token) -> Optional[Token]:
+        """ "In a panel discussion in Washington, Marc H. Morial, the chief executive of the
+        National Urban League, said ...": after a long opening the parser can lose the subject
+        of ", said". The person named last before the verb speaks, if no other verb stands
+        between them."""
+        doc = verb.doc
+        if verb.dep_ != "ROOT" or verb.i == 0 or doc[verb.i - 1].text != ",":
+            return None
+        for token in reversed(doc[verb.sent.start:verb.i]):
+            if token.pos_ in ("VERB", "AUX"):
+                return None
+            if token.ent_type_ in PERSON_ENTS:
+                entity = entity_of(token)
+                return entity.root if entity is not None else token
         return None
 
     @staticmethod

@@ -109,6 +109,8 @@ def noun_phrase(root: Token) -> list[Token]:
     """The root's own words: left modifiers, compounds, flat names (not clauses or appositions)."""
     tokens = []
     for token in root.subtree:
+        if token.dep_ == "compound" and token.pos_ == "VERB":
+            continue  # "Said Ellis:": the parser takes an opening verb for part of the name
         if token.i < root.i or token.i == root.i or (token.dep_ in ("flat", "compound") and token.head == root):
             tokens.append(token)
     return sorted(tokens, key=lambda t: t.i)
@@ -422,6 +424,11 @@ class SourceClassifier:
                 c.dep_ in ("amod", "compound", "nmod", "poss") for c in root.children):
             return None  # "cited the figure" is a number; "a senior Hamas figure" is a person
         if descriptor:
+            # "the analyst Tom Reyes", "a resident, Ana Diaz,": the person is named after all
+            for named in (c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in PERSON_ENTS):
+                person = self._classify(named, hits, ctx)
+                if person is not None and person.label in ("named-official", "named-other"):
+                    return person
             if root.lemma_.lower() not in ("official", "source", "officer", "diplomat", "aide", "insider", "person", "people"):
                 org = [t for t in extra if t.ent_type_ in ORG_ENTS] + [
                     t for h in hits.within([t.i for t in extra], "named_other", "organisation") for t in [root.doc[h.start]]] + [

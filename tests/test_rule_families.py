@@ -249,3 +249,22 @@ def test_group_members_and_poll_shares(analyzer, text, expected):
 def test_part_of_a_group_named_before(analyzer):
     text = "Three officials briefed reporters on Monday.\nMost of them said the talks had stalled."
     assert labels_of(analyzer, text) == {"anonymous"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inverted credit that opens the sentence
+    ('Said Ellis: "I do not get the sense she is interested in tax reform."', {"named-other"}),
+    ('Says the senator: "We are not done yet."', {"named-official"}),
+    # a speech verb inside "by saying", "after telling": the clause's subject speaks
+    ("Senator Maria Lopez ended the hearing by saying the bill was dead.", {"named-official"}),
+    ("The analyst Tom Reyes closed the call after telling investors that sales had slowed.", {"named-other"}),
+    ("The company started by selling shoes.", set()),
+    # the parser loses the subject of ", said" after a long opening: the person named before it
+    ("In a panel discussion this weekend in Boston, Marc Delgado, the chief executive of the Urban Growth League, "
+     "said the plan was weak.", {"named-other"}),
+    ("After meeting Maria Lopez on Monday, the council said the plan was weak.", {"named-other"}),
+    # a described person named in apposition is identified
+    ("A resident, Ana Diaz, said the water smelled of gas.", {"named-other"}),
+])
+def test_inverted_and_hidden_speakers(analyzer, text, expected):
+    assert labels_of(analyzer, text) == expected
