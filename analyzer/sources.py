@@ -281,6 +281,9 @@ class SourceClassifier:
         named = self._named_members(root, hits, ctx)
         if named is not None:
             return named
+        earlier = self._described_before(root, core, hits, ctx)
+        if earlier is not None:
+            return Source(earlier[0], "ref.definite", text, earlier[1], start, end, is_person=True, key=earlier[2])
 
         if hits.within([root.i], "named_other", "not_a_source"):
             return None
@@ -459,6 +462,26 @@ class SourceClassifier:
             return make("anonymous", "anon.descriptor", person=True)  # "a taxi driver said"
         if root.tag_ == "NNS" and root.pos_ == "NOUN" and root.dep_ == "nsubj":
             return make("anonymous", "anon.descriptor", person=True)
+        return None
+
+    @staticmethod
+    def _described_before(root: Token, core: list[Token], hits: HitIndex, ctx: ArticleContext) -> Optional[tuple[str, str, str]]:
+        """ "the analyst", "the Democratic presidential nominee": a definite description of one
+        person points back to the person the article described with that word ("Michael
+        Kofman, a military analyst", "Democratic presidential nominee Hillary Clinton").
+        (label, resolved, key) of that person, or None when nobody was described so."""
+        if root.pos_ != "NOUN" or root.tag_ != "NN" or not any(t.lower_ == "the" and t.dep_ == "det" for t in core):
+            return None
+        if hits.within([root.i], "named_other", "reference") or hits.within([root.i], "official", "body", "function"):
+            return None  # "the company", "the ministry", "the court": bodies have their own references
+        word = re.compile(rf"\b{re.escape(root.lower_)}\b")
+        for source in reversed(ctx.history):
+            if source.is_person and not source.plural and source.key and word.search(source.text.lower()):
+                return source.label, source.resolved, source.key
+        for offset, name in reversed(ctx.mentions):
+            known = ctx.people.get(name)
+            if offset < root.idx and known is not None and word.search(known[3].lower()):
+                return known[0], known[3], known[2]
         return None
 
     def _named_members(self, root: Token, hits: HitIndex, ctx: ArticleContext) -> Optional[Source]:

@@ -173,11 +173,21 @@ def test_dateline_wire_is_own_outlet(analyzer):
     # "X said ..., Xinhua reported": both the speaker and the outlet
     ("The talks resumed.", "Foreign Ministry spokesperson Lin Jian urged restraint, Xinhua reported.", "named-official"),
     ("The talks resumed.", "Foreign Ministry spokesperson Lin Jian urged restraint, Xinhua reported.", "secondary-outlet"),
+    # a definite description points back to the person described with that word
+    ('"It is a mess," said Michael Kofman, a military analyst at CNA.', "The analyst said the army lacked shells.", "named-other"),
+    ("Democratic presidential nominee Maria Lopez visited Ohio on Monday.",
+     "The Democratic presidential nominee says every child should get a chance.", "named-other"),
     # "according to the statement" carries its speaker's label
     ("The Indian army said in a statement that troops clashed.", "Several soldiers were injured, according to the statement.", "named-official"),
 ])
 def test_back_references(analyzer, context, follow_up, expected):
     assert expected in labels_of(analyzer, context + "\n" + follow_up)
+
+
+def test_a_definite_description_with_nobody_described_before_is_not_resolved(analyzer):
+    result = analyzer.analyze_text("The talks resumed on Monday.\nThe analyst said the army lacked shells.")
+    assert result.sentences[1]["labels"] == "anonymous"
+    assert result.attributions[-1]["rule_id"] != "ref.definite"
 
 
 def test_multi_sentence_quotation_carries_speaker(analyzer):
