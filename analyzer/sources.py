@@ -102,16 +102,17 @@ def is_poll_share(root: Token) -> bool:
                     if whole.dep_ == "pobj" and any(c.dep_ == "nummod" for c in whole.children):
                         return True
         return False
-    return any(c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ in ("in", "of", "out") for q in c.lefts)
-               for c in root.children)
+    return root.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ in ("in", "of", "out") for q in c.lefts)
+        for c in root.children)
 
 def noun_phrase(root: Token) -> list[Token]:
     """The root's own words: left modifiers, compounds, flat names (not clauses or appositions)."""
     tokens = []
     for token in root.subtree:
-        if token.dep_ == "compound" and token.pos_ == "VERB":
-            continue  # "Said Ellis:": the parser takes an opening verb for part of the name
         if token.i < root.i or token.i == root.i or (token.dep_ in ("flat", "compound") and token.head == root):
+            if token.dep_ == "compound" and token.pos_ == "VERB":
+                continue  # "Said Ellis:": the parser takes an opening verb for part of the name
             tokens.append(token)
     return sorted(tokens, key=lambda t: t.i)
 
