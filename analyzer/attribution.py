@@ -26,6 +26,7 @@ SPAN_KEY = "sourcing_attributions"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
 CONTENT_PREPS = ("for", "that")
+CLAUSE_PREPS = ("by", "after", "before", "while", "in")  # "by saying": the verb belongs to the clause above
 ASKING_VERBS = {"call", "ask", "appeal", "push", "argue", "press", "lobby", "plead", "advocate", "campaign", "urge", "demand"}
 
 if not Doc.has_extension("sourcing"):
@@ -156,7 +157,8 @@ class SourcingAttributor:
             return [s for s in (self.classifier.classify(r, hits, ctx) for r in roots) if s is not None]
 
         cue_hits = [h for h in hits.starting_in(sent.start, sent.end, "cue")]
-        cue_verbs = {h.start for h in cue_hits if h.type in ("speech_verb", "evidence_verb") and doc[h.start].pos_ in ("VERB", "AUX")}
+        cue_verbs = {h.start for h in cue_hits
+                     if h.type in ("speech_verb", "evidence_verb") and doc[h.start].pos_ in ("VERB", "AUX")}
         used_sources: set[int] = set()
         for hit in cue_hits:
             rule = self.rules[hit.rule_id]
@@ -293,7 +295,7 @@ class SourcingAttributor:
             if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
                 token = token.head
                 continue
-            if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in ("by", "after", "before", "while", "in"):
+            if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in CLAUSE_PREPS:
                 token = token.head.head  # "began by saying", "left after telling reporters": the clause's subject
                 continue
             return None

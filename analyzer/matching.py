@@ -2,8 +2,9 @@
 
 Single-word terms go to PhraseMatchers on LEMMA and on LOWER (with the plural), which cost
 next to nothing; only real token patterns go to the Matcher, whose cost grows with the
-number of patterns (shared/PERFORMANCE.md) and with the list predicates on their first token. Phrases go to a PhraseMatcher too: lower-case
-phrases match any case, phrases written with capitals ("WHO", "Fed") match exactly.
+number of patterns (shared/PERFORMANCE.md) and with the list predicates on their first
+token. Phrases go to a PhraseMatcher too: lower-case phrases match any case, phrases
+written with capitals ("WHO", "Fed") match exactly.
 """
 
 from __future__ import annotations

@@ -253,7 +253,8 @@ class SourceClassifier:
             if group is not None:
                 return self._classify(group, hits, ctx)
         # "one of them said", "most of them": part of the group named before.
-        if part_of_group and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "those", "these") for g in c.children)
+        if part_of_group and any(c.dep_ == "prep" and c.lower_ == "of"
+                                 and any(g.lower_ in ("them", "those", "these") for g in c.children)
                                  for c in root.children):
             earlier = ctx.last(want_plural=True)
             if earlier is not None:
@@ -466,7 +467,8 @@ class SourceClassifier:
         return None
 
     @staticmethod
-    def _described_before(root: Token, core: list[Token], hits: HitIndex, ctx: ArticleContext) -> Optional[tuple[str, str, str]]:
+    def _described_before(root: Token, core: list[Token], hits: HitIndex,
+                          ctx: ArticleContext) -> Optional[tuple[str, str, str]]:
         """ "the analyst", "the Democratic presidential nominee": a definite description of one
         person points back to the person the article described with that word ("Michael
         Kofman, a military analyst", "Democratic presidential nominee Hillary Clinton").
@@ -493,11 +495,12 @@ class SourceClassifier:
         a name that gets no named label leaves the group as it is."""
         if root.pos_ != "NOUN" or root.tag_ != "NNS":
             return None
-        candidates = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in PERSON_ENTS | ORG_ENTS]
+        names = PERSON_ENTS | ORG_ENTS
+        candidates = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in names]
         for prep in root.children:
-            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or (
-                    prep.lower_ == "as" and any(t.lower_ == "such" for t in prep.lefts) or root.doc[prep.i - 1].lower_ == "such")):
-                candidates += [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in PERSON_ENTS | ORG_ENTS]
+            such_as = prep.lower_ == "as" and root.doc[prep.i - 1].lower_ == "such"
+            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or such_as):
+                candidates += [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in names]
         for member in candidates:
             source = self._classify(member, hits, ctx)
             if source is not None and source.label in ("named-official", "named-other"):
