@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 @pytest.fixture(scope="session")
 def analyzer():
     """The packaged pipeline and rules, built once for the whole session."""
-    from analyzer.analysis import Analyzer
+    from analyzer.run.local import Analyzer
 
     return Analyzer()
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from analyzer import analysis
-from analyzer.analysis import Analyzer, ArticleResult
+from analyzer.run import local as analysis
+from analyzer.run.local import Analyzer, ArticleResult
 from analyzer.errors import InputError
-from analyzer.ingest import Article
+from analyzer.io.ingest import Article
 
 MARKER = "KABOOM"
 BODY = "The minister said the plan would work. Critics disagreed, Reuters reported.\n"

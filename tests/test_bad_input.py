@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from analyzer.errors import InputError
-from analyzer.ingest import Article, read_inputs
+from analyzer.io.ingest import Article, read_inputs
 
 GOOD_A = "Police said a man was arrested near the station. The road stayed closed overnight."
 GOOD_B = "The finance minister said the vote will wait a week."

@@ -3,7 +3,7 @@ by hand on the target machine; see the README)."""
 
 from __future__ import annotations
 
-from analyzer.bench import build_corpus, run_bench
+from analyzer.run.bench import build_corpus, run_bench
 
 
 def test_corpus_is_500_article_length_texts_built_the_same_every_time():

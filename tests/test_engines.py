@@ -45,7 +45,7 @@ def test_two_jobs_equal_one(batch, tmp_path):
 
 def test_dask_local_cluster_equals_local_engine(batch, tmp_path):
     pytest.importorskip("dask.distributed")
-    from analyzer.dask_engine import run_dask
+    from analyzer.run.dask_engine import run_dask
 
     path, local = batch
     summary = run_dask([str(path)], tmp_path / "dask", workers=2, per_partition=2)
@@ -57,7 +57,7 @@ def test_dask_local_cluster_equals_local_engine(batch, tmp_path):
 
 
 def test_partitions_carry_their_first_line(tmp_path):
-    from analyzer.dask_engine import plan_partitions
+    from analyzer.run.dask_engine import plan_partitions
 
     path = tmp_path / "lines.jsonl"
     path.write_text("".join(json.dumps({"id": str(n), "text": "x"}) + "\n" for n in range(7)), encoding="utf-8")

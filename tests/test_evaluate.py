@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.evaluation import (
+from analyzer.score.evaluation import (
     GoldArticle, GoldFileError, GoldSentence, PredictedSentence, inside, load_gold, run_analyzer, score,
 )
 

@@ -14,9 +14,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analyzer.batch import ERROR_COLUMNS, done_article_ids, skip_done, write_errors_csv
+from analyzer.io.batch import ERROR_COLUMNS, done_article_ids, skip_done, write_errors_csv
 from analyzer.errors import InputError, UsageError
-from analyzer.ingest import Article, ReadOptions, read_inputs
+from analyzer.io.ingest import Article, ReadOptions, read_inputs
 
 MAYOR = "The mayor said the road will reopen on Monday."
 AUDIT = "A report by the city auditor found the costs doubled."

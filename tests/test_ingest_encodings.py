@@ -10,9 +10,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from analyzer.encodings import DecodeError, decode_bytes, decode_html, guess_stream_encoding
+from analyzer.io.encodings import DecodeError, decode_bytes, decode_html, guess_stream_encoding
 from analyzer.errors import InputError, UsageError
-from analyzer.ingest import Article, ReadOptions, read_inputs
+from analyzer.io.ingest import Article, ReadOptions, read_inputs
 
 TEXT = "Caf\u00e9 owners said \u201cthe bills tripled\u201d to \u20ac4,000.\r\nThe mayor declined to comment.\r\n"
 LATIN1_ONLY = "Se\u00f1or Mu\u00f1oz said the \u00bd-price offer ends\x81 today."  # \x81 is not Windows-1252

@@ -17,8 +17,8 @@ from types import SimpleNamespace
 import pytest
 
 from analyzer.errors import InputError
-from analyzer.fetch import FetchOptions, Page, article_id_from_url, fetch_page
-from analyzer.ingest import Article, ReadOptions, read_inputs
+from analyzer.io.fetch import FetchOptions, Page, article_id_from_url, fetch_page
+from analyzer.io.ingest import Article, ReadOptions, read_inputs
 
 PAGES = Path(__file__).parent / "data" / "pages"
 HARBOUR = (PAGES / "harbour-fire.html").read_bytes()

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from analyzer import analysis
-from analyzer.analysis import ArticleResult
-from analyzer.ingest import Article, read_inputs
+from analyzer.run import local as analysis
+from analyzer.run.local import ArticleResult
+from analyzer.io.ingest import Article, read_inputs
 
 SAMPLE = (Path(__file__).parent.parent / "samples" / "seed-drones.txt").read_text(encoding="utf-8")
 PARAGRAPHS = [p for p in SAMPLE.split("\n") if p.strip()]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer import analysis
-from analyzer.analysis import paragraph_chunks
+from analyzer.run import local as analysis
+from analyzer.run.local import paragraph_chunks
 
 PARAGRAPH = ("Police said a man was arrested on Monday. Critics say the arrest was rushed, AFP reported. "
              "The bridge opened in 1932.\n")

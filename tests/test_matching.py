@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.matcher import Matcher
 
-from analyzer.matching import RuleMatcher, expand_to_phrases, split_first_choice
+from analyzer.rules.matcher import RuleMatcher, expand_to_phrases, split_first_choice
 
 
 @pytest.mark.parametrize("pattern, expected", [

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from analyzer import LABELS
-from analyzer.ingest import Article
+from analyzer.io.ingest import Article
 from analyzer.report.files import write_single_report
 from analyzer.report.html import LABEL_CODES
 

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from analyzer import LABELS
-from analyzer.ingest import Article
+from analyzer.io.ingest import Article
 from analyzer.report.csv_files import CsvWriter, protect_cell, write_rows
 from analyzer.report.files import ReportFiles, safe_stem
 from analyzer.report.html import LABEL_CODES, index_entry, render_bundle, render_index, render_report

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.errors import RuleFileError
-from analyzer.rulecheck import check_rules
+from analyzer.rules.check import check_rules
 from analyzer.rules.loader import default_rules_dir, load_rule_file, load_rules, rule_files
 
 MIN_WHY = 20

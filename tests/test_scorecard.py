@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
+from analyzer.score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
 
 FILLER = "The bridge opened in 1932. Traffic has doubled since then. "
 

@@ -44,9 +44,9 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
     `raw_csv`."""
     from rich.console import Console
 
-    from ..analysis import Analyzer
-    from ..batch import done_article_ids, skip_done, write_errors_csv
-    from ..ingest import Article, ReadOptions, read_inputs
+    from ..run.local import Analyzer
+    from ..io.batch import done_article_ids, skip_done, write_errors_csv
+    from ..io.ingest import Article, ReadOptions, read_inputs
     from ..report.csv_files import CsvWriter, write_rows
     from ..report.files import ReportFiles
     from ..report.html import render_bundle, render_report
@@ -57,7 +57,7 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
     stderr = stderr or sys.stderr
     err_console = Console(file=stderr, highlight=False, soft_wrap=True, emoji=False, markup=False)
     if jobs > 1:
-        from ..parallel import ParallelAnalyzer
+        from ..run.parallel import ParallelAnalyzer
 
         analyzer = ParallelAnalyzer(jobs, model=model, rules_dirs=rules or [])
     else:
@@ -103,7 +103,7 @@ def run_analysis(inputs: list[str], out: Optional[Path] = None, outlet: Optional
             if output_format == OutputFormat.table:
                 print_table(result, Console(file=stdout, soft_wrap=False, width=160))
             elif output_format == OutputFormat.csv:
-                from ..analysis import SENTENCE_COLUMNS
+                from ..run.local import SENTENCE_COLUMNS
 
                 write_rows(stdout, result.sentences, SENTENCE_COLUMNS, header=not printed_csv_header, raw=raw_csv)
                 printed_csv_header = True
@@ -154,7 +154,7 @@ def analyze_command(
             raise typer.Exit(EXIT_USAGE)
         _run_dask_command(inputs, out, outlet, model, rules, scheduler, max(jobs, 2))
         return
-    from ..ingest import ReadOptions
+    from ..io.ingest import ReadOptions
     from ..report.csv_files import OUTPUT_FORMATS
 
     if output_format_files not in OUTPUT_FORMATS:
@@ -173,7 +173,7 @@ def analyze_command(
 
 
 def _run_dask_command(inputs, out, outlet, model, rules, scheduler, workers) -> None:
-    from ..dask_engine import run_dask
+    from ..run.dask_engine import run_dask
 
     with usage_errors():
         summary = run_dask(inputs, out, outlet=outlet, model=model, rules_dirs=rules or [], scheduler=scheduler,

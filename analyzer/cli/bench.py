@@ -15,7 +15,7 @@ def bench_command(
 ) -> None:
     """Measure, in one run on this machine: spaCy alone vs `sourcing analyze` with CSV output, --jobs N vs 1,
     peak memory as the input grows tenfold, model load and start-up times."""
-    from ..bench import run_bench
+    from ..run.bench import run_bench
 
     report = run_bench(articles=articles, jobs=jobs, work_dir=work_dir)
     for line in report.lines():

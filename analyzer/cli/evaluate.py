@@ -67,7 +67,7 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (with --errors, the misses too).")] = False,
 ) -> None:
     """Score the sentence labels against a gold file: per-label P/R/F1, micro-F1, exact-set accuracy."""
-    from ..evaluation import evaluate_file
+    from ..score.evaluation import evaluate_file
 
     with usage_errors():
         started = time.perf_counter()

@@ -19,8 +19,8 @@ def explain_command(
     """Print the sourcing checklist (Named, Authoritative, Multiple, Verify, Independent) with its evidence sentences."""
     from rich.console import Console
 
-    from ..analysis import Analyzer
-    from ..ingest import Article, read_inputs
+    from ..run.local import Analyzer
+    from ..io.ingest import Article, read_inputs
     from ..report.checklist import print_checklist, print_dimensions
 
     console = Console(highlight=False)

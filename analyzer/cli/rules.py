@@ -18,7 +18,7 @@ def check_command(
     model: Annotated[str, typer.Option("--model", help="spaCy pipeline to run the examples with.")] = None,
 ) -> None:
     """Validate rule files and run each rule's examples: 'match' sentences must fire the rule, 'no_match' must not."""
-    from ..rulecheck import check_rules
+    from ..rules.check import check_rules
 
     with usage_errors():
         report = check_rules(dirs, model)

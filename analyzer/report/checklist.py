@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..analysis import ArticleResult
-from ..scorecard import DIMENSIONS, POINTS_PER_DIMENSION
+from ..run.local import ArticleResult
+from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
 
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "n/a": "dim"}
 STATUS_MARK = {"pass": "✓ pass", "fail": "✗ fail", "n/a": "– n/a"}

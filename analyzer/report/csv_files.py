@@ -17,7 +17,7 @@ from typing import IO, Iterable
 
 import pandas as pd
 
-from ..analysis import ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, ArticleResult
+from ..run.local import ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, ArticleResult
 
 FILES = {"sentences": "sentences.csv", "attributions": "attributions.csv", "scorecard": "scorecard.csv"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from ..analysis import ArticleResult
+from ..run.local import ArticleResult
 from .html import index_entry, render_index, render_report
 from .markdown import render_markdown
 

@@ -19,8 +19,8 @@ from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
 from .. import LABELS, __version__
-from ..analysis import ArticleResult
-from ..scorecard import DIMENSIONS, POINTS_PER_DIMENSION
+from ..run.local import ArticleResult
+from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
 
 # Short text markers, so a label is told by text as well as by colour (greyscale, colour-blind).
 LABEL_CODES = {

@@ -8,8 +8,8 @@ import re
 from typing import Iterable
 
 from .. import LABELS, __version__
-from ..analysis import ArticleResult
-from ..scorecard import DIMENSIONS, POINTS_PER_DIMENSION
+from ..run.local import ArticleResult
+from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
 from .html import LABEL_CODES, LABEL_MEANINGS, STATUS_TEXT, number
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")

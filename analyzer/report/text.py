@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import LABELS
-from ..analysis import ArticleResult
+from ..run.local import ArticleResult
 
 LABEL_STYLE = {
     "named-official": "bold blue", "anonymous": "bold red", "satellite-imagery": "bold magenta",

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .errors import InputError
+from ..errors import InputError
 from .ingest import Article, Item, _raise_csv_field_limit
 
 ERRORS_FILE = "errors.csv"

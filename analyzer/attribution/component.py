@@ -8,57 +8,29 @@ back-references. Results: spans in doc.spans["sourcing_attributions"], and plain
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..records import Attribution, DocAnalysis, Sentence
 from .anonymity import describe as describe_anonymous
-from .matching import Hit, HitIndex, RuleMatcher
-from .quotes import QuoteFinder
-from .rules.loader import RuleSet
-from .segment import DATELINE_WIRE
-from .sources import (IMAGE_WORDS, PERSON_ENTS, STATEMENT_NOUNS, ArticleContext, Source, SourceClassifier, clauses,
-                      entity_of)
+from ..rules.matcher import HitIndex, RuleMatcher
+from ..nlp.quotes import QuoteFinder
+from ..rules.loader import RuleSet
+from ..nlp.segment import DATELINE_WIRE
+from ..nlp.syntax import (clauses, forget_entities, first_subject_before, inside_reported_clause, object_after, person_named_before,
+                          recipients, verb_tagged_noun)
+from ..nlp.syntax import subject as subject_of
+from .sources import IMAGE_WORDS, STATEMENT_NOUNS, ArticleContext, Source, SourceClassifier
 
 SPAN_KEY = "sourcing_attributions"
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
 CONTENT_PREPS = ("for", "that")
-CLAUSE_PREPS = ("by", "after", "before", "while", "in")  # "by saying": the verb belongs to the clause above
 ASKING_VERBS = {"call", "ask", "appeal", "push", "argue", "press", "lobby", "plead", "advocate", "campaign", "urge", "demand"}
 
 if not Doc.has_extension("sourcing"):
     Doc.set_extension("sourcing", default=None)
-
-
-@dataclass
-class Attribution:
-    sentence_index: int
-    label: str
-    source: str
-    resolved_source: str
-    cue: str
-    quote_type: str
-    start_char: int
-    end_char: int
-    rule_id: str
-    cue_rule_id: str
-    outlet: Optional[str] = None
-    speaker: bool = True
-    source_key: Optional[str] = None
-    anonymous: Optional[dict] = None  # AnonymousDetails of an anonymous attribution  # False for the outlet a source spoke to: quotations carry only the speaker
-
-
-@dataclass
-class SentenceRecord:
-    index: int
-    start_char: int
-    end_char: int
-    is_heading: bool
-    text: str
-    paragraph: int = 0
 
 
 class SourcingAttributor:
@@ -88,12 +60,8 @@ class SourcingAttributor:
             found.extend(in_sentence)
         found.extend(self._carry_quotations(sentences, found, quote_spans))
         own = self._dateline_wire(text)
-        doc._.sourcing = {
-            "sentences": [dict(vars(r)) for r, _ in sentences],
-            "attributions": [dict(vars(a)) for a in found],
-            "dateline_outlet": own,
-        }
-        doc.user_data.pop("sourcing_entity_index", None)  # holds Spans: never pickle it with the doc
+        doc._.sourcing = DocAnalysis([r for r, _ in sentences], found, own)
+        forget_entities()  # the index holds Spans: never keep them past the document
         doc.spans[SPAN_KEY] = [
             span for span in (doc.char_span(a.start_char, a.end_char, label=a.label, alignment_mode="expand") for a in found)
             if span is not None
@@ -102,7 +70,7 @@ class SourcingAttributor:
 
     # -- sentences ---------------------------------------------------------------------
     @staticmethod
-    def _sentences(doc: Doc, text: str) -> list[tuple[SentenceRecord, Span]]:
+    def _sentences(doc: Doc, text: str) -> list[tuple[Sentence, Span]]:
         heading_ranges = doc.user_data.get("sourcing_heading_ranges", [])
         out = []
         paragraph, previous_end = 0, None
@@ -120,7 +88,7 @@ class SourcingAttributor:
                 paragraph += 1  # a line break starts a paragraph
             previous_end = end
             heading = any(s <= start and end <= e for s, e in heading_ranges)
-            out.append((SentenceRecord(len(out), start, end, heading, text[start:end], paragraph), sent))
+            out.append((Sentence(len(out), start, end, heading, text[start:end], paragraph), sent))
         return out
 
     # -- cues --------------------------------------------------------------------------
@@ -143,7 +111,7 @@ class SourcingAttributor:
             details = None
             if source.label == "anonymous":
                 root = doc[source.root_i] if source.root_i is not None else None
-                details = describe_anonymous(root, sent, hits).as_dict()
+                details = describe_anonymous(root, sent, hits)
             out.append(Attribution(index, source.label, source.text, source.resolved, cue_text, quote_type,
                                    source.start_char, source.end_char, source.rule_id, cue_rule, source.outlet, speaker,
                                    source.key, details))
@@ -166,17 +134,17 @@ class SourcingAttributor:
             if inside_quote(first):
                 continue
             if hit.type == "speech_verb" or hit.type == "evidence_verb":
-                if first.dep_ in ("amod", "compound") or first.pos_ not in ("VERB", "AUX") and not self._verb_tagged_noun(first):
+                if first.dep_ in ("amod", "compound") or first.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(first):
                     continue
                 if rule.rule.needs_clause and not self._has_content(first, quote_spans):
                     continue
-                if self._inside_reported_clause(first, cue_verbs):
+                if inside_reported_clause(first, cue_verbs):
                     continue
-                subject = self._subject(first)
+                subject = subject_of(first)
                 if subject is None and hit.type == "evidence_verb":
-                    subject = self._evidence_before(first)
+                    subject = first_subject_before(first)
                 if subject is None and hit.type == "speech_verb":
-                    subject = self._person_before(first)
+                    subject = person_named_before(first)
                 if subject is not None and subject.i not in used_sources:
                     for source in classify_all(subject):
                         if hit.type == "evidence_verb" and source.label not in rule.rule.subject_must_be:
@@ -191,7 +159,7 @@ class SourcingAttributor:
                             for source in classify_all(quoted):
                                 add(source, [first], hit.rule_id)
                 if hit.type == "speech_verb":
-                    for recipient in self._recipients(first) if rule.rule.recipient else []:
+                    for recipient in recipients(first) if rule.rule.recipient else []:
                         add(self._only_outlet(classify_all(recipient)), [first], hit.rule_id, speaker=False)
                     # "prosecutors allege in a criminal complaint": the speaker and the document.
                     for prep in first.children:
@@ -212,7 +180,7 @@ class SourcingAttributor:
                     for source in material:
                         add(source, cue_tokens, hit.rule_id)
                 allowed = rule.rule.subject_must_be
-                for source in classify_all(self._object_after(doc, hit)):
+                for source in classify_all(object_after(doc, hit.start, hit.end)):
                     if hit.type == "credit_phrase" and not material and source.label != "secondary-outlet":
                         continue
                     if allowed and source.label not in allowed:
@@ -236,20 +204,20 @@ class SourcingAttributor:
                     continue
                 for source in documents:
                     add(source, [first], hit.rule_id)
-                subject = self._subject(first)
+                subject = subject_of(first)
                 if subject is not None and subject.i not in used_sources:
                     used_sources.add(subject.i)
                     for source in classify_all(subject):
                         add(source, [first], hit.rule_id)
             elif hit.type == "frame":
                 # "In a statement, Husted said...": the main clause's subject speaks.
-                subject = self._subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+                subject = subject_of(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
                 if subject is not None and subject.i not in used_sources and subject.i >= hit.end:
                     used_sources.add(subject.i)
                     for source in classify_all(subject):
                         add(source, list(doc[hit.start:hit.end]), hit.rule_id)
             elif hit.type == "no_comment":
-                subject = self._subject(first)
+                subject = subject_of(first)
                 if subject is not None and subject.i not in used_sources:
                     used_sources.add(subject.i)
                     for source in classify_all(subject):
@@ -274,88 +242,6 @@ class SourcingAttributor:
         return out
 
     @staticmethod
-    def _subject(verb: Token) -> Optional[Token]:
-        token = verb
-        for _ in range(4):
-            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
-            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-            if subjects:
-                subject = subjects[0]
-                if passive and subject.dep_ == "nsubjpass" and token.lemma_ not in ("quote", "cite"):
-                    agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                    return pobj
-                if subject.lower_ in ("i", "we", "you", "it") and subject.dep_ != "nsubj":
-                    return None
-                if subject.dep_ == "csubj":
-                    return None
-                return subject
-            if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
-                return token.head
-            if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
-                token = token.head
-                continue
-            if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in CLAUSE_PREPS:
-                token = token.head.head  # "began by saying", "left after telling reporters": the clause's subject
-                continue
-            return None
-        return None
-
-    @staticmethod
-    def _inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
-        """ "He said the group would respond ...": a cue inside what another cue reports is
-        content, not a second attribution; a bare trailing "..., AFP reported." is not.
-        `cue_verbs`: the token offsets of the sentence's cue verbs."""
-        if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > verb.i for c in verb.children):
-            return False
-        token, path = verb, []
-        while token.head.i != token.i and len(path) < 8:
-            path.append(token.dep_)
-            token = token.head
-            if token.i in cue_verbs and "ccomp" in path and token.i < verb.i:
-                return True
-        return False
-
-    @staticmethod
-    def _verb_tagged_noun(token: Token) -> bool:
-        """ "Trump claims that ...": the tagger reads "claims" as a noun, but a root with a
-        subject and a clause is a verb."""
-        children = {c.dep_ for c in token.children}
-        return token.dep_ == "ROOT" and "nsubj" in children and bool(children & {"ccomp", "mark"})
-
-    @staticmethod
-    def _evidence_before(verb: Token) -> Optional[Token]:
-        """When the parse loses the subject ("Satellite photos taken on Saturday show ..."),
-        the first noun phrase of the clause before the verb stands in; it still has to be
-        evidence (the caller checks), so a wrong guess labels nothing."""
-        sent = verb.sent
-        doc = sent.doc
-        # The language's chunker on this sentence only: Span.noun_chunks chunks the whole
-        # document on every call.
-        for start, end, _ in doc.noun_chunks_iterator(sent):
-            root = doc[start:end].root
-            if root.i < verb.i and root.dep_ in ("nsubj", "nsubjpass", "ROOT", "dep"):
-                return root
-        return None
-
-    @staticmethod
-    def _person_before(verb: Token) -> Optional[Token]:
-        """ "In a panel discussion in Washington, Marc H. Morial, the chief executive of the
-        National Urban League, said ...": after a long opening the parser can lose the subject
-        of ", said". The person named last before the verb speaks, if no other verb stands
-        between them."""
-        doc = verb.doc
-        if verb.dep_ != "ROOT" or verb.i == 0 or doc[verb.i - 1].text != ",":
-            return None
-        for token in reversed(doc[verb.sent.start:verb.i]):
-            if token.pos_ in ("VERB", "AUX"):
-                return None
-            if token.ent_type_ in PERSON_ENTS:
-                entity = entity_of(token)
-                return entity.root if entity is not None else token
-        return None
-
-    @staticmethod
     def _has_content(verb: Token, quote_spans) -> bool:
         for child in verb.children:
             if child.dep_ in CONTENT_DEPS:
@@ -368,36 +254,10 @@ class SourcingAttributor:
         sent = verb.sent
         return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
 
-    @staticmethod
-    def _recipients(verb: Token) -> list[Token]:
-        out = [c for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")]
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
-                out.extend(c for c in prep.children if c.dep_ == "pobj")
-        return out
-
     def _only_outlet(self, sources: list[Source]) -> Optional[Source]:
         for source in sources:
             if source.label == "secondary-outlet":
                 return source
-        return None
-
-    @staticmethod
-    def _object_after(doc: Doc, hit: Hit) -> Optional[Token]:
-        last = doc[hit.end - 1]
-        objects = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp") and c.pos_ != "VERB"]
-        if objects:
-            return objects[0]
-        for token in doc[hit.end - 1: min(len(doc), hit.end + 8)]:
-            if token.i < hit.start + 1:
-                continue
-            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.lower_ not in ("according", "per"):
-                root = token
-                while root.head.i != root.i and root.dep_ in ("compound", "amod", "nmod", "poss", "det", "flat", "nummod") and root.head.i < hit.end + 10:
-                    root = root.head
-                return root
-            if token.is_punct and token.i >= hit.end:
-                break
         return None
 
     def _imagery_in_clauses(self, subject: Token, hits: HitIndex, ctx: ArticleContext) -> list[Source]:
@@ -449,7 +309,7 @@ class SourcingAttributor:
         return extra
 
     @staticmethod
-    def _opens_sentence(record: SentenceRecord, quote_start: int) -> bool:
+    def _opens_sentence(record: Sentence, quote_start: int) -> bool:
         """Only a quotation that opens its sentence stands for a speaker named elsewhere;
         a nickname or a scare-quoted word inside a sentence does not."""
         return quote_start <= record.start_char + 1
@@ -483,6 +343,6 @@ class SourcingAttributor:
     default_config={"rules_dirs": [], "include_default_rules": True},
 )
 def make_sourcing_attributor(nlp: Language, name: str, rules_dirs: list[str], include_default_rules: bool):
-    from .rules.loader import load_rules
+    from ..rules.loader import load_rules
 
     return SourcingAttributor(nlp, load_rules(rules_dirs, include_default=include_default_rules))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "seed-drones.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "seed-drones.txt"
 ROUNDS = 2
 
 
@@ -49,7 +49,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def source_sentences() -> list[str]:
-    from .rules.loader import load_rules
+    from ..rules.loader import load_rules
 
     pool = _sentences(SAMPLE.read_text(encoding="utf-8"))
     for loaded in load_rules().rules:
@@ -109,7 +109,7 @@ def run_bench(articles: int = 500, jobs: int = 2, work_dir: Optional[Path] = Non
     def spacy_alone() -> float:
         # In a fresh process like the analyzer's own runs, so both sides start alike.
         seconds_file.unlink(missing_ok=True)
-        _run_child([sys.executable, "-m", "analyzer.bench", str(corpus_path), str(seconds_file)])
+        _run_child([sys.executable, "-m", "analyzer.run.bench", str(corpus_path), str(seconds_file)])
         figures = json.loads(seconds_file.read_text(encoding="utf-8"))
         load_s.append(figures["load_s"])
         return figures["pipe_s"]
@@ -144,7 +144,7 @@ def time_spacy_alone(corpus_path: Path, batch_size: int = 16) -> dict:
     """Seconds to load the pipeline and to run spaCy's own components over the corpus with
     nlp.pipe (the analyzer's components switched off): the benchmark's reference."""
     start = time.perf_counter()
-    from .analysis import Analyzer
+    from .local import Analyzer
 
     nlp = Analyzer(batch_size=batch_size).nlp
     load_s = time.perf_counter() - start

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
+from ..io.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
 
 ARTICLES_PER_PARTITION = 64
 _ANALYZERS: dict[tuple, object] = {}  # one Analyzer per worker process and configuration
@@ -41,7 +41,7 @@ class DaskSummary:
 def plan_partitions(inputs: Iterable[str], per_partition: int = ARTICLES_PER_PARTITION) -> tuple[list[Partition], list]:
     """Cut the inputs into partitions without reading the articles: JSONL files by line count
     (one fast pass over the bytes), text files in groups. Missing inputs come back as errors."""
-    from .errors import InputError
+    from ..errors import InputError
 
     partitions: list[Partition] = []
     errors: list = []
@@ -90,14 +90,14 @@ def _jsonl_partitions(path: Path, per_partition: int, first_number: int) -> list
 def _analyzer(model: Optional[str], rules_dirs: tuple[str, ...]):
     key = (model, rules_dirs)
     if key not in _ANALYZERS:
-        from .analysis import Analyzer
+        from .local import Analyzer
 
         _ANALYZERS[key] = Analyzer(model=model, rules_dirs=list(rules_dirs))
     return _ANALYZERS[key]
 
 
 def _read_partition(partition: Partition):
-    from .ingest import read_file, read_jsonl
+    from ..io.ingest import read_file, read_jsonl
 
     if partition.files:
         for name in partition.files:
@@ -112,8 +112,8 @@ def _read_partition(partition: Partition):
 def analyze_partition(partition: Partition, parts_dir: str, outlet: Optional[str], model: Optional[str],
                       rules_dirs: tuple[str, ...]) -> dict:
     """Runs on a worker: read, analyse and write one partition; return counts and errors."""
-    from .ingest import Article
-    from .report.csv_files import CsvWriter
+    from ..io.ingest import Article
+    from ..report.csv_files import CsvWriter
 
     analyzer = _analyzer(model, rules_dirs)
     writer = CsvWriter(Path(parts_dir) / f"part-{partition.number:06d}")
@@ -137,7 +137,7 @@ def _with_outlet(items, outlet, article_type):
 
 def join_partitions(parts_dir: Path, out_dir: Path, numbers: list[int]) -> list[Path]:
     """Concatenate the partitions' CSV files in order, one header each; atomic rename at the end."""
-    from .report.csv_files import FILES
+    from ..report.csv_files import FILES
 
     written = []
     for name in FILES.values():
@@ -165,8 +165,8 @@ def run_dask(inputs: list[str], out_dir: Path, outlet: Optional[str] = None, mod
              per_partition: int = ARTICLES_PER_PARTITION) -> DaskSummary:
     from dask.distributed import Client, LocalCluster
 
-    from .pipeline import check_model
-    from .rules.loader import load_rules
+    from ..nlp.pipeline import check_model
+    from ..rules.loader import load_rules
 
     rules = tuple(str(Path(d).resolve()) for d in rules_dirs)
     load_rules(rules)  # a bad rule file fails here, once, not on every worker

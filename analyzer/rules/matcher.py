@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from .rules.loader import LoadedRule, RuleSet
+from .loader import LoadedRule, RuleSet
 
 
 MAX_EXPANSION = 400

@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import LABELS
-from .errors import AnalyzerError
+from .. import LABELS
+from ..errors import AnalyzerError
 
 CORE_LABELS = LABELS[:4]  # named-official, anonymous, satellite-imagery, secondary-outlet
 
@@ -304,8 +304,8 @@ def run_analyzer(gold: list[GoldArticle], analyzer=None, model: Optional[str] = 
                  rules_dirs: Iterable = ()) -> tuple[dict[str, list[PredictedSentence]], list]:
     """Analyse every gold article in-process. Returns (predictions by article id, failures),
     where failures are the InputErrors of articles the analyzer could not analyse."""
-    from .analysis import Analyzer
-    from .ingest import Article
+    from ..run.local import Analyzer
+    from ..io.ingest import Article
 
     if analyzer is None:
         analyzer = Analyzer(model=model, rules_dirs=list(rules_dirs))

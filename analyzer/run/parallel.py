@@ -12,9 +12,9 @@ from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator, Optional, Union
 
-from .analysis import Analyzer, ArticleResult
-from .errors import InputError
-from .ingest import Article
+from .local import Analyzer, ArticleResult
+from ..errors import InputError
+from ..io.ingest import Article
 
 Item = Union[Article, InputError]
 _WORKER_ANALYZER: Optional[Analyzer] = None
@@ -40,8 +40,8 @@ class ParallelAnalyzer:
     """Same interface as Analyzer.analyze, on `jobs` processes; results keep input order."""
 
     def __init__(self, jobs: int, model: Optional[str] = None, rules_dirs: Iterable = (), batch_size: int = 8):
-        from .pipeline import check_model
-        from .rules.loader import load_rules
+        from ..nlp.pipeline import check_model
+        from ..rules.loader import load_rules
 
         rules_dirs = list(rules_dirs)
         # Fail here, once, with the usual error: a worker that cannot start would be restarted forever.

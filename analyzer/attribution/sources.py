@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from .matching import Hit, HitIndex
+from ..nlp.syntax import (GROUP_ENTS, NOT_SOURCE_ENTS, ORG_ENTS, PERSON_ENTS, PLACE_ENTS, attachments, entity_of,
+                          noun_phrase, span_text)
+from ..rules.matcher import Hit, HitIndex
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 # Deps that carry a noun phrase's own words (its name, title, country), as opposed to clauses about it.
 CORE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat", "npadvmod", "predet", "prep", "pobj", "punct", "cc", "advmod", "nn"}
-ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such", "among"}
 NEWS_REPORT_NOUNS = {"report", "story", "article", "investigation", "reporting", "interview", "broadcast", "analysis", "exclusive", "dispatch", "piece", "account"}
 STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement", "remarks", "comments", "post", "tweet", "readout"}
 # Titles that companies, universities, parties and NGOs use as well as governments.
@@ -30,11 +31,6 @@ SHARED_TITLES = {"president", "vice-president", "chancellor", "secretary", "spea
 OFFICIAL_REFERENCES = {"ministry", "department", "agency", "bureau", "commission", "regulator", "watchdog"}
 OUTLET_NOUNS = {"newspaper", "daily", "broadcaster", "tabloid", "magazine", "weekly", "channel", "outlet", "website", "paper"}
 IMAGE_WORDS = {"image", "images", "imagery", "photo", "photos", "picture", "pictures", "photograph", "photographs"}
-PERSON_ENTS = {"PERSON"}
-PLACE_ENTS = {"GPE"}
-GROUP_ENTS = {"NORP"}
-ORG_ENTS = {"ORG", "FAC"}
-NOT_SOURCE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LOC", "LANGUAGE", "LAW", "WORK_OF_ART", "PRODUCT"}
 
 
 @dataclass
@@ -106,62 +102,6 @@ def is_poll_share(root: Token) -> bool:
         c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ in ("in", "of", "out") for q in c.lefts)
         for c in root.children)
 
-def noun_phrase(root: Token) -> list[Token]:
-    """The root's own words: left modifiers, compounds, flat names (not clauses or appositions)."""
-    tokens = []
-    for token in root.subtree:
-        if token.i < root.i or token.i == root.i or (token.dep_ in ("flat", "compound") and token.head == root):
-            if token.dep_ == "compound" and token.pos_ == "VERB":
-                continue  # "Said Ellis:": the parser takes an opening verb for part of the name
-            tokens.append(token)
-    return sorted(tokens, key=lambda t: t.i)
-
-
-def attachments(root: Token) -> list[Token]:
-    """Appositions and prepositional attachments ("a military analyst at the Carnegie Endowment")."""
-    out = []
-    for child in root.children:
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ATTACHMENT_PREPS):
-            out.extend(child.subtree)
-    for token in noun_phrase(root):
-        if token.i == root.i:
-            continue
-        for child in token.children:
-            if child.dep_ == "appos":
-                out.extend(child.subtree)
-    return sorted(set(out), key=lambda t: t.i)
-
-
-def clauses(root: Token) -> list[Token]:
-    out = []
-    for child in root.children:
-        if child.dep_ in ("relcl", "acl"):
-            out.extend(child.subtree)
-    return out
-
-
-def _span_text(tokens: list[Token]) -> tuple[str, int, int]:
-    tokens = [t for t in tokens if not t.is_punct or t.text in ("'s", "’s", ".")]
-    if not tokens:
-        return "", 0, 0
-    doc = tokens[0].doc
-    start, end = tokens[0].i, tokens[-1].i + 1
-    span = doc[start:end]
-    return span.text, span.start_char, span.end_char
-
-
-def entity_of(token: Token) -> Optional[Span]:
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    # Doc.ents builds new Span objects on every access: index them once per document.
-    index = doc.user_data.get("sourcing_entity_index")
-    if index is None or index[0] is not doc:
-        index = (doc, {i: ent for ent in doc.ents for i in range(ent.start, ent.end)})
-        doc.user_data["sourcing_entity_index"] = index
-    return index[1].get(token.i)
-
-
 class SourceClassifier:
     def __init__(self, outlet_entries: dict[str, tuple[str, object]]):
         self.outlet_entries = outlet_entries
@@ -227,12 +167,12 @@ class SourceClassifier:
         core = noun_phrase(root)
         extra = attachments(root)
         extended = sorted(set(core) | set(extra), key=lambda t: t.i)
-        text, start, end = _span_text(core)
+        text, start, end = span_text(core)
         plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in PLURAL_PRONOUNS
 
         def make(label: str, rule_id: str, resolved: Optional[str] = None, person: bool = False, outlet: Optional[str] = None,
                  hit: Optional[Hit] = None) -> Source:
-            full_text, full_start, full_end = _span_text(extended) if extra and root.ent_type_ in PERSON_ENTS else (text, start, end)
+            full_text, full_start, full_end = span_text(extended) if extra and root.ent_type_ in PERSON_ENTS else (text, start, end)
             if hit is not None:  # the whole outlet name: "The Times of Israel", not the parse's "The Times"
                 span = root.doc[min(hit.start, core[0].i):max(hit.end, root.i + 1)]
                 full_text, full_start, full_end = span.text, span.start_char, span.end_char

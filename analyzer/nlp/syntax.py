@@ -1,0 +1,215 @@
+"""Pure parse helpers: what the dependency parse and the entity recogniser say about a token.
+
+Nothing here knows about labels or rules: the subject of a verb, the object after a cue,
+a noun phrase's own words, the entity a token belongs to. The attribution stage asks these
+questions; keeping them in one place keeps the decisions (attribution/) readable.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+# Entity types, by what they can be as a source.
+PERSON_ENTS = {"PERSON"}
+PLACE_ENTS = {"GPE"}              # countries, cities, states: a government can speak for them
+GROUP_ENTS = {"NORP"}             # nationalities, religious and political groups
+ORG_ENTS = {"ORG", "FAC"}
+NOT_SOURCE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LOC", "LANGUAGE",
+                   "LAW", "WORK_OF_ART", "PRODUCT"}
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Prepositions that attach an apposition-like description to a source ("an analyst at Jefferies").
+ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such",
+                    "among"}
+CLAUSE_PREPS = ("by", "after", "before", "while", "in")  # "by saying": the verb belongs to the clause above
+MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "det", "flat", "nummod")
+
+
+class _EntityIndex:
+    """Token offset -> entity span of the last document asked about. Doc.ents builds new Span
+    objects on every access, so they are indexed once per document; one document is kept,
+    by reference, so a recycled id() can never return another document's entities."""
+
+    def __init__(self) -> None:
+        self.doc: Optional[Doc] = None
+        self.by_token: dict[int, Span] = {}
+
+    def get(self, token: Token) -> Optional[Span]:
+        doc = token.doc
+        if doc is not self.doc:
+            self.doc = doc
+            self.by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        return self.by_token.get(token.i)
+
+    def forget(self) -> None:
+        self.doc, self.by_token = None, {}
+
+
+_ENTITIES = _EntityIndex()
+
+
+def entity_of(token: Token) -> Optional[Span]:
+    """The named entity the token is part of, or None."""
+    if not token.ent_type_:
+        return None
+    return _ENTITIES.get(token)
+
+
+def forget_entities() -> None:
+    """Drop the entity index (the component calls it when a document is done)."""
+    _ENTITIES.forget()
+
+
+def noun_phrase(root: Token) -> list[Token]:
+    """The root's own words: left modifiers, compounds, flat names (not clauses or appositions)."""
+    tokens = []
+    for token in root.subtree:
+        if token.i < root.i or token.i == root.i or (token.dep_ in ("flat", "compound") and token.head == root):
+            if token.dep_ == "compound" and token.pos_ == "VERB":
+                continue  # "Said Ellis:": the parser takes an opening verb for part of the name
+            tokens.append(token)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def attachments(root: Token) -> list[Token]:
+    """Appositions and prepositional attachments ("a military analyst at the Carnegie Endowment")."""
+    out = []
+    for child in root.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ATTACHMENT_PREPS):
+            out.extend(child.subtree)
+    for token in noun_phrase(root):
+        if token.i == root.i:
+            continue
+        for child in token.children:
+            if child.dep_ == "appos":
+                out.extend(child.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def clauses(root: Token) -> list[Token]:
+    """The words of the relative and participle clauses about the root ("analysts who studied ...")."""
+    out = []
+    for child in root.children:
+        if child.dep_ in ("relcl", "acl"):
+            out.extend(child.subtree)
+    return out
+
+
+def span_text(tokens: list[Token]) -> tuple[str, int, int]:
+    """(text, start_char, end_char) from the first to the last token, punctuation trimmed."""
+    tokens = [t for t in tokens if not t.is_punct or t.text in ("'s", "’s", ".")]
+    if not tokens:
+        return "", 0, 0
+    doc = tokens[0].doc
+    span = doc[tokens[0].i:tokens[-1].i + 1]
+    return span.text, span.start_char, span.end_char
+
+
+def subject(verb: Token) -> Optional[Token]:
+    """Who does the verb: its subject, the agent of a passive, the noun a relative clause is
+    about, or the subject of the clause a complement, conjunct or "by saying" hangs from."""
+    token = verb
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        if subjects:
+            found = subjects[0]
+            if passive and found.dep_ == "nsubjpass" and token.lemma_ not in ("quote", "cite"):
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if found.lower_ in ("i", "we", "you", "it") and found.dep_ != "nsubj":
+                return None
+            if found.dep_ == "csubj":
+                return None
+            return found
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ in CLAUSE_PREPS:
+            token = token.head.head  # "began by saying", "left after telling reporters": the clause's subject
+            continue
+        return None
+    return None
+
+
+def object_after(doc: Doc, start: int, end: int) -> Optional[Token]:
+    """The noun phrase a cue phrase doc[start:end] points at ("according to X", "told X")."""
+    last = doc[end - 1]
+    objects = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp") and c.pos_ != "VERB"]
+    if objects:
+        return objects[0]
+    for token in doc[end - 1: min(len(doc), end + 8)]:
+        if token.i < start + 1:
+            continue
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.lower_ not in ("according", "per"):
+            root = token
+            while root.head.i != root.i and root.dep_ in MODIFIER_DEPS and root.head.i < end + 10:
+                root = root.head
+            return root
+        if token.is_punct and token.i >= end:
+            break
+    return None
+
+
+def recipients(verb: Token) -> list[Token]:
+    """Who a verb of speaking was addressed to: "told CNN", "said in an interview with Reuters"."""
+    out = [c for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def first_subject_before(verb: Token) -> Optional[Token]:
+    """The first noun phrase of the clause before the verb: stands in when the parse loses a
+    subject ("Satellite photos taken on Saturday show ...")."""
+    sent = verb.sent
+    doc = sent.doc
+    # The language's chunker on this sentence only: Span.noun_chunks chunks the whole
+    # document on every call.
+    for start, end, _ in doc.noun_chunks_iterator(sent):
+        root = doc[start:end].root
+        if root.i < verb.i and root.dep_ in ("nsubj", "nsubjpass", "ROOT", "dep"):
+            return root
+    return None
+
+
+def person_named_before(verb: Token) -> Optional[Token]:
+    """The person named last before a sentence's main verb that follows a comma, if no other
+    verb stands between them: after a long opening the parser can lose the subject of ", said"."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for token in reversed(doc[verb.sent.start:verb.i]):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.ent_type_ in PERSON_ENTS:
+            entity = entity_of(token)
+            return entity.root if entity is not None else token
+    return None
+
+
+def verb_tagged_noun(token: Token) -> bool:
+    """ "Trump claims that ...": the tagger reads "claims" as a noun, but a root with a
+    subject and a clause is a verb."""
+    children = {c.dep_ for c in token.children}
+    return token.dep_ == "ROOT" and "nsubj" in children and bool(children & {"ccomp", "mark"})
+
+
+def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
+    """ "He said the group would respond ...": a verb inside what another cue verb reports
+    (`cue_verbs`: their token offsets) is content, not a second attribution; a bare trailing
+    "..., AFP reported." is not."""
+    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > verb.i for c in verb.children):
+        return False
+    token, path = verb, []
+    while token.head.i != token.i and len(path) < 8:
+        path.append(token.dep_)
+        token = token.head
+        if token.i in cue_verbs and "ccomp" in path and token.i < verb.i:
+            return True
+    return False

@@ -1,0 +1,82 @@
+"""The typed records that flow from the spaCy component to the writers.
+
+The component writes a `DocAnalysis` (sentences and attributions, offsets into the doc's
+text) to `Doc._.sourcing`; the run stage shifts chunk offsets and attaches the article; the
+writers turn the records into CSV, JSONL or Parquet rows at the one edge (report/tables.py).
+Only plain values inside (str, int, bool, tuples): docs and results pickle cheaply for the
+`--jobs` workers and Dask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class AnonymousDetails:
+    """What fact-checkers weigh in an anonymous attribution (AP, Reuters, NPR guidance)."""
+
+    anonymity_reason_given: bool = False
+    anonymity_reason: str = "none"        # substantive | formulaic | none
+    anonymity_reason_text: str = ""
+    anonymity_requested: bool = False      # "on condition of anonymity", "asked not to be named"
+    vantage: str = "none"                  # attended | document | direct_knowledge | briefed | familiar | none
+    vantage_strength: int = 0              # 5 strongest .. 1 weakest, 0 none stated
+    specificity: int = 0                   # 0 "sources"/"reportedly" .. 3 with agency or rank
+    source_count: str = ""                 # stated number of sources: "1", "2", "several", or "" unknown
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One source a sentence rests on: who (source), how it was said (cue), and the rule or
+    decision step that gave the label (rule_id) and the cue rule (cue_rule_id)."""
+
+    sentence_index: int
+    label: str
+    source: str
+    resolved_source: str
+    cue: str
+    quote_type: str                        # direct | partial | indirect | continuation
+    start_char: int
+    end_char: int
+    rule_id: str
+    cue_rule_id: str
+    outlet: Optional[str] = None           # canonical outlet name of a secondary-outlet source
+    speaker: bool = True                   # False for the outlet a source spoke to: quotations carry only speakers
+    source_key: Optional[str] = None       # who it is, for counting distinct sources
+    anonymous: Optional[AnonymousDetails] = None
+
+    def shifted(self, chars: int, sentences: int) -> "Attribution":
+        """The same attribution with offsets moved (an article parsed in chunks)."""
+        return replace(self, sentence_index=self.sentence_index + sentences, start_char=self.start_char + chars,
+                       end_char=self.end_char + chars)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article, with offsets into its text, and what it rests on."""
+
+    index: int
+    start_char: int
+    end_char: int
+    is_heading: bool
+    text: str
+    paragraph: int = 0
+    labels: tuple[str, ...] = ()           # sorted; empty = unattributed
+    sources: tuple[str, ...] = ()          # resolved source names, in order, without repeats
+    rule_ids: tuple[str, ...] = ()         # the rules behind the labels, in order, without repeats
+
+    def shifted(self, chars: int, sentences: int, paragraphs: int) -> "Sentence":
+        return replace(self, index=self.index + sentences, start_char=self.start_char + chars,
+                       end_char=self.end_char + chars, paragraph=self.paragraph + paragraphs)
+
+
+@dataclass
+class DocAnalysis:
+    """What the component found in one doc: every sentence and the attributions that stand
+    (headings and the article's own outlet already left out)."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    dateline_outlet: Optional[str] = None
