@@ -79,4 +79,3 @@ class DocAnalysis:
 
     sentences: list[Sentence] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
-    dateline_outlet: Optional[str] = None

@@ -8,6 +8,7 @@ back-references. Results: spans in doc.spans["sourcing_attributions"], and plain
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -18,19 +19,22 @@ from .anonymity import describe as describe_anonymous
 from ..rules.matcher import HitIndex, RuleMatcher
 from ..nlp.quotes import QuoteFinder
 from ..rules.loader import RuleSet
-from ..nlp.segment import DATELINE_WIRE
+from ..nlp.extensions import SPAN_KEY
 from ..nlp.syntax import (clauses, forget_entities, first_subject_before, inside_reported_clause, object_after, person_named_before,
                           recipients, verb_tagged_noun)
 from ..nlp.syntax import subject as subject_of
+from .outlets import OutletIndex, dateline_wire
 from .sources import IMAGE_WORDS, STATEMENT_NOUNS, ArticleContext, Source, SourceClassifier
 
-SPAN_KEY = "sourcing_attributions"
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
 CONTENT_PREPS = ("for", "that")
 ASKING_VERBS = {"call", "ask", "appeal", "push", "argue", "press", "lobby", "plead", "advocate", "campaign", "urge", "demand"}
 
-if not Doc.has_extension("sourcing"):
-    Doc.set_extension("sourcing", default=None)
+def with_labels(sentence: Sentence, found: list[Attribution]) -> Sentence:
+    """The sentence with the labels, sources and rule ids of its attributions."""
+    return replace(sentence, labels=tuple(sorted({a.label for a in found})),
+                   sources=tuple(dict.fromkeys(a.resolved_source or a.source for a in found)),
+                   rule_ids=tuple(dict.fromkeys(a.rule_id for a in found)))
 
 
 class SourcingAttributor:
@@ -42,6 +46,7 @@ class SourcingAttributor:
         self.classifier = SourceClassifier(self.matcher.outlet_entries)
         self.rules = ruleset.by_id()
         self.quotes = QuoteFinder()
+        self.outlets = OutletIndex(self.matcher.outlet_entries)
 
     # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -59,11 +64,17 @@ class SourcingAttributor:
             in_sentence = self._attributions_in(sent, record.index, hits, ctx, quote_spans)
             found.extend(in_sentence)
         found.extend(self._carry_quotations(sentences, found, quote_spans))
-        own = self._dateline_wire(text)
-        doc._.sourcing = DocAnalysis([r for r, _ in sentences], found, own)
         forget_entities()  # the index holds Spans: never keep them past the document
+        # The article's own publisher is not another outlet; a heading rests on nothing.
+        own = self.outlets.own_names((*doc._.sourcing_publishers, dateline_wire(text)))
+        headings = {record.index for record, _ in sentences if record.is_heading}
+        kept = [a for a in found if a.sentence_index not in headings and not self.outlets.is_own(a, own)]
+        by_sentence: dict[int, list[Attribution]] = {}
+        for a in kept:
+            by_sentence.setdefault(a.sentence_index, []).append(a)
+        doc._.sourcing = DocAnalysis([with_labels(r, by_sentence.get(r.index, [])) for r, _ in sentences], kept)
         doc.spans[SPAN_KEY] = [
-            span for span in (doc.char_span(a.start_char, a.end_char, label=a.label, alignment_mode="expand") for a in found)
+            span for span in (doc.char_span(a.start_char, a.end_char, label=a.label, alignment_mode="expand") for a in kept)
             if span is not None
         ]
         return doc
@@ -71,7 +82,7 @@ class SourcingAttributor:
     # -- sentences ---------------------------------------------------------------------
     @staticmethod
     def _sentences(doc: Doc, text: str) -> list[tuple[Sentence, Span]]:
-        heading_ranges = doc.user_data.get("sourcing_heading_ranges", [])
+        heading_ranges = doc._.sourcing_headings
         out = []
         paragraph, previous_end = 0, None
         for sent in doc.sents:
@@ -329,11 +340,6 @@ class SourcingAttributor:
         if before:
             return [a for a in by_sentence.get(before[0].index, []) if a.speaker and a.label != "document"]
         return []
-
-    @staticmethod
-    def _dateline_wire(text: str) -> Optional[str]:
-        match = DATELINE_WIRE.search(text[:600])
-        return match.group(1).strip() if match else None
 
 
 @Language.factory(

@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from . import extensions  # noqa: F401  (declares doc._.sourcing_headings)
+
 SMALL_WORDS = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
     "over", "the", "to", "vs", "vs.", "with", "amid", "after", "before", "up", "off", "out", "via",
@@ -100,7 +102,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
               or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i)):
             sent_starts[i] = -1
     doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
-    doc.user_data["sourcing_heading_ranges"] = heading_ranges
+    doc._.sourcing_headings = heading_ranges
     return doc
 
 

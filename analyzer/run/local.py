@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
-from ..records import Attribution, DocAnalysis
+from ..attribution.outlets import dateline_wire
+from ..records import DocAnalysis
 from ..io.ingest import Article
 from ..score.scorecard import Scorecard, build_scorecard, scorecard_row
 
@@ -28,27 +28,6 @@ class ArticleResult:
     attributions: list[dict] = field(default_factory=list)
     scorecard: dict = field(default_factory=dict)
     card: Optional[Scorecard] = None
-
-
-def normalise_outlet(name: str) -> str:
-    name = re.sub(r"[^\w\s]", " ", name.lower())
-    name = re.sub(r"^\s*the\s+", "", name)
-    return " ".join(name.split())
-
-
-class OutletIndex:
-    """Surface form -> canonical outlet name, to recognise an article's own publisher."""
-
-    def __init__(self, outlet_entries: dict):
-        self.forms: dict[str, str] = {}
-        for _, entry in outlet_entries.values():
-            for form in entry.surface_forms:
-                self.forms.setdefault(normalise_outlet(form), entry.canonical)
-
-    def canonical(self, name: Optional[str]) -> Optional[str]:
-        if not name:
-            return None
-        return self.forms.get(normalise_outlet(name), name)
 
 
 # Longer articles are parsed in paragraph chunks: the parser's memory grows with the text, and
@@ -79,7 +58,7 @@ def merge_chunks(parts: list[tuple[int, DocAnalysis]]) -> DocAnalysis:
     """One article's analysis from those of its chunks: offsets and sentence numbers shifted."""
     if len(parts) == 1 and parts[0][0] == 0:
         return parts[0][1]
-    merged = DocAnalysis(dateline_outlet=parts[0][1].dateline_outlet)
+    merged = DocAnalysis()
     paragraph_base = 0
     for offset, data in parts:
         base = len(merged.sentences)
@@ -89,34 +68,15 @@ def merge_chunks(parts: list[tuple[int, DocAnalysis]]) -> DocAnalysis:
     return merged
 
 
-def result_from_data(data: DocAnalysis, article: Article, outlets: OutletIndex, rules_version: str = "") -> ArticleResult:
-    own = {o for o in (outlets.canonical(article.outlet), outlets.canonical(data.dateline_outlet)) if o}
-    own_normalised = {normalise_outlet(o) for o in own}
-    kept = []
-    for a in data.attributions:
-        if a.label == "secondary-outlet" and a.outlet and normalise_outlet(a.outlet) in own_normalised:
-            continue  # "told Reuters" in a Reuters article is the article's own reporting
-        kept.append(a)
-    by_sentence: dict[int, list[Attribution]] = {}
-    for a in kept:
-        by_sentence.setdefault(a.sentence_index, []).append(a)
-    sentences = []
-    for s in data.sentences:
-        found = [] if s.is_heading else by_sentence.get(s.index, [])
-        labels = sorted({a.label for a in found})
-        sentences.append({
-            "article_id": article.id, "sentence_index": s.index, "start_char": s.start_char,
-            "end_char": s.end_char, "is_heading": s.is_heading, "text": s.text,
-            "labels": ";".join(labels),
-            "sources": "; ".join(dict.fromkeys(a.resolved_source or a.source for a in found)),
-            "rule_ids": ";".join(dict.fromkeys(a.rule_id for a in found)),
-            "paragraph": s.paragraph,
-        })
-    headings = {s.index for s in data.sentences if s.is_heading}
+def result_from_data(data: DocAnalysis, article: Article, rules_version: str = "") -> ArticleResult:
+    sentences = [{
+        "article_id": article.id, "sentence_index": s.index, "start_char": s.start_char,
+        "end_char": s.end_char, "is_heading": s.is_heading, "text": s.text,
+        "labels": ";".join(s.labels), "sources": "; ".join(s.sources), "rule_ids": ";".join(s.rule_ids),
+        "paragraph": s.paragraph,
+    } for s in data.sentences]
     attributions = []
-    for a in kept:
-        if a.sentence_index in headings:
-            continue
+    for a in data.attributions:
         values = vars(a)
         row = {"article_id": article.id, **{k: values.get(k) for k in ATTRIBUTION_COLUMNS if k not in ("article_id",)}}
         details = vars(a.anonymous) if a.anonymous is not None else {}
@@ -136,7 +96,6 @@ class Analyzer:
         self.nlp = build_pipeline(model, rules_dirs)
         attributor = self.nlp.get_pipe("sourcing_attributor")
         self.rules_version = attributor.ruleset.version
-        self.outlets = OutletIndex(attributor.matcher.outlet_entries)
         self.batch_size = batch_size
         # The last parse is kept until the next call's first: freed between calls, its memory
         # goes back to the system and the next batch pays to take it again (5% of the speed of
@@ -160,7 +119,8 @@ class Analyzer:
         while not feed.done:
             units = feed.units()
             try:
-                for doc, unit in self.nlp.pipe(units, as_tuples=True, batch_size=self.batch_size):
+                docs = ((self._make_doc(unit), unit) for unit in units)
+                for doc, unit in self.nlp.pipe(docs, as_tuples=True, batch_size=self.batch_size):
                     self._last_doc = doc
                     feed.fed.popleft()
                     collected.append((unit.start, doc._.sourcing))
@@ -176,13 +136,21 @@ class Analyzer:
         if feed.error is not None:
             raise feed.error
 
+    def _make_doc(self, unit: "_Unit"):
+        """The unit's text as a Doc that knows the article's own publisher (doc._.sourcing_publishers):
+        its outlet, and for a later chunk of a long article the dateline credit of its opening."""
+        doc = self.nlp.make_doc(unit.article.text[unit.start:unit.end])
+        publishers = (unit.article.outlet,) + ((dateline_wire(unit.article.text),) if unit.start else ())
+        doc._.sourcing_publishers = tuple(p for p in publishers if p)
+        return doc
+
     def _one_by_one(self, fed: deque, collected: list) -> Iterator[Union[ArticleResult, InputError]]:
         failed: Optional[Article] = None
         while fed:
             unit = fed.popleft()
             if unit.article is not failed:
                 try:
-                    collected.append((unit.start, self.nlp(unit.article.text[unit.start:unit.end])._.sourcing))
+                    collected.append((unit.start, self.nlp(self._make_doc(unit))._.sourcing))
                 except Exception as exc:  # noqa: BLE001 - one article's failure must not lose the others
                     failed = unit.article
                     yield from unit.errors_before
@@ -198,7 +166,7 @@ class Analyzer:
     def _finish(self, unit: "_Unit", collected: list) -> Iterator[Union[ArticleResult, InputError]]:
         yield from unit.errors_before
         try:
-            yield result_from_data(merge_chunks(collected), unit.article, self.outlets, self.rules_version)
+            yield result_from_data(merge_chunks(collected), unit.article, self.rules_version)
         except Exception as exc:  # noqa: BLE001 - one article's failure must not lose the others
             yield _analysis_error(unit.article, exc)
 
@@ -215,7 +183,7 @@ class _Feed:
         self.error: Optional[BaseException] = None
         self.done = False
 
-    def units(self) -> Iterator[tuple[str, "_Unit"]]:
+    def units(self) -> Iterator["_Unit"]:
         errors: list[InputError] = []
         while True:
             try:
@@ -233,8 +201,7 @@ class _Feed:
                      for number, (start, end) in enumerate(chunks)]
             errors = []
             self.fed.extend(units)
-            for unit in units:
-                yield item.text[unit.start:unit.end], unit
+            yield from units
         self.trailing.extend(errors)
         self.done = True
 

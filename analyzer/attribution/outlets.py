@@ -1,0 +1,46 @@
+"""The article's own publisher: its name is not another outlet (GUIDELINES: "told Reuters"
+in a Reuters article is the article's own reporting)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from ..nlp.segment import DATELINE_WIRE
+from ..records import Attribution
+
+
+def normalise_outlet(name: str) -> str:
+    name = re.sub(r"[^\w\s]", " ", name.lower())
+    name = re.sub(r"^\s*the\s+", "", name)
+    return " ".join(name.split())
+
+
+def dateline_wire(text: str) -> Optional[str]:
+    """The wire credit of a dateline that opens the article: "WASHINGTON (AFP) –" gives AFP."""
+    match = DATELINE_WIRE.search(text[:600])
+    return match.group(1).strip() if match else None
+
+
+class OutletIndex:
+    """Surface form -> canonical outlet name, to recognise an article's own publisher."""
+
+    def __init__(self, outlet_entries: dict):
+        self.forms: dict[str, str] = {}
+        for _, entry in outlet_entries.values():
+            for form in entry.surface_forms:
+                self.forms.setdefault(normalise_outlet(form), entry.canonical)
+
+    def canonical(self, name: Optional[str]) -> Optional[str]:
+        if not name:
+            return None
+        return self.forms.get(normalise_outlet(name), name)
+
+    def own_names(self, publishers: Iterable[Optional[str]]) -> set[str]:
+        """The normalised canonical names of the article's own publisher(s)."""
+        return {normalise_outlet(c) for c in (self.canonical(p) for p in publishers) if c}
+
+    @staticmethod
+    def is_own(attribution: Attribution, own: set[str]) -> bool:
+        return (attribution.label == "secondary-outlet" and bool(attribution.outlet)
+                and normalise_outlet(attribution.outlet) in own)
