@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.errors import RuleFileError
-from analyzer.rules.check import check_rules
+from analyzer.rules.check import check_rules, duplicate_terms
 from analyzer.rules.loader import default_rules_dir, load_rule_file, load_rules, rule_files
 
 MIN_WHY = 20
@@ -54,6 +54,13 @@ def test_packaged_rule_examples_pass(analyzer):
     assert report.rules == len(packaged_rules())
     assert report.examples > 0
     assert report.failures == [], f"{len(report.failures)} of {report.examples} examples fail:\n" + "\n".join(report.failures)
+    assert report.duplicates == [], "terms listed twice:\n" + "\n".join(report.duplicates)
+
+
+def test_packaged_rules_list_each_term_once():
+    """Checked without the model, so a duplicate shows up even where the examples are not run."""
+    problems = duplicate_terms(load_rules())
+    assert problems == [], "terms listed twice:\n" + "\n".join(problems)
 
 
 # --- (c) a bad rule folder names the file, the rule and the field ----------------------------
@@ -130,3 +137,174 @@ def test_rules_check_rejects_bad_folder_before_running_examples(tmp_path, case):
     with pytest.raises(RuleFileError) as caught:
         check_rules([folder], nlp=object())  # never reaches the pipeline
     assert_names_the_problem(caught.value, folder / named_file, rule_id, field, fragment)
+
+
+# --- (d) terms listed twice ----------------------------------------------------------------
+
+DUPLICATES = """\
+kind: cue
+rules:
+  - id: test.verbs_a
+    type: speech_verb
+    why: A cue rule that lists one verb twice, once in capitals.
+    terms: [blurt, mutter, Blurt]
+  - id: test.verbs_b
+    type: speech_verb
+    why: A cue rule of the same type that lists a verb of the first rule again.
+    terms: [mutter, whisper]
+  - id: test.evidence
+    type: evidence_verb
+    why: A rule of another type may list the same verb; it plays another part.
+    terms: [whisper]
+  - id: test.phrases
+    type: source_phrase
+    why: Phrases are compared as written, so a capitalised one is another phrase.
+    phrases: [by way of, By Way Of, by way of]
+"""
+
+
+def test_duplicate_terms_are_flagged_with_their_rules(tmp_path):
+    folder = write_folder(tmp_path / "rules", {"dups.yml": DUPLICATES})
+    ruleset = load_rules([folder], include_default=False, check_required=False)
+    assert duplicate_terms(ruleset) == [
+        'dups.yml: test.verbs_a: term "blurt" listed twice',
+        'dups.yml: test.verbs_b: term "mutter" also in test.verbs_a (dups.yml), a rule of the same kind and type (cue, speech_verb)',
+        'dups.yml: test.phrases: term "by way of" listed twice',
+    ]
+
+
+def test_rules_check_fails_on_duplicate_terms(cli, tmp_path, analyzer, monkeypatch):
+    """`sourcing rules check` prints each duplicate as a FAIL line and exits 1."""
+    import analyzer.nlp.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "build_pipeline", lambda *args, **kwargs: analyzer.nlp)  # the session's model
+    folder = write_folder(tmp_path / "rules", {"dups.yml": DUPLICATES.replace("test.", "cue.test_")})
+    result = cli.invoke(["rules", "check", folder])
+    cli.assert_no_traceback(result)
+    assert result.exit_code == 1, result.output
+    assert 'FAIL dups.yml: cue.test_verbs_a: term "blurt" listed twice' in result.stdout
+    assert "3 duplicate terms" in result.stdout
+
+
+# --- (e) examples assert labels ------------------------------------------------------------
+
+def override(name: str, old: str, new: str) -> tuple[str, str]:
+    """A copy of the packaged file `name` with one piece of text replaced."""
+    text = (default_rules_dir() / name).read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not once in {name}"
+    return name, text.replace(old, new)
+
+
+def failures_in(report, name: str) -> list[str]:
+    """The failures of one file's examples (the other files are checked by (b))."""
+    return [failure for failure in report.failures if failure.startswith(f"{name}: ")]
+
+
+LABEL_CASES = {
+    # A plain example: every attribution naming the rule must carry the rule's label.
+    "rule label differs": (
+        override("imagery.yml", "    why: Commercial satellite operators;", "    label: document\n    why: Commercial satellite operators;"),
+        "imagery.yml: imagery.providers: example labelled satellite-imagery, expected document: New Maxar images show the damage."),
+    # A {text, labels} example: the sentence's labels must be exactly these.
+    "sentence labels differ": (
+        override("imagery.yml", 'match: ["Satellite photos taken on Saturday show a large new hangar."]',
+                 'match: [{text: "Satellite photos taken on Saturday show a large new hangar.", labels: [document]}]'),
+        "imagery.yml: imagery.satellite_terms: example labelled [satellite-imagery], expected [document]: "
+        "Satellite photos taken on Saturday show a large new hangar."),
+    "no labels expected": (
+        override("imagery.yml", 'match: ["Satellite photos taken on Saturday show a large new hangar."]',
+                 'match: [{text: "Satellite photos taken on Saturday show a large new hangar.", labels: []}]'),
+        "imagery.yml: imagery.satellite_terms: example labelled [satellite-imagery], expected []: "
+        "Satellite photos taken on Saturday show a large new hangar."),
+    "lexicon example": (
+        override("lexicons.yml", "          labels: [named-official]", "          labels: [anonymous]"),
+        "lexicons.yml: lex.statement_nouns: example labelled [named-official], expected [anonymous]: "
+        "The statement added that both men were released on bail."),
+}
+
+
+@pytest.mark.parametrize("case", list(LABEL_CASES))
+def test_example_with_a_wrong_label_is_reported(tmp_path, analyzer, case):
+    (name, text), failure = LABEL_CASES[case]
+    folder = write_folder(tmp_path / "rules", {name: text})
+    report = check_rules([folder], nlp=analyzer.nlp)  # same rules as the session's pipeline, other examples
+    assert failures_in(report, name) == [failure]
+
+
+def test_examples_that_assert_the_right_labels_pass(tmp_path, analyzer):
+    name, text = override(
+        "imagery.yml", 'no_match: ["The satellite launch was delayed.", "Images shared on social media appeared to show a sinkhole."]',
+        'no_match: [{text: "The satellite launch was delayed.", labels: []},\n'
+        '                 {text: "Satellite images obtained by CNN show an airstrip.", labels: [satellite-imagery, secondary-outlet]}]')
+    folder = write_folder(tmp_path / "rules", {name: text})
+    report = check_rules([folder], nlp=analyzer.nlp)
+    # The second no_match example gets the right labels but fires the rule: a no_match must not fire.
+    assert failures_in(report, name) == ["imagery.yml: imagery.satellite_terms: should not match: Satellite images obtained by CNN show an airstrip."]
+
+
+def test_labelled_example_lists_each_label_once(tmp_path):
+    folder = write_folder(tmp_path / "rules", {"twice.yml": (
+        "kind: cue\nrules:\n" + GOOD_CUE_RULE +
+        "    examples:\n      match: [{text: Police said so., labels: [named-official, named-official]}]\n")})
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([folder], include_default=False, check_required=False)
+    assert_names_the_problem(caught.value, folder / "twice.yml", "test.good_rule", "examples -> match -> 0 -> labels",
+                             "a label listed twice")
+
+
+# --- (f) lexicon rules: word lists read by id ----------------------------------------------
+
+STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement", "remarks", "comments", "post",
+                   "tweet", "readout"}
+
+LEXICON = """\
+kind: lexicon
+rules:
+  - id: lex.test_words
+    why: A word list of the tests, read by id and never matched.
+    terms: [Alpha, beta]
+    examples:
+      match: [{text: Nothing here., labels: []}]
+"""
+
+
+def test_lexicon_rules_load_and_give_their_terms():
+    ruleset = load_rules()
+    loaded = ruleset.by_id()["lex.statement_nouns"]
+    assert (loaded.kind, loaded.type, Path(loaded.path).name) == ("lexicon", "word_list", "lexicons.yml")
+    assert ruleset.terms("lex.statement_nouns") == frozenset(STATEMENT_NOUNS)
+
+
+def test_terms_lower_cased_and_missing_list_named(tmp_path):
+    folder = write_folder(tmp_path / "rules", {"words.yml": LEXICON})
+    ruleset = load_rules([folder], include_default=False, check_required=False)
+    assert ruleset.terms("lex.test_words") == frozenset({"alpha", "beta"})
+    with pytest.raises(RuleFileError) as caught:
+        ruleset.terms("lex.no_such_list")
+    assert caught.value.rule_id == "lex.no_such_list"
+    assert "lex.no_such_list" in str(caught.value) and "\n" not in str(caught.value)
+
+
+BAD_LEXICONS = {
+    "matcher field": (LEXICON.replace("    terms: [Alpha, beta]\n", "    terms: [Alpha]\n    patterns:\n      - [{LOWER: alpha}]\n"),
+                      "patterns", "plain word list"),
+    "plain example": (LEXICON.replace("match: [{text: Nothing here., labels: []}]", "match: [Nothing here.]"),
+                      "examples -> match -> 0", "assert labels"),
+    "no terms": (LEXICON.replace("    terms: [Alpha, beta]\n", ""), "terms", "needs terms"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_LEXICONS))
+def test_bad_lexicon_rule_is_rejected(tmp_path, case):
+    text, field, fragment = BAD_LEXICONS[case]
+    folder = write_folder(tmp_path / "rules", {"words.yml": text})
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([folder], include_default=False, check_required=False)
+    assert_names_the_problem(caught.value, folder / "words.yml", "lex.test_words", field, fragment)
+
+
+def test_lexicon_rules_are_not_matched(analyzer):
+    matcher = analyzer.nlp.get_pipe("sourcing_attributor").matcher
+    doc = analyzer.nlp("The statement said the release was a tweet.")
+    assert not [hit for hit in matcher(doc) if hit.kind == "lexicon"]
+    assert "lex.statement_nouns" not in matcher.phrases_lower and "lex.statement_nouns" not in matcher.terms_lemma

@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from ..errors import RuleFileError
 from ..resources import packaged_folder
-from .schema import RULE_TYPES, Rule, RuleFile
+from .refs import check_required as check_required_rules
+from .schema import EXAMPLE_FORMS, LEXICON_FIELDS, RULE_TYPES, Rule, RuleFile
 
 
 @dataclass
@@ -43,6 +44,14 @@ class RuleSet:
     def of(self, kind: str, *types: str) -> list[LoadedRule]:
         return [r for r in self.rules if r.kind == kind and (not types or r.type in types)]
 
+    def terms(self, rule_id: str) -> frozenset[str]:
+        """The lower-cased terms of one rule (a lexicon's word list, say)."""
+        for loaded in self.rules:
+            if loaded.id == rule_id:
+                return frozenset(term.strip().lower() for term in loaded.rule.terms)
+        where = ", ".join(Path(f).name for f in self.files) or "no rule files"
+        raise RuleFileError("rules", f"no rule file defines it (loaded: {where})", rule_id)
+
 
 def default_rules_dir() -> Path:
     """The installed package `analyzer.default_rules`, else the checkout's rules/ folder."""
@@ -59,6 +68,7 @@ def _field_path(loc: Iterable, data: dict) -> tuple[str | None, str]:
         except (KeyError, IndexError, AttributeError, TypeError):
             rule_id = f"#{loc[1] + 1}"
         loc = loc[2:]
+    loc = [part for part in loc if part not in EXAMPLE_FORMS]
     return rule_id, " -> ".join(str(part) for part in loc) or "(file)"
 
 
@@ -81,19 +91,38 @@ def load_rule_file(path: Path) -> list[LoadedRule]:
         first = exc.errors()[0]
         rule_id, field_name = _field_path(first["loc"], data)
         raise RuleFileError(path, first["msg"], rule_id=rule_id, field=field_name) from None
-    allowed = RULE_TYPES[parsed.kind]
-    loaded = []
-    for rule in parsed.rules:
-        rule_type = rule.type or allowed[0]
-        if rule_type not in allowed:
-            raise RuleFileError(path, f"type {rule_type!r} is not one of {', '.join(allowed)}", rule.id, "type")
-        if parsed.kind == "outlet" and not rule.entries:
-            raise RuleFileError(path, "an outlet rule needs entries", rule.id, "entries")
-        if parsed.kind != "outlet" and not (rule.terms or rule.phrases or rule.patterns):
-            raise RuleFileError(path, "a rule needs terms, phrases or patterns", rule.id, "terms")
-        _check_patterns(path, rule)
-        loaded.append(LoadedRule(parsed.kind, rule_type, rule, str(path)))
-    return loaded
+    return [LoadedRule(parsed.kind, _checked_type(path, parsed.kind, rule), rule, str(path)) for rule in parsed.rules]
+
+
+def _checked_type(path: Path, kind: str, rule: Rule) -> str:
+    """Check what validation per field cannot (it depends on the file's kind); the rule's type."""
+    allowed = RULE_TYPES[kind]
+    rule_type = rule.type or allowed[0]
+    if rule_type not in allowed:
+        raise RuleFileError(path, f"type {rule_type!r} is not one of {', '.join(allowed)}", rule.id, "type")
+    if kind == "outlet" and not rule.entries:
+        raise RuleFileError(path, "an outlet rule needs entries", rule.id, "entries")
+    if kind == "lexicon":
+        _check_lexicon(path, rule)
+    elif kind != "outlet" and not (rule.terms or rule.phrases or rule.patterns):
+        raise RuleFileError(path, "a rule needs terms, phrases or patterns", rule.id, "terms")
+    _check_patterns(path, rule)
+    return rule_type
+
+
+def _check_lexicon(path: Path, rule: Rule) -> None:
+    # A word list is read by the code, never matched: matcher fields would be silently
+    # ignored, and a plain example could only claim that the list "fires", which it never does.
+    extra = sorted(rule.model_fields_set - LEXICON_FIELDS)
+    if extra:
+        raise RuleFileError(path, "a lexicon rule is a plain word list (id, why, terms, examples)", rule.id, extra[0])
+    if not rule.terms:
+        raise RuleFileError(path, "a lexicon rule needs terms", rule.id, "terms")
+    for part in ("match", "no_match"):
+        for number, example in enumerate(getattr(rule.examples, f"{part}_items")):
+            if isinstance(example, str):
+                raise RuleFileError(path, "a lexicon rule's examples assert labels: {text: ..., labels: [...]}",
+                                    rule.id, f"examples -> {part} -> {number}")
 
 
 def _check_patterns(path: Path, rule: Rule) -> None:
@@ -120,7 +149,10 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
     return [chosen[name] for name in sorted(chosen)]
 
 
-def load_rules(extra_dirs: Iterable[Path] = (), *, include_default: bool = True) -> RuleSet:
+def load_rules(extra_dirs: Iterable[Path] = (), *, include_default: bool = True,
+               check_required: bool = True) -> RuleSet:
+    """The packaged rules plus `extra_dirs`, validated; with `check_required`, every rule the
+    code names (refs.rule_ref) must be among them, or loading fails with one line."""
     dirs = ([default_rules_dir()] if include_default else []) + [Path(d) for d in extra_dirs]
     ruleset = RuleSet()
     seen: dict[str, str] = {}
@@ -134,4 +166,6 @@ def load_rules(extra_dirs: Iterable[Path] = (), *, include_default: bool = True)
             ruleset.rules.append(loaded)
         ruleset.files.append(str(path))
     ruleset.version = digest.hexdigest()[:12]
+    if check_required:
+        check_required_rules(r.id for r in ruleset.rules)
     return ruleset

@@ -114,6 +114,8 @@ class RuleMatcher:
             self._add(nlp, loaded)
 
     def _add(self, nlp: Language, loaded: LoadedRule) -> None:
+        if loaded.kind == "lexicon":
+            return  # a word list the code reads by id (RuleSet.terms), never matched
         rule = loaded.rule
         key = loaded.id
         single = [t for t in rule.terms if " " not in t.strip()]
