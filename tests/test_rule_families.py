@@ -31,6 +31,8 @@ NAMED_OFFICIAL = [
     "School board president Angela Ruiz argued that the increase would come at a cost.",
     "The court heard that officers found the drugs beneath the floor.",
     "The national fire service said three people were rescued.",
+    "In a statement, Governor Ruth Okafor said the roads would stay closed.",
+    "The Norland transport ministry issued a statement on Friday.",
 ]
 
 ANONYMOUS = [
@@ -97,6 +99,9 @@ UNATTRIBUTED = [
     "Residents packed the chamber for more than four hours.",
     "The satellite launch was delayed by a storm.",
     "It is a place where an elderly widow might speak to another person for the only time that week.",
+    "The company sent workers home early.",
+    "Ana Diaz hoped for a quick end to the strike.",
+    "The board declined the offer on Friday.",
 ]
 
 

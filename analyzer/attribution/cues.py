@@ -1,0 +1,351 @@
+"""Cues: the words that say a sentence rests on a source, and how each kind finds its source.
+
+A cue rule (rules/cues.yml) has a type; each type has one handler here, registered in
+CUE_HANDLERS with `@cue_handler(type)`. A handler reads the dependency parse around its cue,
+finds the source's words, asks the SourceClassifier (sources.py) what they are, and adds an
+attribution through the sentence's `SentenceCues`. Hedges ("reportedly", "it is believed")
+are anonymous_source hits, not cues: `hedge` adds them after the cues.
+
+The order of the calls matters and is the component's: cue hits in text order, then hedges.
+An attribution added earlier wins the dedupe, and a subject credited once (`used_sources`)
+is not credited again by a later cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.syntax import (clauses, first_subject_before, inside_reported_clause, object_after, person_named_before,
+                          recipients, verb_tagged_noun)
+from ..nlp.syntax import subject as subject_of
+from ..records import Attribution
+from ..rules.matcher import Hit, HitIndex
+from ..rules.schema import Rule
+from .anonymity import describe as describe_anonymous
+from .quotations import quote_type
+from .decisions.evidence import REF_IMAGERY
+from .sources import ArticleContext, Source, SourceClassifier
+
+# Dependents of a verb that carry what was said, so that "believe", "find", "call" report a
+# claim and not an act: ccomp "warned that the clinics were full", xcomp "expects to win",
+# oprd "called the vote a sham", parataxis a clause set beside the verb, advcl where the parser
+# hangs the content under an adverbial clause ("hopes, if the rain stops, to reopen the road").
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
+# Prepositions whose phrase is the content: "for" only after an asking verb ("called for an
+# inquiry"); "that" for a complementiser the parser attaches to the verb as a preposition.
+CONTENT_PREPS = ("for", "that")
+# Verbs whose "for ..." is the demand itself ("called for", "pushed for", "appealed for",
+# "pleaded for", "lobbied for"); after other verbs "for" is a time or a purpose ("hoped for weeks").
+ASKING_VERBS = {"call", "ask", "appeal", "push", "argue", "press", "lobby", "plead", "advocate", "campaign", "urge", "demand"}
+# Dependents of a verb's object that make the object content, when the parser hangs them
+# under the object: a clause ("cited figures that show a decline": relcl, acl), a predicate
+# (oprd), or "as" ("described the outbreak as contained").
+OBJECT_CONTENT_DEPS = ("oprd", "acl", "relcl")
+# What a credit phrase can hand over as material of its own ("images obtained by CNN").
+MATERIAL_LABELS = ("satellite-imagery", "document")
+# Passive cues whose subject is the one quoted or cited ("Peskov was quoted by TASS").
+QUOTED_VERBS = ("quoted", "cited")
+
+# The cue types whose hit is a verb: a verb cue inside another's reported clause is no cue.
+VERB_CUE_TYPES = ("speech_verb", "evidence_verb")
+
+CueHandler = Callable[["SentenceCues", Hit, Rule], None]
+CUE_HANDLERS: dict[str, CueHandler] = {}
+
+
+def cue_handler(cue_type: str) -> Callable[[CueHandler], CueHandler]:
+    """Decorator: register the function as the handler of the cue rules of `cue_type`."""
+    def register(function: CueHandler) -> CueHandler:
+        if cue_type in CUE_HANDLERS:
+            raise ValueError(f"cue type {cue_type} has two handlers: {CUE_HANDLERS[cue_type].__name__}, {function.__name__}")
+        CUE_HANDLERS[cue_type] = function
+        return function
+    return register
+
+
+@dataclass
+class SentenceCues:
+    """One sentence's cue work: what the handlers read, and the attributions they add."""
+
+    sent: Span
+    index: int                                   # the sentence's index in the article
+    hits: HitIndex
+    ctx: ArticleContext
+    quote_spans: list[tuple[int, int]]
+    classifier: SourceClassifier
+    cue_hits: list[Hit] = field(default_factory=list)
+    cue_verbs: set[int] = field(default_factory=set)      # token index of every verb cue
+    used_sources: set[int] = field(default_factory=set)   # token index of every subject already credited
+    found: list[Attribution] = field(default_factory=list)
+    pending: list[Source] = field(default_factory=list)   # speakers, for back-references once the sentence is done
+
+    @classmethod
+    def of(cls, sent: Span, index: int, hits: HitIndex, ctx: ArticleContext, quote_spans,
+           classifier: SourceClassifier) -> "SentenceCues":
+        """The sentence's cue hits, in text order, and its verb cues."""
+        doc = sent.doc
+        cue_hits = hits.starting_in(sent.start, sent.end, "cue")
+        cue_verbs = {h.start for h in cue_hits
+                     if h.type in VERB_CUE_TYPES and doc[h.start].pos_ in ("VERB", "AUX")}
+        return cls(sent, index, hits, ctx, quote_spans, classifier, cue_hits, cue_verbs)
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+    def inside_quote(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quote_spans)
+
+    def add(self, source: Optional[Source], cue_tokens: Iterable[Token], cue_rule: str, speaker: bool = True,
+            only: Iterable[str] = ()) -> None:
+        """Attribute the sentence to the source (nothing when None, or when its label is not in `only`)."""
+        if source is None:
+            return
+        if only and source.label not in only:
+            return
+        cue_text = " ".join(t.text for t in cue_tokens)
+        details = None
+        if source.label == "anonymous":
+            root = self.doc[source.root_i] if source.root_i is not None else None
+            details = describe_anonymous(root, self.sent, self.hits)
+        self.found.append(Attribution(
+            sentence_index=self.index, label=source.label, source=source.text, resolved_source=source.resolved,
+            cue=cue_text, quote_type=quote_type(self.sent, self.quote_spans), start_char=source.start_char,
+            end_char=source.end_char, rule_id=source.rule_id, cue_rule_id=cue_rule, outlet=source.outlet,
+            speaker=speaker, source_key=source.key, anonymous=details, step=source.step))
+        if speaker:
+            self.pending.append(source)
+
+    def classify_all(self, root: Optional[Token]) -> list[Source]:
+        """The sources of a noun phrase and of the nouns joined to it ("the mayor and two aides")."""
+        if root is None:
+            return []
+        roots = [root] + [c for c in root.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > root.i]
+        return [s for s in (self.classifier.classify(r, self.hits, self.ctx) for r in roots) if s is not None]
+
+    def unused(self, subject: Optional[Token]) -> bool:
+        """A subject that no earlier cue of the sentence has credited."""
+        return subject is not None and subject.i not in self.used_sources
+
+
+# -- verbs: "X said", "the images show" ------------------------------------------------------
+@cue_handler("speech_verb")
+def speech_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """A verb of saying credits its subject: "Police said a man was arrested", "the senator
+    argued that ...", "a spokesman, Ana Diaz, said". With the rule's options, also the outlet
+    told ("told CNN", recipient), the person quoted ("IRNA quoted General Salami as saying",
+    object_speaks), and the document it was said in ("prosecutors allege in a complaint")."""
+    verb = cues.doc[hit.start]
+    if not _verb_cue_applies(cues, verb, rule):
+        return
+    subject = subject_of(verb)
+    if subject is None:
+        subject = person_named_before(verb)  # a long opening loses the subject of ", said"
+    _credit_subject(cues, verb, subject, hit.rule_id, allowed=None)
+    if rule.object_speaks:
+        _quoted_object(cues, verb, hit.rule_id)
+    for recipient in recipients(verb) if rule.recipient else []:
+        cues.add(only_outlet(cues.classify_all(recipient)), [verb], hit.rule_id, speaker=False)
+    _document_said_in(cues, verb, hit.rule_id)
+
+
+@cue_handler("evidence_verb")
+def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """A verb whose subject is evidence, not a person: "Satellite images show new craters",
+    "a company filing shows", "the report found that ...". Only subjects with a label in the
+    rule's subject_must_be count ("the move suggests" is no source)."""
+    verb = cues.doc[hit.start]
+    if not _verb_cue_applies(cues, verb, rule):
+        return
+    subject = subject_of(verb)
+    if subject is None:
+        subject = first_subject_before(verb)
+    _credit_subject(cues, verb, subject, hit.rule_id, allowed=rule.subject_must_be)
+
+
+def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
+    """A verb cue counts as a verb ("the said report" does not), with content when the rule
+    needs it ("believes that ..." but not "found her keys"), and outside a clause that reports
+    someone else's words ("she said police found that ...": only "said" is a cue)."""
+    if verb.dep_ in ("amod", "compound") or (verb.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(verb)):
+        return False
+    if rule.needs_clause and not has_content(verb, cues.quote_spans):
+        return False
+    return not inside_reported_clause(verb, cues.cue_verbs)
+
+
+def _credit_subject(cues: SentenceCues, verb: Token, subject: Optional[Token], rule_id: str,
+                    allowed: Optional[list[str]]) -> None:
+    """The subject's sources (only labels in `allowed`, when given), then any images in its
+    clauses ("analysts who studied the images said")."""
+    if not cues.unused(subject):
+        return
+    for source in cues.classify_all(subject):
+        if allowed is not None and source.label not in allowed:
+            continue
+        cues.used_sources.add(subject.i)
+        cues.add(source, [verb], rule_id)
+    for source in imagery_in_clauses(subject, cues.hits, cues.ctx, cues.classifier.lexicon.image_words):
+        cues.add(source, [verb], rule_id)
+
+
+def _quoted_object(cues: SentenceCues, verb: Token, rule_id: str) -> None:
+    """ "IRNA quoted General Salami as saying": the object speaks too."""
+    for quoted in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(g.dep_ == "prep" and g.lower_ == "as" for g in verb.children):
+            for source in cues.classify_all(quoted):
+                cues.add(source, [verb], rule_id)
+
+
+def _document_said_in(cues: SentenceCues, verb: Token, rule_id: str) -> None:
+    """ "prosecutors allege in a criminal complaint": the speaker and the document."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for source in cues.classify_all(pobj):
+                    cues.add(source, [verb], rule_id, speaker=False, only=("document",))
+
+
+# -- phrases: "according to X", "obtained by X" --------------------------------------------
+@cue_handler("source_phrase")
+def source_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """A phrase followed by its source: "according to the ministry", "per The Times of
+    Israel", "citing two officials", "in an interview with the BBC", "first reported by the
+    Financial Times", "In a 2013 memo, ..."; and "Peskov was quoted by TASS": the one quoted."""
+    cue_tokens = list(cues.doc[hit.start:hit.end])
+    verb = cues.doc[hit.start]
+    passive_subject = _passive_subject(verb)
+    _phrase_object(cues, hit, rule, cue_tokens, outlets_only=False)
+    if passive_subject is not None and verb.lower_ in QUOTED_VERBS:
+        for source in cues.classify_all(passive_subject):
+            cues.add(source, cue_tokens, hit.rule_id)
+
+
+@cue_handler("credit_phrase")
+def credit_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """A passive credit of material: "images obtained by CNN", "a memo reviewed by Reuters",
+    "satellite images provided to Reuters by Maxar". The material (images, a document) is a
+    source; who holds it counts when it is an outlet or when there is such material ("seen by
+    a doctor" is no source)."""
+    cue_tokens = list(cues.doc[hit.start:hit.end])
+    verb = cues.doc[hit.start]
+    credited = verb.head if verb.dep_ in ("acl", "relcl") else _passive_subject(verb)
+    material = [s for s in cues.classify_all(credited) if s.label in MATERIAL_LABELS]
+    for source in material:
+        cues.add(source, cue_tokens, hit.rule_id)
+    _phrase_object(cues, hit, rule, cue_tokens, outlets_only=not material)
+    # "leaked to CNN by a former aide": the agent after a cue that ends in "to" (not for rules
+    # with subject_must_be: "provided to Reuters by Maxar" credits the outlet, not the provider).
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and cues.doc[hit.end - 1].lower_ != "by" and not rule.subject_must_be:
+        for source in cues.classify_all(next((c for c in agent.children if c.dep_ == "pobj"), None)):
+            cues.add(source, cue_tokens, hit.rule_id)
+
+
+def _passive_subject(verb: Token) -> Optional[Token]:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _phrase_object(cues: SentenceCues, hit: Hit, rule: Rule, cue_tokens: list[Token], outlets_only: bool) -> None:
+    """The noun phrase after the cue, with a label in the rule's subject_must_be when it has
+    one; an outlet is credited but does not speak (a quotation carries only speakers)."""
+    for source in cues.classify_all(object_after(cues.doc, hit.start, hit.end)):
+        if outlets_only and source.label != "secondary-outlet":
+            continue
+        if rule.subject_must_be and source.label not in rule.subject_must_be:
+            continue
+        cues.add(source, cue_tokens, hit.rule_id, speaker=source.label != "secondary-outlet")
+
+
+# -- documents, frames, refusals ------------------------------------------------------------
+@cue_handler("document_verb")
+def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """Sending or releasing a document or a statement: "The two senators sent a letter ...",
+    "the company filed a lawsuit", "the ministry issued a statement". The document is a
+    source, and so is its sender ("sent workers home" is neither)."""
+    verb = cues.doc[hit.start]
+    if verb.pos_ != "VERB":
+        return
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    documents = [s for c in objects for s in cues.classify_all(c) if s.label == "document"]
+    statement = any(c.lemma_.lower() in cues.classifier.lexicon.statement_nouns for c in objects)
+    if not documents and not statement:
+        return
+    for source in documents:
+        cues.add(source, [verb], hit.rule_id)
+    _credit_once(cues, subject_of(verb), [verb], hit.rule_id)
+
+
+@cue_handler("frame")
+def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """A sentence framed by its speaker's words: "In a statement, Husted said ...", "In his
+    speech, Graham urged ...": the subject of the main clause, after the frame, speaks."""
+    root = cues.sent.root
+    subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is not None and subject.i >= hit.end:
+        _credit_once(cues, subject, list(cues.doc[hit.start:hit.end]), hit.rule_id)
+
+
+@cue_handler("no_comment")
+def no_comment(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """A refusal is attributed to whoever refused: "Northvolt declined to comment", "The
+    Kremlin did not respond to a request for comment", "was not available for comment"."""
+    _credit_once(cues, subject_of(cues.doc[hit.start]), list(cues.doc[hit.start:hit.end]), hit.rule_id)
+
+
+def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[Token], rule_id: str) -> None:
+    """The subject's sources, unless an earlier cue credited it; it counts as credited even
+    when it has no source."""
+    if not cues.unused(subject):
+        return
+    cues.used_sources.add(subject.i)
+    for source in cues.classify_all(subject):
+        cues.add(source, cue_tokens, rule_id)
+
+
+# -- hedges ---------------------------------------------------------------------------------
+def hedge(cues: SentenceCues, hit: Hit) -> None:
+    """An anonymous_source hit of type hedge is a source by itself: "The minister reportedly
+    offered to resign", "It is widely believed that ...". Anonymous, and no speaker."""
+    span = cues.doc[hit.start:hit.end]
+    cues.add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id,
+             speaker=False)
+
+
+# -- cue conditions -------------------------------------------------------------------------
+def has_content(verb: Token, quote_spans) -> bool:
+    """The verb carries a claim: a clause, a content preposition, an object with a predicate,
+    or a quotation in its sentence."""
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and (
+                child.lower_ != "for" or verb.lemma_.lower() in ASKING_VERBS):
+            return True
+        if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
+                                        for g in child.children):
+            return True
+    sent = verb.sent
+    return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
+
+
+def only_outlet(sources: list[Source]) -> Optional[Source]:
+    """The first outlet among the sources: "told CNN" credits CNN, "told lawmakers" nobody."""
+    for source in sources:
+        if source.label == "secondary-outlet":
+            return source
+    return None
+
+
+def imagery_in_clauses(subject: Token, hits: HitIndex, ctx: ArticleContext, image_words: frozenset[str]) -> list[Source]:
+    """ "analysts who studied the images said": the images carry their own label."""
+    out = []
+    for token in clauses(subject):
+        if hits.within([token.i], "imagery") or (
+                ctx.seen_imagery and token.lemma_.lower() in image_words and token.pos_ == "NOUN"):
+            out.append(Source("satellite-imagery", REF_IMAGERY, token.text, token.text, token.idx, token.idx + len(token.text)))
+            break
+    return out

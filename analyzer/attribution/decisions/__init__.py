@@ -1,0 +1,68 @@
+"""Which label does a source get? An ordered table of named decision steps.
+
+Each step looks at one source noun phrase (a `Phrase`: its head, its own words, the rule hits
+on them, what the article said before) and answers with a labelled Source, NOT_A_SOURCE, or
+None to let the next step decide. The first answer wins, so the order is part of the rules:
+back-references before words, evidence before people, named people before descriptions,
+officials before groups. Every step has an id and a `why` (`sourcing rules list` prints
+them); a label names the rule that matched, or the step's own id when no rule's words did.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from ..context import Source
+from . import evidence, officials, people, references
+from .phrase import Phrase
+from .verdict import NOT_A_SOURCE, Verdict
+
+Step = Callable[[Phrase], Verdict]
+
+DECISION_TABLE: tuple[Step, ...] = (
+    references.acronym,            # "the JCS" after "Joint Chiefs of Staff (JCS)"
+    evidence.poll_share,           # "eight of 10 voters": no source
+    references.part_of_group,      # "one of the officials" is decided as "officials"
+    references.pronoun,            # "he", "they", "it", "one of them"
+    references.other_pronoun,      # "who", "this": no source
+    references.named_members,      # "critics, including Senator Elizabeth Warren,"
+    references.described_before,   # "the analyst" after "Michael Kofman, a military analyst"
+    evidence.not_a_source,         # "renewable sources of energy", "63 percent"
+    evidence.imagery,              # "satellite images", "new Maxar images"
+    references.statement,          # "the statement said": whoever issued it
+    evidence.document,             # "a Treasury fact sheet", "a CNN report"
+    evidence.outlet,               # "CNN", "the news agency Reuters"
+    evidence.outlet_described,     # "the Kyiv daily Ukrainska Pravda"
+    people.unnamed_marker,         # "an unnamed official"
+    people.named_person,           # "CIA Director William Burns", "Burns"
+    people.speaks_for_person,      # "the mayor's office", "his lawyer"
+    people.spokesperson,           # "a Pentagon spokesman", "the spokesman"
+    people.body_reference,         # "the company", "the ministry"
+    officials.state,               # "Russia", "Washington"
+    officials.anonymity_request,   # "an official who asked not to be named"
+    officials.official_function,   # "police", "prosecutors", "an investigator"
+    officials.body_named,          # "the State Department"
+    officials.title,               # "the president", "senators", "the former president"
+    officials.descriptor,          # "a US official", "critics", "analysts at Jefferies"
+    officials.body_or_group,       # "Pentagon officials", "Palestinians"
+    officials.organisation,        # "Moderna", "the University of Washington"
+    officials.unlisted_people,     # "a taxi driver said", "shopkeepers said"
+)
+
+
+def decide(phrase: Phrase) -> Optional[Source]:
+    """The first step's answer for this phrase; None when no step takes it or one says it is
+    no source. The source remembers the steps that decided it, outermost first: "decide.part_of_group >
+    decide.descriptor" for "one of the officials" (shown by `sourcing evaluate --errors`)."""
+    for step in DECISION_TABLE:
+        verdict = step(phrase)
+        if verdict is None:
+            continue
+        if verdict is NOT_A_SOURCE:
+            return None
+        verdict.step = step.step_id if verdict.step is None else f"{step.step_id} > {verdict.step}"
+        return verdict
+    return None
+
+
+__all__ = ["DECISION_TABLE", "NOT_A_SOURCE", "Phrase", "decide"]

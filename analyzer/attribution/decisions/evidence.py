@@ -1,0 +1,91 @@
+"""Decision steps for what is no source at all, and for evidence that is not a person:
+satellite imagery, documents and data, other news outlets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...nlp.syntax import PERSON_ENTS
+from ...rules.refs import decision_step, step_id
+from .phrase import Phrase, rule_of
+from .verdict import NOT_A_SOURCE, Verdict
+
+REF_IMAGERY = step_id("ref.imagery", "'The images', 'these photos' after satellite imagery was cited point back to it.")
+
+
+def is_poll_share(root: Token) -> bool:
+    """ "eight of 10 voters", "four in 10 Americans", "two out of three": a share of a counted
+    whole, which is how polls report; "two of the officials" counts people, not a share."""
+    if root.like_num or root.pos_ == "NUM":
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "out"):
+                for whole in prep.subtree:
+                    if whole.dep_ == "pobj" and any(c.dep_ == "nummod" for c in whole.children):
+                        return True
+        return False
+    return root.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ in ("in", "of", "out") for q in c.lefts)
+        for c in root.children)
+
+
+@decision_step("decide.poll_share", "'Eight of 10 voters say', 'four in 10 Americans': a poll's finding, not a source.")
+def poll_share(p: Phrase) -> Verdict:
+    return NOT_A_SOURCE if is_poll_share(p.root) else None
+
+
+@decision_step("decide.not_a_source", "Words used in another sense ('renewable sources of energy', 'the official "
+               "opening': rule other.not_a_source), numbers and poll shares ('63 percent said', 'a majority of "
+               "voters') are no source.")
+def not_a_source(p: Phrase) -> Verdict:
+    if p.at_root("named_other", "not_a_source"):
+        return NOT_A_SOURCE
+    if p.root.like_num or any(t.lower_ in p.lexicon.poll_words for t in p.core + p.extra):
+        return NOT_A_SOURCE
+    return None
+
+
+@decision_step("decide.imagery", "Satellite imagery, named by its words or its provider (rules imagery.*), or "
+               "pointed back to ('the images' after imagery was cited: ref.imagery).")
+def imagery(p: Phrase) -> Verdict:
+    found = p.within(p.core, "imagery")
+    if found:
+        return p.make("satellite-imagery", rule_of(found[0]))
+    if p.ctx.seen_imagery and p.lemma in p.lexicon.image_words and p.has_word("the", "these", "those"):
+        return p.make("satellite-imagery", REF_IMAGERY)
+    return None
+
+
+@decision_step("decide.document", "A head noun that names written or statistical evidence (rules document.*) is a "
+               "document; another outlet's report, story or interview is that outlet's reporting.")
+def document(p: Phrase) -> Verdict:
+    root = p.root
+    found = [h for h in p.at_root("document") if root.pos_ == "NOUN" or h.type == "document_phrase"]
+    # The tagger often reads "a company filing" / "a court ruling" as a noun with a participle.
+    found += [h for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1
+              for h in p.hits.within([c.i], "document")]
+    if not found:
+        return None
+    outlet = p.classifier.outlet_hit(p.hits, p.extended)
+    if outlet is not None and p.lemma in p.lexicon.news_report_nouns:
+        return p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), hit=outlet)
+    return p.make("document", rule_of(found[0]))
+
+
+@decision_step("decide.outlet", "Another news organisation (rules outlet.*): its name heads the phrase, or the head "
+               "is a word for an outlet ('the agency', 'the network') that the name qualifies.")
+def outlet(p: Phrase) -> Verdict:
+    found = p.classifier.outlet_hit(p.hits, p.core, p.root)
+    if found is not None and (found.start <= p.root.i < found.end or p.lemma in p.lexicon.outlet_heads):
+        return p.make("secondary-outlet", rule_of(found), outlet=p.classifier.outlet_name(found), hit=found)
+    return None
+
+
+@decision_step("decide.outlet_described", "A proper name described as an outlet ('the newspaper Le Monde', 'the "
+               "Kyiv daily Ukrainska Pravda') is an outlet even when no outlet rule lists it.")
+def outlet_described(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ == "PROPN" and root.ent_type_ not in PERSON_ENTS and any(
+            t.lemma_.lower() in p.lexicon.outlet_nouns and t.i < root.i and t.dep_ in ("compound", "nmod", "appos", "amod")
+            for t in p.core):
+        return p.make("secondary-outlet", "decide.outlet_described", outlet=p.text)
+    return None

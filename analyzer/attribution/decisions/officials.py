@@ -1,0 +1,176 @@
+"""Decision steps for officials and bodies, unnamed people, groups and organisations: the
+last steps of the table, for phrases that name nobody in particular."""
+
+from __future__ import annotations
+
+from ...nlp.syntax import GROUP_ENTS, NOT_SOURCE_ENTS, ORG_ENTS, PERSON_ENTS
+from ...rules.refs import decision_step, step_id
+from .phrase import NAMED_ENTITY, TITLE, TITLE_OF_BODY, UNIQUE_TITLE, Phrase, has_group_ent, org_hit, rule_of
+from .verdict import NOT_A_SOURCE, Verdict
+
+INDEFINITE = ("a", "an", "one", "another")
+UNNAMED_OFFICIAL = step_id("decide.unnamed_official", "An official role with no name ('an investigator', 'senators', "
+                           "'a spokesman') is one or more unnamed people: anonymous (AP, Reuters).")
+TITLE_WITHOUT_OFFICE = step_id("decide.title_without_office", "A title with no office behind it ('the director' of "
+                               "no named body, 'the former president') is a named non-official source.")
+EMPLOYER_NAMED = step_id("decide.employer_named", "A described person whose employer is named ('analysts at "
+                         "Jefferies', 'a researcher with Oxfam') speaks as that organisation: named-other.")
+NATIONALITY_GROUP = step_id("decide.nationality_group", "A nationality or group named by the entity recogniser "
+                            "('Palestinians', 'Democrats') is a group of unnamed people: anonymous.")
+ORGANISATION_NAMED = step_id("decide.organisation_named", "An organisation the entity recogniser names, that no "
+                             "official, outlet or document rule claims, is a named non-official source.")
+PROPER_NAME = step_id("decide.proper_name", "A capitalised proper name that no other step claims is a named "
+                      "non-official source.")
+INDEFINITE_PERSON = step_id("decide.indefinite_person", "'A taxi driver said': one unnamed person described by a "
+                            "word no rule lists is anonymous.")
+PLURAL_PEOPLE = step_id("decide.plural_people", "'Shopkeepers said': people described by a plural word no rule "
+                        "lists are anonymous.")
+
+
+@decision_step("decide.state", "A country or capital standing for its government ('Russia said', 'Washington "
+               "warned': rules official.state_*) is an official body on the record.")
+def state(p: Phrase) -> Verdict:
+    ent = p.ent
+    states = [h for h in p.at_root("official", "state") if h.end - 1 == p.root.i
+              and (ent is None or ent.label_ == "GPE" or (ent.end - ent.start) <= (h.end - h.start))]
+    return p.make("named-official", rule_of(states[0])) if states else None
+
+
+@decision_step("decide.anonymity_request", "An unnamed source that asked for anonymity (rule anon.anonymity_request) "
+               "is anonymous whatever its role; the condition itself ('on condition of anonymity') is no source.")
+def anonymity_request(p: Phrase) -> Verdict:
+    requests = p.hits.within([t.i for t in p.root.subtree], "anonymous_source", "anonymity_request")
+    if not requests:
+        return None
+    if any(h.start <= p.root.i < h.end for h in requests):
+        return NOT_A_SOURCE
+    return p.make("anonymous", rule_of(requests[0]), person=True)
+
+
+@decision_step("decide.official_function", "An office named by its function ('police', 'prosecutors', 'the court': "
+               "rule official.function) speaks on the record; one unnamed holder ('an investigator') is anonymous.")
+def official_function(p: Phrase) -> Verdict:
+    function = p.at_root("official", "function")
+    if not function:
+        return None
+    if p.has_word(*INDEFINITE) and not p.plural and p.lemma not in p.lexicon.collegial_functions:
+        return p.make("anonymous", p.rule_or_step("anonymous_source", "descriptor", UNNAMED_OFFICIAL), person=True)
+    if p.lemma not in p.lexicon.state_words or p.has_word("the"):
+        return p.make("named-official", rule_of(function[0]))
+    return None
+
+
+@decision_step("decide.body_named", "An official body whose name covers the head ('the State Department', 'the "
+               "Kremlin': rule official.body) speaks on the record.")
+def body_named(p: Phrase) -> Verdict:
+    covering = [h for h in p.at_root("official", "body") if h.start <= p.root.i < h.end and h.end - h.start > 1]
+    return p.make("named-official", rule_of(covering[0])) if covering else None
+
+
+@decision_step("decide.title", "A title of office ('the president', 'the prime minister': rules official.title*) "
+               "held now is an official; plural or indefinite ('senators', 'an aide') unnamed people; a title that "
+               "holds no office ('the former president': rule official.not_official) named-other.")
+def title(p: Phrase) -> Verdict:
+    titles = p.at_root("official", "title")
+    if not titles:
+        return None
+    not_official = p.within(p.core, "official", "not_official")
+    unique = [h for h in titles if rule_of(h) == UNIQUE_TITLE]
+    if unique and not not_official:
+        return p.make("named-official", UNIQUE_TITLE, person=True)
+    if not not_official:
+        decided = _office_held(p, rule_of(titles[0]))
+        if decided is not None:
+            return decided
+    return p.make("named-other", rule_of(not_official[0]) if not_official else TITLE_WITHOUT_OFFICE, person=True)
+
+
+def _office_held(p: Phrase, rule: str) -> Verdict:
+    definite = not any(t.lower_ in ("a", "an", "some", "many", "several") or t.like_num for t in p.core)
+    if rule == TITLE and not p.plural and (definite or p.lemma in p.lexicon.judges):
+        return p.make("named-official", rule, person=True)
+    if rule == TITLE_OF_BODY and not p.plural and definite and (
+            p.context_body(p.extended) or has_group_ent(p.extended)):
+        return p.make("named-official", rule, person=True)
+    if p.plural and definite and rule == TITLE and p.has_word("the"):
+        return p.make("named-official", "ref.definite", person=True)  # "the senators" named before
+    if p.plural or not definite:
+        return p.make("anonymous", p.rule_or_step("anonymous_source", "descriptor", UNNAMED_OFFICIAL), person=True)
+    return None
+
+
+@decision_step("decide.descriptor", "People described but not named ('a US official', 'critics', 'people familiar "
+               "with the matter': rule anon.descriptor) are anonymous, unless named in apposition ('the analyst Tom "
+               "Reyes') or by employer ('analysts at Jefferies').")
+def descriptor(p: Phrase) -> Verdict:
+    found = p.at_root("anonymous_source", "descriptor")
+    if not found:
+        return None
+    root = p.root
+    if p.lemma in p.lexicon.bare_not_people and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in root.children):
+        return NOT_A_SOURCE  # "cited the figure" is a number; "a senior Hamas figure" is a person
+    for named in (c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in PERSON_ENTS):
+        person = p.classifier.decide(named, p.hits, p.ctx)
+        if person is not None and person.label in ("named-official", "named-other"):
+            return person
+    if p.lemma not in p.lexicon.unnamed_insiders:
+        employer = _employer(p)
+        if employer is not None:
+            return employer
+    return p.make("anonymous", rule_of(found[0]), person=True)
+
+
+def _employer(p: Phrase) -> Verdict:
+    root = p.root
+    organisations = p.within(p.extra, "named_other", "organisation")
+    org = [t for t in p.extra if t.ent_type_ in ORG_ENTS] + [root.doc[h.start] for h in organisations] + [
+        # "analysts at Jefferies": a proper name after "at" is an employer, not a place
+        t for c in root.children if c.dep_ == "prep" and c.lower_ == "at"
+        for t in c.children if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC")]
+    if org and not p.context_body(p.extra):
+        return p.make("named-other", rule_of(organisations[0]) if organisations else EMPLOYER_NAMED, person=True)
+    return None
+
+
+@decision_step("decide.body_in_phrase", "An official body among the phrase's words ('the Ukrainian military', "
+               "'Pentagon officials': rule official.body) speaks on the record; a nationality or group "
+               "('Palestinians': rule anon.group) is unnamed people.")
+def body_or_group(p: Phrase) -> Verdict:
+    body = p.within(p.core, "official", "body")
+    covering = [h for h in body if h.start <= p.root.i < h.end]
+    if covering:
+        return p.make("named-official", rule_of(covering[0]))
+    group = p.at_root("anonymous_source", "group")
+    if group or (p.ent is not None and p.ent.label_ in GROUP_ENTS):
+        return p.make("anonymous", rule_of(group[0]) if group else NATIONALITY_GROUP, person=True)
+    if body:
+        return p.make("named-official", rule_of(body[0]))
+    return None
+
+
+@decision_step("decide.organisation", "A company, university, party or NGO (rule other.organisation, or an "
+               "organisation the entity recogniser names), or any other proper name, is a named non-official source.")
+def organisation(p: Phrase) -> Verdict:
+    root, ent = p.root, p.ent
+    named = [t for t in p.extended if t.ent_type_ in ORG_ENTS and not p.hits.within([t.i], "outlet")]
+    found = org_hit(p.hits, p.extra) or next(iter(p.at_root("named_other", "organisation")), None)
+    if named or found is not None:
+        return p.make("named-other", rule_of(found) if found is not None else ORGANISATION_NAMED)
+    if ent is not None and ent.label_ in ORG_ENTS:
+        return p.make("named-other", NAMED_ENTITY if ent.label_ == "ORG" else ORGANISATION_NAMED)
+    if root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS):
+        return p.make("named-other", PROPER_NAME)
+    return None
+
+
+@decision_step("decide.unlisted_people", "The subject of a cue that is a common noun no rule lists: one person "
+               "('a taxi driver said') or people ('shopkeepers said') described, not named: anonymous.")
+def unlisted_people(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "NOUN" or root.dep_ != "nsubj":
+        return None
+    if root.tag_ == "NN" and p.has_word(*INDEFINITE):
+        return p.make("anonymous", INDEFINITE_PERSON, person=True)
+    if root.tag_ == "NNS":
+        return p.make("anonymous", PLURAL_PEOPLE, person=True)
+    return None

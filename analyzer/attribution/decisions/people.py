@@ -1,0 +1,170 @@
+"""Decision steps for people: named persons, those who speak for them, spokespeople, and
+definite references to a named body ("the company", "the ministry")."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, noun_phrase
+from ...rules.refs import decision_step, step_id
+from ..context import Source
+from .phrase import NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, org_hit, rule_of
+from .verdict import Verdict
+
+REF_NAME = step_id("ref.name", "A person named again by surname ('Burns said') carries the label of the full "
+                   "mention ('CIA Director William Burns').")
+SPOKESPERSON_OF_ORG = step_id("decide.spokesperson_of_organisation", "A spokesperson of a named company, party or NGO "
+                              "(a named organisation the entity recogniser found) speaks for it: named-other.")
+UNNAMED_SPOKESPERSON = step_id("decide.unnamed_spokesperson", "A spokesperson of no named body, and named before by no "
+                               "one, is an unnamed source: anonymous.")
+SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
+                            "holds no office: named-other.")
+
+
+@decision_step("decide.unnamed_marker", "A word that says the source is withheld ('unnamed', 'anonymous', "
+               "'unidentified': rule anon.unnamed_marker) makes even a titled source anonymous.")
+def unnamed_marker(p: Phrase) -> Verdict:
+    found = p.within(p.core, "anonymous_source", "unnamed_marker")
+    return p.make("anonymous", rule_of(found[0]), person=True) if found else None
+
+
+@decision_step("decide.named_person", "A named person: an official by a title or a body in the phrase (rules "
+               "official.*), else by how the article introduced them, else named-other.")
+def named_person(p: Phrase) -> Verdict:
+    root, ent = p.root, p.ent
+    if ent is not None and ent.label_ in PERSON_ENTS:
+        return classify_person(p, ent, p.extended)
+    if root.pos_ == "PROPN" and (ent is None or ent.label_ in ORG_ENTS) and (
+            (ent is not None and ent.text in p.ctx.people) or root.text in p.ctx.people):
+        # The tagger calls a later "Husted" an organisation; the article named him as a person.
+        return classify_person(p, ent if ent is not None else root.doc[root.i:root.i + 1], p.extended)
+    return None
+
+
+@decision_step("decide.speaks_for_person", "'Mayor Jill Hartman's office', 'the senator's spokesman' speak for the "
+               "person named, with their label; a lawyer or campaign holds no office (named-other).")
+def speaks_for_person(p: Phrase) -> Verdict:
+    if p.lemma not in p.lexicon.speaks_for_person:
+        return None
+    owner = next((c for c in p.root.children if c.dep_ == "poss" and c.ent_type_ in PERSON_ENTS), None)
+    if owner is None:
+        return None
+    person = classify_person(p, entity_of(owner), noun_phrase(owner) + attachments(owner))
+    if p.lemma in p.lexicon.no_office_agents:
+        return p.make("named-other", person.rule_id if person.label == "named-other" else SPEAKS_FOR_PERSON,
+                      resolved=person.resolved, person=True)
+    return p.make(person.label, person.rule_id, resolved=person.resolved, person=True)
+
+
+@decision_step("decide.spokesperson", "Spokespeople speak on the record for the body they name (rule "
+               "official.spokesperson); of a company, for the company; 'the spokesman' points back to one named "
+               "before; with no body at all, an unnamed source.")
+def spokesperson(p: Phrase) -> Verdict:
+    spokes = p.at_root("official", "spokesperson")
+    if not spokes:
+        return None
+    if p.context_body(p.extended) or has_group_ent(p.extended):
+        return p.make("named-official", rule_of(spokes[0]), person=True)
+    organisation = org_hit(p.hits, p.extended)
+    if organisation is not None or any(t.ent_type_ in ORG_ENTS for t in p.extended):
+        return p.make("named-other", rule_of(organisation) if organisation else SPOKESPERSON_OF_ORG, person=True)
+    if any(t.ent_type_ in PERSON_ENTS for t in p.extra):
+        return p.make("named-official", rule_of(spokes[0]), person=True)
+    if p.has_word("the"):
+        earlier = _spokesperson_before(p)
+        if earlier is not None:
+            return earlier
+    return p.make("anonymous", p.rule_or_step("anonymous_source", "descriptor", UNNAMED_SPOKESPERSON), person=True)
+
+
+def _spokesperson_before(p: Phrase) -> Optional[Source]:
+    """ "the spokesman" points back to the spokesperson named before."""
+    earlier = next((s for s in reversed(p.ctx.history) if "spokes" in s.resolved.lower()), None)
+    if earlier is not None:
+        return p.refer(earlier.label, "ref.definite", earlier.resolved, key=earlier.key)
+    named_before = [name for offset, name in p.ctx.mentions if offset < p.root.idx
+                    and name in p.ctx.people and "spokes" in p.ctx.people[name].mention.lower()]
+    if named_before:
+        known = p.ctx.people[named_before[-1]]
+        return p.refer(known.label, "ref.definite", known.mention, key=known.name)
+    return None
+
+
+@decision_step("decide.body_reference", "'The company', 'the ministry' (rule other.reference) point back to the "
+               "organisation or body named before and carry its label; with none before, a ministry is official.")
+def body_reference(p: Phrase) -> Verdict:
+    reference = p.at_root("named_other", "reference")
+    if not reference:
+        return None
+    rule = rule_of(reference[0])
+    official = p.lemma in p.lexicon.official_references
+    wanted = ("named-official",) if official else ("named-other",)
+    history = p.ctx.history
+    earlier = next((s for s in reversed(history) if not s.is_person and s.label in wanted), None)
+    if earlier is None and p.lemma not in p.lexicon.company_references:
+        earlier = next((s for s in reversed(history) if not s.is_person and s.label in ("named-other", "named-official")), None)
+    if earlier is not None:
+        return p.refer(earlier.label, rule, earlier.resolved, person=False, outlet=earlier.outlet)
+    return p.make("named-official" if official else "named-other", rule)
+
+
+# -- a named person ----------------------------------------------------------------------
+
+def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
+    """A named person's source: the title or body in their phrase decides, else how the
+    article introduced them (ctx.people), else named-other."""
+    name = ent.text
+    known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1])
+    not_official = p.within(extended, "official", "not_official")
+    if not_official:
+        label, rule = "named-other", rule_of(not_official[0])
+    else:
+        decided = person_title(p, extended)
+        if decided is not None:
+            label, rule = decided
+        elif known is not None:
+            source = p.make(known.label, known.rule_id if known.name == name else REF_NAME, resolved=known.mention,
+                            person=True)
+            source.key = known.name
+            return source
+        else:
+            label, rule = "named-other", NAMED_ENTITY
+    source = p.make(label, rule, person=True)
+    source.key = known.name if known is not None else name
+    if known is not None and known.name != name:
+        source.resolved = known.mention
+    return source
+
+
+def private_organisation(p: Phrase, tokens: list[Token]) -> bool:
+    """A company, university, party or NGO among the tokens, and no official body."""
+    if p.within(tokens, "official", "body", "state"):
+        return False
+    # Only words that say "organisation" count: NER calls UN missions and parties alike ORG.
+    return org_hit(p.hits, tokens) is not None
+
+
+def person_title(p: Phrase, tokens: list[Token]) -> Optional[tuple[str, str]]:
+    """(label, rule) when a title or body among the tokens makes a person an official."""
+    return title_of_person(p.hits, p.lexicon, tokens)
+
+
+def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, str]]:
+    titles = hits.within([t.i for t in tokens], "official", "title")
+    private = (not hits.within([t.i for t in tokens], "official", "body", "state")) and org_hit(hits, tokens) is not None
+    for hit in titles:
+        if private and tokens[0].doc[hit.start].lower_ in lexicon.shared_titles:
+            continue  # "president of the Sierra Club", "the BJP's state spokesperson"
+        if rule_of(hit) in (TITLE, UNIQUE_TITLE):
+            return "named-official", rule_of(hit)
+    if private:
+        return None
+    body_context = context_body(hits, tokens) or has_group_ent(tokens)
+    if titles and body_context:
+        return "named-official", rule_of(titles[0])
+    spokes = hits.within([t.i for t in tokens], "official", "spokesperson")
+    if spokes and (body_context or org_hit(hits, tokens) is None and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
+        return "named-official", rule_of(spokes[0])
+    return None

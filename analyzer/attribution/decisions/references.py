@@ -1,0 +1,135 @@
+"""Decision steps for phrases that point back to a source named before, or to a group's part.
+
+GUIDELINES: a back-reference carries its source's label ("he said", "the source claimed",
+"one of them", "the analyst" after "Michael Kofman, a military analyst").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...rules.refs import decision_step
+from ..context import Source
+from .phrase import Phrase
+from .verdict import NOT_A_SOURCE, Verdict
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+THING_PRONOUNS = {"it"}
+GROUP_POINTERS = ("them", "those", "these")
+
+
+@decision_step("decide.acronym", "An acronym the article defined ('Joint Chiefs of Staff (JCS)') is that body: "
+               "it takes the label and rule that decided the body.")
+def acronym(p: Phrase) -> Verdict:
+    body = p.ctx.acronyms.get(p.root.text)
+    if body is None or not p.root.text.isupper():
+        return None
+    return p.make(body.label, body.rule_id, resolved=body.name)
+
+
+def is_part_of_group(p: Phrase) -> bool:
+    return p.lower == "one" or p.root.pos_ == "NUM" or p.lower in p.lexicon.quantity_heads
+
+
+@decision_step("decide.part_of_group", "A part of a group is the group: 'one of the people', 'two of the officials', "
+               "'a number of lawmakers' are decided as 'people', 'officials', 'lawmakers'.")
+def part_of_group(p: Phrase) -> Verdict:
+    if not is_part_of_group(p):
+        return None
+    group = next((g for c in p.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    if group is None:
+        return None
+    return p.classifier.decide(group, p.hits, p.ctx) or NOT_A_SOURCE
+
+
+@decision_step("ref.pronoun", "A pronoun points back to the nearest earlier source of its kind ('he' a person, "
+               "'they' a group, 'it' a body or document; 'one of them' part of the group named before) "
+               "and carries its label.")
+def pronoun(p: Phrase) -> Verdict:
+    if is_part_of_group(p) and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in GROUP_POINTERS for g in c.children)
+                                   for c in p.root.children):
+        earlier = p.ctx.last(want_plural=True)
+        if earlier is not None:
+            return p.refer(earlier.label, "ref.pronoun", earlier.resolved, key=earlier.key)
+    if p.lower not in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        return None
+    if p.lower in PERSON_PRONOUNS:
+        earlier = p.ctx.last(want_person=True, want_plural=False)
+        if earlier is None:
+            return _person_named_before(p) or NOT_A_SOURCE
+    elif p.lower in PLURAL_PRONOUNS:
+        earlier = p.ctx.last(want_person=True, want_plural=True) or p.ctx.last(want_plural=True) or p.ctx.last()
+    else:
+        earlier = p.ctx.last(want_person=False)
+    return p.refer_to(earlier, "ref.pronoun") if earlier is not None else NOT_A_SOURCE
+
+
+def _person_named_before(p: Phrase) -> Optional[Source]:
+    """ "he" before any source was labelled: the person the article named last."""
+    named = p.ctx.person_before(p.root.idx)
+    known = p.ctx.people.get(named) if named is not None else None
+    if known is None:
+        return None
+    return p.refer(known.label, "ref.pronoun", known.mention, key=known.name)
+
+
+@decision_step("decide.pronoun_not_a_source", "Other pronouns ('who', 'this', 'everyone') name no source, "
+               "unless an anonymous-source rule matched them ('someone').")
+def other_pronoun(p: Phrase) -> Verdict:
+    if p.root.pos_ == "PRON" and not p.at_root("anonymous_source"):
+        return NOT_A_SOURCE
+    return None
+
+
+@decision_step("decide.named_members", "A group described and then named speaks as the names: 'critics, including "
+               "Senator Elizabeth Warren,', 'groups such as Amnesty International'. Only a plural common noun; "
+               "a name that gets no named label leaves the group as it is.")
+def named_members(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "NOUN" or root.tag_ != "NNS":
+        return None
+    names = {"PERSON", "ORG", "FAC"}
+    candidates = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in names]
+    for prep in root.children:
+        such_as = prep.lower_ == "as" and root.doc[prep.i - 1].lower_ == "such"
+        if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or such_as):
+            candidates += [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in names]
+    for member in candidates:
+        source = p.classifier.decide(member, p.hits, p.ctx)
+        if source is not None and source.label in ("named-official", "named-other"):
+            return source
+    return None
+
+
+@decision_step("ref.definite", "A definite description points back to the person the article described with "
+               "that word ('the analyst' after 'Michael Kofman, a military analyst'; 'the senators', 'the "
+               "spokesman' named before) and carries their label.")
+def described_before(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or not any(t.lower_ == "the" and t.dep_ == "det" for t in p.core):
+        return None
+    if p.at_root("named_other", "reference") or p.at_root("official", "body", "function"):
+        return None  # "the company", "the ministry", "the court": bodies have their own references
+    word = re.compile(rf"\b{re.escape(root.lower_)}\b")
+    for source in reversed(p.ctx.history):
+        if source.is_person and not source.plural and source.key and word.search(source.text.lower()):
+            return p.refer(source.label, "ref.definite", source.resolved, key=source.key)
+    for offset, name in reversed(p.ctx.mentions):
+        known = p.ctx.people.get(name)
+        if offset < root.idx and known is not None and word.search(known.mention.lower()):
+            return p.refer(known.label, "ref.definite", known.mention, key=known.name)
+    return None
+
+
+@decision_step("ref.statement", "'The statement', 'this release' points back to whoever issued it: the nearest "
+               "earlier source.")
+def statement(p: Phrase) -> Verdict:
+    if p.root.pos_ == "NOUN" and p.lemma in p.lexicon.statement_nouns and p.has_word("the", "this", "that"):
+        earlier = p.ctx.last()
+        if earlier is not None:
+            return p.refer(earlier.label, "ref.statement", earlier.resolved, person=earlier.is_person,
+                           plural=earlier.plural, outlet=earlier.outlet)
+    return None

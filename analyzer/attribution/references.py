@@ -1,0 +1,76 @@
+"""Before the cues are read: remember the people and the acronyms the article introduces, so
+later back-references find them ("Burns said" -> "CIA Director William Burns", "the JCS")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, noun_phrase
+from ..rules.matcher import HitIndex
+from .context import ArticleContext, KnownBody, KnownPerson
+from .decisions.people import title_of_person
+from .decisions.phrase import NAMED_ENTITY, rule_of
+
+BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
+
+
+def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
+    """ "South Korea's Joint Chiefs of Staff (JCS)": later mentions of the acronym are that body."""
+    for match in BRACKETED_WORD.finditer(doc.text):  # a text search: far cheaper than a look at every token
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or len(span) != 1 or not 2 <= span.start < len(doc) - 1:
+            continue
+        token = span[0]
+        if not (token.text.isupper() and token.is_alpha and len(token) >= 2
+                and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"):
+            continue
+        before = doc[token.i - 2]
+        bodies = [h for h in hits.at(before.i, "official", "body") if h.end == before.i + 1]
+        if bodies:
+            full = doc[bodies[0].start:bodies[0].end].text
+            ctx.acronyms[token.text] = KnownBody("named-official", rule_of(bodies[0]), full)
+        elif before.ent_type_ in ORG_ENTS:
+            ent = entity_of(before)
+            ctx.acronyms.setdefault(token.text, KnownBody("named-other", NAMED_ENTITY, ent.text if ent else before.text))
+
+
+def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> None:
+    """Remember every person the article names, with the label their title gives them."""
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_ENTS:
+            continue
+        root = ent.root
+        tokens = _person_words(ent)
+        not_official = hits.within([t.i for t in tokens], "official", "not_official")
+        if not_official:
+            decided = ("named-other", rule_of(not_official[0]))
+        else:
+            decided = title_of_person(hits, lexicon, tokens)
+        label, rule = decided or ("named-other", NAMED_ENTITY)
+        full = ent.text
+        phrase = noun_phrase(root)
+        mention = root.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1].text if phrase else full
+        if full not in mention:
+            mention = full
+        for key in (full, full.split()[-1]):
+            known = ctx.people.get(key)
+            # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
+            # even when the headline named him first without the title.
+            if known is None or (known.label != "named-official" and label == "named-official"):
+                ctx.people[key] = KnownPerson(label, rule, full, mention)
+        ctx.mentions.append((ent.start_char, full))
+
+
+def _person_words(ent) -> list:
+    """The words around a named person that can carry a title or a body."""
+    root = ent.root
+    tokens = set(noun_phrase(root)) | set(attachments(root)) | set(ent)
+    # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title.
+    if root.dep_ in ("appos", "compound") or root.head.dep_ == "appos":
+        tokens |= set(noun_phrase(root.head))
+    if root.dep_ == "conj" and root.head.ent_type_ in PERSON_ENTS:
+        # "Senators Charles E. Grassley ... and Patrick J. Leahy": the title covers both.
+        tokens |= {t for t in noun_phrase(root.head) if t.i < root.head.i}
+    return sorted(tokens, key=lambda t: t.i)
