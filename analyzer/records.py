@@ -46,6 +46,7 @@ class Attribution:
     speaker: bool = True                   # False for the outlet a source spoke to: quotations carry only speakers
     source_key: Optional[str] = None       # who it is, for counting distinct sources
     anonymous: Optional[AnonymousDetails] = None
+    step: Optional[str] = None             # the decision step(s) that gave the label (a trace, not a CSV column)
 
     def shifted(self, chars: int, sentences: int) -> "Attribution":
         """The same attribution with offsets moved (an article parsed in chunks)."""

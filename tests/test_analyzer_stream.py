@@ -51,7 +51,7 @@ def test_many_articles_stream_in_order(analyzer):
     items = [Article(f"a{k}", BODY * (1 + k % 3)) for k in range(40)]
     results = list(analyzer.analyze(iter(items)))
     assert [r.article.id for r in results] == [a.id for a in items]
-    assert all(r.scorecard["sentences"] == 2 * (1 + k % 3) for k, r in enumerate(results))
+    assert all(r.scorecard.sentences == 2 * (1 + k % 3) for k, r in enumerate(results))
 
 
 def test_a_failed_parse_costs_only_its_article(fragile):
@@ -79,8 +79,8 @@ def test_a_failed_chunk_loses_its_whole_article_only(fragile, monkeypatch):
     items = [Article("before", BODY * 12), Article("long-bad", long_bad), Article("after", BODY * 12)]
     results = list(fragile.analyze(items))
     assert outline(results) == ["before", "error:long-bad", "after"]
-    assert results[2].scorecard["sentences"] == 24
-    assert [s["sentence_index"] for s in results[2].sentences] == list(range(24))
+    assert results[2].scorecard.sentences == 24
+    assert [s.index for s in results[2].sentences] == list(range(24))
 
 
 def test_an_error_of_the_input_itself_is_raised_after_the_work_read(analyzer):

@@ -1,13 +1,16 @@
-"""The columns that tell good anonymous sourcing from bad: reason, vantage, specificity, count."""
+"""The details that tell good anonymous sourcing from bad: reason, vantage, specificity, count."""
 
 from __future__ import annotations
 
 import pytest
 
+from analyzer.report.tables import ANONYMOUS_COLUMNS, attribution_row
 
-def anonymous_rows(analyzer, text):
+
+def anonymous_details(analyzer, text):
+    """The AnonymousDetails of the text's anonymous attributions, in order."""
     result = analyzer.analyze_text(text)
-    return [a for a in result.attributions if a["label"] == "anonymous"]
+    return [a.anonymous for a in result.attributions if a.label == "anonymous"]
 
 
 @pytest.mark.parametrize("text, reason", [
@@ -19,10 +22,10 @@ def anonymous_rows(analyzer, text):
     ("US officials said the talks had stalled.", "none"),
 ])
 def test_reason_for_anonymity(analyzer, text, reason):
-    rows = anonymous_rows(analyzer, text)
-    assert rows
-    assert rows[0]["anonymity_reason"] == reason
-    assert rows[0]["anonymity_reason_given"] == (reason != "none")
+    details = anonymous_details(analyzer, text)
+    assert details
+    assert details[0].anonymity_reason == reason
+    assert details[0].anonymity_reason_given is (reason != "none")
 
 
 @pytest.mark.parametrize("text, vantage, strength", [
@@ -34,8 +37,8 @@ def test_reason_for_anonymity(analyzer, text, reason):
     ("An official said the talks would resume.", "none", 0),
 ])
 def test_vantage(analyzer, text, vantage, strength):
-    row = anonymous_rows(analyzer, text)[0]
-    assert (row["vantage"], row["vantage_strength"]) == (vantage, strength)
+    details = anonymous_details(analyzer, text)[0]
+    assert (details.vantage, details.vantage_strength) == (vantage, strength)
 
 
 @pytest.mark.parametrize("text, level", [
@@ -47,7 +50,7 @@ def test_vantage(analyzer, text, vantage, strength):
     ("An Israeli military official said the deal was close.", 3),
 ])
 def test_specificity(analyzer, text, level):
-    assert anonymous_rows(analyzer, text)[0]["specificity"] == level
+    assert anonymous_details(analyzer, text)[0].specificity == level
 
 
 @pytest.mark.parametrize("text, count", [
@@ -58,11 +61,13 @@ def test_specificity(analyzer, text, level):
     ("Officials said the deal was close.", ""),
 ])
 def test_stated_number_of_sources(analyzer, text, count):
-    assert anonymous_rows(analyzer, text)[0]["source_count"] == count
+    assert anonymous_details(analyzer, text)[0].source_count == count
 
 
 def test_named_sources_leave_the_columns_empty(analyzer):
     result = analyzer.analyze_text("Mayor Karen Bass said the plan would add officers.")
-    row = result.attributions[0]
-    assert row["label"] == "named-official"
-    assert row["anonymity_reason"] == "" and row["specificity"] == ""
+    attribution = result.attributions[0]
+    assert attribution.label == "named-official"
+    assert attribution.anonymous is None
+    row = attribution_row("x", attribution)
+    assert [row[column] for column in ANONYMOUS_COLUMNS] == [""] * len(ANONYMOUS_COLUMNS)

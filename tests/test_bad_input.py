@@ -338,11 +338,11 @@ def test_punctuation_only_is_analysed_as_unattributed(cli, odd_run):
 def test_analyzer_survives_odd_text(analyzer, text):
     result = analyzer.analyze_text(text)
     for sentence in result.sentences:
-        assert text[sentence["start_char"]:sentence["end_char"]] == sentence["text"]
+        assert text[sentence.start_char:sentence.end_char] == sentence.text
     for attribution in result.attributions:
-        assert 0 <= attribution["start_char"] <= attribution["end_char"] <= len(text)
-        assert attribution["rule_id"]
-    assert 0 <= result.scorecard["score"] <= 100
+        assert 0 <= attribution.start_char <= attribution.end_char <= len(text)
+        assert attribution.rule_id
+    assert 0 <= result.scorecard.total <= 100
 
 
 def test_analyzer_passes_input_errors_through_in_order(analyzer):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from analyzer.cli.analyze import run_analysis
+from analyzer.run.analysis import run_analysis
 
 ARTICLES = [
     {"id": "one", "text": "Police said a man was arrested on Monday. Critics say the arrest was rushed, AFP reported."},
@@ -14,6 +14,7 @@ ARTICLES = [
     {"id": "three", "text": "A senior official, who asked not to be named, told Reuters that talks had stalled."},
     {"id": "four", "text": "Satellite images released on Tuesday show new craters. The claims could not be verified."},
     {"id": "five", "text": "According to a Treasury Department fact sheet, five firms supplied engines."},
+    {"id": "six\rlines", "text": "Police said the road\rwas closed.\u2028Officials said it would reopen.\x85"},
 ]
 
 
@@ -33,7 +34,7 @@ def batch(tmp_path_factory):
 
 def _same_files(left, right):
     for name in ("sentences.csv", "attributions.csv", "scorecard.csv"):
-        assert (left / name).read_text(encoding="utf-8").splitlines() == (right / name).read_text(encoding="utf-8").splitlines(), name
+        assert (left / name).read_bytes() == (right / name).read_bytes(), name
 
 
 def test_two_jobs_equal_one(batch, tmp_path):
@@ -49,9 +50,9 @@ def test_dask_local_cluster_equals_local_engine(batch, tmp_path):
 
     path, local = batch
     summary = run_dask([str(path)], tmp_path / "dask", workers=2, per_partition=2)
-    assert summary.partitions == 3
+    assert summary.partitions == 4
     assert summary.articles == len(ARTICLES)
-    assert summary.errors == [f"{path}:6: not valid JSON (Expecting value)"]
+    assert summary.errors == [f"{path}:7: not valid JSON (Expecting value)"]
     _same_files(local, tmp_path / "dask")
     assert not (tmp_path / "dask" / ".partitions").exists()
 

@@ -183,7 +183,7 @@ def test_analyzer_in_process_gives_the_expected_figures(gold_file, analyzer):
 
 
 def test_cli_evaluate_errors_show_why(cli, gold_file, analyzer):
-    fired = analyzer.analyze_text(A2).sentences[0]["rule_ids"].split(";")
+    fired = list(analyzer.analyze_text(A2).sentences[0].rule_ids)
     result = cli(["evaluate", gold_file, "--errors"])
     cli.assert_no_traceback(result)
     assert result.exit_code == 0, result.stderr

@@ -197,8 +197,8 @@ def test_offsets_index_decoded_text(analyzer, tmp_path):
     [result] = list(result)
     assert result.sentences
     for sentence in result.sentences:
-        assert text[sentence["start_char"]:sentence["end_char"]] == sentence["text"]
-        assert "\r" not in sentence["text"]
+        assert text[sentence.start_char:sentence.end_char] == sentence.text
+        assert "\r" not in sentence.text
 
 
 @pytest.fixture(scope="module")

@@ -390,6 +390,6 @@ def test_publisher_is_the_articles_own_outlet(analyzer, tmp_path):
     article = next(read_inputs([str(path)]))
     assert article.outlet == "Reuters"
     sentence = "A harbour worker told Reuters that the alarm never sounded."
-    labels = lambda result: next(s["labels"] for s in result.sentences if s["text"] == sentence)  # noqa: E731
+    labels = lambda result: next(s.labels for s in result.sentences if s.text == sentence)  # noqa: E731
     assert "secondary-outlet" not in labels(analyzer.analyze_text(article.text, outlet=article.outlet))
     assert "secondary-outlet" in labels(analyzer.analyze_text(article.text, outlet="Daily Planet"))

@@ -55,12 +55,12 @@ def assert_sentences_valid(text: str, result) -> None:
     assert result.sentences
     previous_end = 0
     for index, sentence in enumerate(result.sentences):
-        assert sentence["sentence_index"] == index
-        assert previous_end <= sentence["start_char"] < sentence["end_char"] <= len(text)
-        assert text[sentence["start_char"]:sentence["end_char"]] == sentence["text"]
-        previous_end = sentence["end_char"]
+        assert sentence.index == index
+        assert previous_end <= sentence.start_char < sentence.end_char <= len(text)
+        assert text[sentence.start_char:sentence.end_char] == sentence.text
+        previous_end = sentence.end_char
     for attribution in result.attributions:
-        assert 0 <= attribution["start_char"] <= attribution["end_char"] <= len(text)
+        assert 0 <= attribution.start_char <= attribution.end_char <= len(text)
 
 
 @pytest.fixture
@@ -83,12 +83,12 @@ def test_article_longer_than_max_length_is_analysed_in_chunks(analyzer, monkeypa
     chunked = analyzer.analyze_text(long_article)
     assert_sentences_valid(long_article, chunked)
     # Paragraphs end sentences anyway, so chunking at paragraphs must not move any boundary.
-    key = lambda s: (s["start_char"], s["end_char"], s["is_heading"])  # noqa: E731
+    key = lambda s: (s.start_char, s.end_char, s.is_heading)  # noqa: E731
     assert [key(s) for s in chunked.sentences] == [key(s) for s in whole.sentences]
     # Labels too, in the first chunk; later ones may differ where a back-reference ("Sullivan")
     # points to a full mention in an earlier chunk (analysis.py: they do not cross chunks).
     first_end = analysis.paragraph_chunks(long_article, analysis.CHUNK_CHARS)[0][1]
-    first = lambda result: [s["labels"] for s in result.sentences if s["end_char"] <= first_end]  # noqa: E731
+    first = lambda result: [s.labels for s in result.sentences if s.end_char <= first_end]  # noqa: E731
     assert first(chunked) == first(whole) and len(first(whole)) > 10
 
 

@@ -30,8 +30,8 @@ def test_long_article_is_analysed_in_chunks_with_whole_text_offsets(analyzer, mo
     monkeypatch.setattr(analysis, "CHUNK_CHARS", 1000)
     chunked = analyzer.analyze_text(text)
     assert len(paragraph_chunks(text, 1000)) > 3
-    assert [s["sentence_index"] for s in chunked.sentences] == list(range(len(chunked.sentences)))
-    assert all(text[s["start_char"]:s["end_char"]] == s["text"] for s in chunked.sentences)
-    assert [(s["start_char"], s["labels"]) for s in chunked.sentences] == [(s["start_char"], s["labels"]) for s in whole.sentences]
-    assert all(text[a["start_char"]:a["end_char"]] == a["source"] for a in chunked.attributions if a["source"])
-    assert chunked.scorecard["sentences"] == 90
+    assert [s.index for s in chunked.sentences] == list(range(len(chunked.sentences)))
+    assert all(text[s.start_char:s.end_char] == s.text for s in chunked.sentences)
+    assert [(s.start_char, s.labels) for s in chunked.sentences] == [(s.start_char, s.labels) for s in whole.sentences]
+    assert all(text[a.start_char:a.end_char] == a.source for a in chunked.attributions if a.source)
+    assert chunked.scorecard.sentences == 90

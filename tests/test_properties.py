@@ -45,16 +45,16 @@ def check(analyzer, text: str) -> None:
     assert isinstance(result, ArticleResult), getattr(result, "message", result)  # failures come back as errors
     previous_end = 0
     for index, sentence in enumerate(result.sentences):
-        start, end = sentence["start_char"], sentence["end_char"]
-        assert sentence["sentence_index"] == index
+        start, end = sentence.start_char, sentence.end_char
+        assert sentence.index == index
         assert 0 <= start <= end <= len(text), (start, end, len(text))
         assert previous_end <= start, "sentences overlap or are out of order"
-        assert text[start:end] == sentence["text"]
+        assert text[start:end] == sentence.text
         previous_end = end
     for attribution in result.attributions:
-        assert 0 <= attribution["start_char"] <= attribution["end_char"] <= len(text)
-        assert 0 <= attribution["sentence_index"] < len(result.sentences)
-    assert 0 <= result.scorecard["score"] <= 100
+        assert 0 <= attribution.start_char <= attribution.end_char <= len(text)
+        assert 0 <= attribution.sentence_index < len(result.sentences)
+    assert 0 <= result.scorecard.score <= 100
 
 
 @SETTINGS

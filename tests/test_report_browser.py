@@ -20,7 +20,7 @@ import pytest
 from analyzer import LABELS
 from analyzer.io.ingest import Article
 from analyzer.report.files import write_single_report
-from analyzer.report.html import LABEL_CODES
+from analyzer.labels import label_code
 
 from htmlpage import Page
 
@@ -74,16 +74,16 @@ def test_rendered_dom_has_highlights_legend_and_linked_checklist(pages, tmp_path
     assert "<mark" in run.stdout, f"no DOM; chromium said:\n{run.stderr[-2000:]}"
     page = Page(run.stdout)
     marks = page.with_class("lab", "mark")
-    labelled = [s for s in seed.sentences if s["labels"]]
+    labelled = [s for s in seed.sentences if s.labels]
     assert len(marks) == len(labelled)
     for s in labelled:
-        text = page.inner[f"s-{s['sentence_index']}"]
-        for label in s["labels"].split(";"):
-            assert f"[{LABEL_CODES[label]}]" in text
+        text = page.inner[f"s-{s.index}"]
+        for label in s.labels:
+            assert f"[{label_code(label)}]" in text
     assert all(m["tabindex"] == "0" and m["title"] and m["aria-describedby"] in page.ids for m in marks)
     assert [i["data-label"] for i in page.with_class("legend-item") if "data-label" in i] == list(LABELS)
     checks = page.with_class("check", "li")
-    assert len(checks) == len(seed.card.checks)
+    assert len(checks) == len(seed.scorecard.checks)
     anchors = re.findall(r'href="#(s-\d+)"', run.stdout)
     assert anchors and set(anchors) <= page.ids
     assert len([a for a in page.find(role="img") if "points" in a.get("aria-label", "")]) == 5

@@ -13,9 +13,11 @@ import pytest
 
 from analyzer import LABELS
 from analyzer.io.ingest import Article
-from analyzer.report.csv_files import CsvWriter, protect_cell, write_rows
+from analyzer.labels import label_code
+from analyzer.report.csv_files import CsvWriter
 from analyzer.report.files import ReportFiles, safe_stem
-from analyzer.report.html import LABEL_CODES, index_entry, render_bundle, render_index, render_report
+from analyzer.report.html import index_entry, render_bundle, render_index, render_report
+from analyzer.report.tables import protect_cell, write_csv
 from analyzer.report.markdown import md, render_markdown
 from htmlpage import Page
 
@@ -61,26 +63,26 @@ def test_report_names_the_article(seed_page):
 
 def test_every_labelled_sentence_is_a_focusable_highlight_with_markers(seed, seed_page):
     page = seed_page.page
-    by_sentence: dict[int, list[dict]] = {}
-    for row in seed.attributions:
-        by_sentence.setdefault(row["sentence_index"], []).append(row)
-    labelled = [s for s in seed.sentences if s["labels"]]
+    by_sentence: dict[int, list] = {}
+    for a in seed.attributions:
+        by_sentence.setdefault(a.sentence_index, []).append(a)
+    labelled = [s for s in seed.sentences if s.labels]
     assert len(labelled) >= 10
     for s in labelled:
-        index = s["sentence_index"]
+        index = s.index
         marks = page.find("mark", id=f"s-{index}")
         assert len(marks) == 1, index
         mark = marks[0]
         assert mark["tabindex"] == "0"
-        labels = s["labels"].split(";")
+        labels = s.labels
         assert sorted(mark["data-labels"].split(";")) == sorted(labels)
         assert any(f"lab-{label}" in mark["class"].split() for label in labels)
         for label in labels:
-            assert f"[{LABEL_CODES[label]}]" in page.inner[f"s-{index}"], (index, label)
+            assert f"[{label_code(label)}]" in page.inner[f"s-{index}"], (index, label)
         # source, cue and rule on hover (title) and for assistive technology (aria-describedby)
         description = page.inner[mark["aria-describedby"]]
-        for row in by_sentence[index]:
-            for value in (row["source"], row["cue"], row["rule_id"]):
+        for a in by_sentence[index]:
+            for value in (a.source, a.cue, a.rule_id):
                 assert value in mark["title"], (index, value)
                 assert value in description, (index, value)
 
@@ -88,14 +90,14 @@ def test_every_labelled_sentence_is_a_focusable_highlight_with_markers(seed, see
 def test_unattributed_sentences_and_headings_are_plain(seed, seed_page):
     page = seed_page.page
     for s in seed.sentences:
-        if s["labels"]:
+        if s.labels:
             continue
-        element = [(tag, a) for tag, a in page.elements if a.get("id") == f"s-{s['sentence_index']}"]
+        element = [(tag, a) for tag, a in page.elements if a.get("id") == f"s-{s.index}"]
         assert len(element) == 1
         tag, attributes = element[0]
         assert "tabindex" not in attributes
-        assert tag == ("h3" if s["is_heading"] else "span"), s["text"]
-        assert s["text"] in page.inner[f"s-{s['sentence_index']}"]
+        assert tag == ("h3" if s.is_heading else "span"), s.text
+        assert s.text in page.inner[f"s-{s.index}"]
 
 
 def test_legend_lists_every_label_with_its_marker(seed_page):
@@ -104,30 +106,30 @@ def test_legend_lists_every_label_with_its_marker(seed_page):
     assert [i.get("data-label") for i in items if i.get("data-label")] == list(LABELS)
     legend = page.inner["legend"]
     for label in LABELS:
-        assert f"[{LABEL_CODES[label]}] {label}" in " ".join(legend.split())
+        assert f"[{label_code(label)}] {label}" in " ".join(legend.split())
 
 
 def test_dimension_bars_and_total(seed, seed_page):
     page = seed_page.page
     bars = [a for a in page.find(role="img") if "points" in a.get("aria-label", "")]
     assert len(bars) == 5
-    for bar, (letter, points) in zip(bars, seed.card.dimensions.items()):
+    for bar, (letter, points) in zip(bars, seed.scorecard.dimensions.items()):
         assert f"{points:g} of 20 points" in bar["aria-label"]
-    assert f'<span class="big">{int(round(seed.card.total))}</span>' in seed_page.html
-    assert f"{seed.card.total:g}" in page.text
+    assert f'<span class="big">{int(round(seed.scorecard.total))}</span>' in seed_page.html
+    assert f"{seed.scorecard.total:g}" in page.text
 
 
 def test_checklist_items_link_to_their_evidence_sentences(seed, seed_page):
     page = seed_page.page
-    assert len(page.with_class("check", "li")) == len(seed.card.checks)
-    for check in seed.card.checks:
+    assert len(page.with_class("check", "li")) == len(seed.scorecard.checks)
+    for check in seed.scorecard.checks:
         item = page.inner[f"check-{check.id}"]
         assert check.explanation in item
         assert {"pass": "✓ pass", "fail": "✗ fail", "n/a": "– n/a"}[check.status] in item
         assert f"{check.points:g} / {check.max_points:g}" in item
     html = seed_page.html
     ids = page.ids
-    for check in seed.card.checks:
+    for check in seed.scorecard.checks:
         block = html[html.index(f'id="check-{check.id}"'):]
         block = block[:block.index("</li>")]
         linked = [int(n) for n in re.findall(r'href="#s-(\d+)"', block)]
@@ -137,12 +139,12 @@ def test_checklist_items_link_to_their_evidence_sentences(seed, seed_page):
 
 def test_flags_coverage_and_confidence(seed, seed_page):
     page = seed_page.page
-    for flag in seed.card.flags:
+    for flag in seed.scorecard.flags:
         item = " ".join(page.inner[f"flag-{flag.id}"].split())
         assert flag.title in item
         assert ("raised" in item) and (("not raised" in item) != flag.raised)
-    assert f"{seed.card.coverage:.0%}" in page.text
-    assert seed.card.confidence in page.text
+    assert f"{seed.scorecard.coverage:.0%}" in page.text
+    assert seed.scorecard.confidence in page.text
 
 
 def test_report_is_self_contained(seed_page):
@@ -190,18 +192,18 @@ def test_markdown_escapes_text(hostile):
 def test_markdown_has_scorecard_checklist_flags_and_sentences(seed):
     text = render_markdown(seed)
     assert text.startswith("# Sourcing report: seed-drones\n")
-    assert f"**Score: {int(round(seed.card.total))} / 100**" in text
-    for check in seed.card.checks:
+    assert f"**Score: {seed.scorecard.score} / 100**" in text
+    for check in seed.scorecard.checks:
         row = next(line for line in text.splitlines() if line.startswith(f"| {check.id} "))
         assert row.rstrip(" |").endswith(", ".join(map(str, check.evidence)) or "none"), row
-    for flag in seed.card.flags:
+    for flag in seed.scorecard.flags:
         assert any(line.startswith(f"| {flag.id} ") for line in text.splitlines())
     for s in seed.sentences:
-        line = next(line for line in text.splitlines() if line.startswith(f"- **[{s['sentence_index']}]**"))
-        for label in filter(None, s["labels"].split(";")):
+        line = next(line for line in text.splitlines() if line.startswith(f"- **[{s.index}]**"))
+        for label in s.labels:
             assert f"`{label}`" in line
-        if not s["labels"]:
-            assert ("*heading:*" if s["is_heading"] else "*unattributed*") in line
+        if not s.labels:
+            assert ("*heading:*" if s.is_heading else "*unattributed*") in line
 
 
 # --- index.html and files under --out --------------------------------------------------------
@@ -346,13 +348,13 @@ def test_cli_markdown_format_and_single_article_reports(cli, tmp_path):
 
 
 def test_csv_to_stdout_protects_formulas_unless_raw(cli):
-    """What `--format csv` prints goes through write_rows."""
+    """What `--format csv` prints goes through tables.write_csv."""
     import io
 
     rows = [{"text": "=2+3", "start_char": 0}, {"text": "Police said", "start_char": 5}]
     for raw, first in ((False, "'=2+3"), (True, "=2+3")):
         stream = io.StringIO()
-        write_rows(stream, rows, ["text", "start_char"], raw=raw)
+        write_csv(stream, rows, ["text", "start_char"], raw=raw)
         _, parsed = cli.parse_csv(stream.getvalue())
         assert [r["text"] for r in parsed] == [first, "Police said"]
         assert [r["start_char"] for r in parsed] == ["0", "5"]

@@ -9,8 +9,8 @@ import pytest
 
 def labels_of(analyzer, text: str, outlet: str | None = None, index: int = -1) -> set[str]:
     result = analyzer.analyze_text(text, outlet=outlet)
-    scored = [s for s in result.sentences if not s["is_heading"]]
-    return set(filter(None, scored[index]["labels"].split(";")))
+    scored = [s for s in result.sentences if not s.is_heading]
+    return set(scored[index].labels)
 
 
 NAMED_OFFICIAL = [
@@ -105,38 +105,17 @@ UNATTRIBUTED = [
 ]
 
 
-@pytest.mark.parametrize("text", NAMED_OFFICIAL)
-def test_named_official(analyzer, text):
-    assert "named-official" in labels_of(analyzer, text)
-
-
-@pytest.mark.parametrize("text", ANONYMOUS)
-def test_anonymous(analyzer, text):
-    labels = labels_of(analyzer, text)
-    assert "anonymous" in labels
-    assert "named-official" not in labels
-
-
-@pytest.mark.parametrize("text", SECONDARY_OUTLET)
-def test_secondary_outlet(analyzer, text):
-    assert "secondary-outlet" in labels_of(analyzer, text)
-
-
-@pytest.mark.parametrize("text", SATELLITE)
-def test_satellite_imagery(analyzer, text):
-    assert "satellite-imagery" in labels_of(analyzer, text)
-
-
-@pytest.mark.parametrize("text", DOCUMENT)
-def test_document(analyzer, text):
-    assert "document" in labels_of(analyzer, text)
-
-
-@pytest.mark.parametrize("text", NAMED_OTHER)
-def test_named_other(analyzer, text):
-    labels = labels_of(analyzer, text)
-    assert "named-other" in labels
-    assert "named-official" not in labels
+# Each sentence of these tables takes exactly its table's label: an extra wrong label fails.
+@pytest.mark.parametrize("text, label", [
+    *((text, "named-official") for text in NAMED_OFFICIAL),
+    *((text, "anonymous") for text in ANONYMOUS),
+    *((text, "secondary-outlet") for text in SECONDARY_OUTLET),
+    *((text, "satellite-imagery") for text in SATELLITE),
+    *((text, "document") for text in DOCUMENT),
+    *((text, "named-other") for text in NAMED_OTHER),
+])
+def test_label_tables(analyzer, text, label):
+    assert labels_of(analyzer, text) == {label}
 
 
 @pytest.mark.parametrize("text", UNATTRIBUTED)
@@ -150,87 +129,89 @@ def test_unattributed(analyzer, text):
     ("The company told Bloomberg News that sales fell.", "Bloomberg News", {"named-other"}),
 ])
 def test_own_outlet_is_not_secondary(analyzer, text, outlet, expected):
-    labels = labels_of(analyzer, text, outlet=outlet)
-    assert ("secondary-outlet" in labels) == ("secondary-outlet" in expected)
+    assert labels_of(analyzer, text, outlet=outlet) == expected
 
 
 def test_dateline_wire_is_own_outlet(analyzer):
     text = "WASHINGTON (AFP) - A diplomat told AFP on Monday that the talks had stalled."
-    assert "secondary-outlet" not in labels_of(analyzer, text)
+    assert labels_of(analyzer, text) == {"anonymous"}
 
 
 @pytest.mark.parametrize("context, follow_up, expected", [
     # a surname refers back to its titled first mention
-    ("CIA Director William Burns visited Aspen on Monday.", "Burns said the Russians were reaching out.", "named-official"),
+    ("CIA Director William Burns visited Aspen on Monday.", "Burns said the Russians were reaching out.", {"named-official"}),
     # a pronoun refers back to the last speaker
-    ("Sheriff Mark Lamb said the girl was safe.", "He added that the FBI had assisted in the search.", "named-official"),
-    ("A White House official said the president would raise the tariffs.", "The official said no breakthrough was expected.", "anonymous"),
+    ("Sheriff Mark Lamb said the girl was safe.", "He added that the FBI had assisted in the search.", {"named-official"}),
+    ("A White House official said the president would raise the tariffs.", "The official said no breakthrough was expected.",
+     {"anonymous"}),
     # "the company" refers back to a named company
-    ("Northvolt said on Friday it would cut 1,600 jobs.", "The company said the cuts were painful.", "named-other"),
+    ("Northvolt said on Friday it would cut 1,600 jobs.", "The company said the cuts were painful.", {"named-other"}),
     # "one of them", "the spokesman"
-    ("Three officials briefed reporters on Monday.", "One of them said the talks had stalled.", "anonymous"),
-    ("Kremlin spokesman Dmitry Peskov spoke on Monday.", "The spokesman said the talks had stalled.", "named-official"),
+    ("Three officials briefed reporters on Monday.", "One of them said the talks had stalled.", {"anonymous"}),
+    ("Kremlin spokesman Dmitry Peskov spoke on Monday.", "The spokesman said the talks had stalled.", {"named-official"}),
     # "X quoted Y as saying": the outlet and the person quoted
-    ("The talks resumed on Monday.", "IRNA quoted General Hossein Salami as saying the drone had a long range.", "secondary-outlet"),
-    ("The talks resumed on Monday.", "IRNA quoted General Hossein Salami as saying the drone had a long range.", "named-official"),
+    ("The talks resumed on Monday.", "IRNA quoted General Hossein Salami as saying the drone had a long range.",
+     {"secondary-outlet", "named-official"}),
     # an acronym defined in the text stands for its body
-    ("South Korea's Joint Chiefs of Staff (JCS) confirmed the launch.", "The JCS said the missiles flew 300 km.", "named-official"),
+    ("South Korea's Joint Chiefs of Staff (JCS) confirmed the launch.", "The JCS said the missiles flew 300 km.",
+     {"named-official"}),
     # "X said ..., Xinhua reported": both the speaker and the outlet
-    ("The talks resumed.", "Foreign Ministry spokesperson Lin Jian urged restraint, Xinhua reported.", "named-official"),
-    ("The talks resumed.", "Foreign Ministry spokesperson Lin Jian urged restraint, Xinhua reported.", "secondary-outlet"),
+    ("The talks resumed.", "Foreign Ministry spokesperson Lin Jian urged restraint, Xinhua reported.",
+     {"named-official", "secondary-outlet"}),
     # a definite description points back to the person described with that word
-    ('"It is a mess," said Michael Kofman, a military analyst at CNA.', "The analyst said the army lacked shells.", "named-other"),
+    ('"It is a mess," said Michael Kofman, a military analyst at CNA.', "The analyst said the army lacked shells.", {"named-other"}),
     ("Democratic presidential nominee Maria Lopez visited Ohio on Monday.",
-     "The Democratic presidential nominee says every child should get a chance.", "named-other"),
+     "The Democratic presidential nominee says every child should get a chance.", {"named-other"}),
     # "according to the statement" carries its speaker's label
-    ("The Indian army said in a statement that troops clashed.", "Several soldiers were injured, according to the statement.", "named-official"),
+    ("The Indian army said in a statement that troops clashed.", "Several soldiers were injured, according to the statement.",
+     {"named-official"}),
 ])
 def test_back_references(analyzer, context, follow_up, expected):
-    assert expected in labels_of(analyzer, context + "\n" + follow_up)
+    assert labels_of(analyzer, context + "\n" + follow_up) == expected
 
 
 def test_a_definite_description_with_nobody_described_before_is_not_resolved(analyzer):
     result = analyzer.analyze_text("The talks resumed on Monday.\nThe analyst said the army lacked shells.")
-    assert result.sentences[1]["labels"] == "anonymous"
-    assert result.attributions[-1]["rule_id"] != "ref.definite"
+    assert result.sentences[1].labels == ("anonymous",)
+    assert result.attributions[-1].rule_id != "ref.definite"
 
 
 def test_multi_sentence_quotation_carries_speaker(analyzer):
     text = ('Burns said: "They need each other. It is a reflection of the deficiencies of their industry. '
             'The war has cost them dearly."')
     result = analyzer.analyze_text("CIA Director William Burns spoke in Aspen.\n" + text)
-    quoted = [s for s in result.sentences if s["sentence_index"] >= 1]
+    quoted = [s for s in result.sentences if s.index >= 1]
     assert len(quoted) == 3
-    assert all("named-official" in s["labels"] for s in quoted)
+    assert all("named-official" in s.labels for s in quoted)
 
 
 def test_quotation_over_paragraphs_carries_speaker(analyzer):
     text = ('“We are not done,” said Pablo Soto, a union leader at the mine. “We will keep asking.\n\n'
             '“The company knew about the cracks for months.”')
     result = analyzer.analyze_text(text)
-    assert all("named-other" in s["labels"] for s in result.sentences)
+    assert all("named-other" in s.labels for s in result.sentences)
 
 
 def test_heading_is_its_own_sentence_and_unlabelled(analyzer):
     text = "Russian Officials Reportedly Visit Iran To Examine Drones\nUS officials said the visit took place in June."
     result = analyzer.analyze_text(text)
-    assert [s["is_heading"] for s in result.sentences] == [True, False]
-    assert result.sentences[0]["labels"] == ""
-    assert result.sentences[1]["labels"] == "anonymous"
-    assert result.scorecard["sentences"] == 1
+    assert [s.is_heading for s in result.sentences] == [True, False]
+    assert result.sentences[0].labels == ()
+    assert result.sentences[1].labels == ("anonymous",)
+    assert result.scorecard.sentences == 1
 
 
 def test_title_abbreviation_does_not_end_a_sentence(analyzer):
     text = "An acre of trees can hold 156 tons of carbon over the years, Mr. Van Voorhis said. The plan starts in May."
     result = analyzer.analyze_text(text)
     assert len(result.sentences) == 2
-    assert result.sentences[0]["labels"] == "named-other"
+    assert result.sentences[0].labels == ("named-other",)
 
 
 def test_every_attribution_names_a_rule(analyzer):
     result = analyzer.analyze_text("Police said a man was arrested. Critics say the arrest was rushed, AFP reported.")
     assert result.attributions
-    assert all(a["rule_id"] and a["cue_rule_id"] for a in result.attributions)
+    assert all(a.rule_id and a.cue_rule_id for a in result.attributions)
 
 
 @pytest.mark.parametrize("text, expected", [

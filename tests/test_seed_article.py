@@ -16,8 +16,8 @@ def test_sample_is_the_seed_article():
 
 def test_seed_article_matches_gold_on_every_sentence(analyzer):
     result = analyzer.analyze_text(GOLD["text"], article_id="seed-drones")
-    predicted = [(s["start_char"], s["end_char"], s["is_heading"], s["labels"]) for s in result.sentences]
-    expected = [(g["start"], g["end"], g["heading"], ";".join(sorted(g["labels"]))) for g in GOLD["sentences"]]
+    predicted = [(s.start_char, s.end_char, s.is_heading, s.labels) for s in result.sentences]
+    expected = [(g["start"], g["end"], g["heading"], tuple(sorted(g["labels"]))) for g in GOLD["sentences"]]
     mismatches = [(p, e) for p, e in zip(predicted, expected) if p != e]
     assert len(predicted) == len(expected)
     assert not mismatches

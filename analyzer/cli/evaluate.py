@@ -29,12 +29,13 @@ def format_miss(miss) -> list[str]:
              f"      gold: {gold}    predicted: {predicted}"]
     lines.append(f"      rules: {', '.join(miss.rule_ids)}" if miss.rule_ids else "      rules: (none fired)")
     for a in miss.attributions:
-        source = a.get("source") or ""
-        resolved = a.get("resolved_source")
+        source = a.source or ""
+        resolved = a.resolved_source
         if resolved and resolved != source:
             source = f"{source} (= {resolved})"
-        lines.append(f"      {a.get('label')}: source {source!r}, cue {a.get('cue') or ''!r}, "
-                     f"rule {a.get('rule_id')}, cue rule {a.get('cue_rule_id') or '-'}")
+        lines.append(f"      {a.label}: source {source!r}, cue {a.cue or ''!r}, "
+                     f"rule {a.rule_id}, cue rule {a.cue_rule_id or '-'}"
+                     + (f", decided by {a.step}" if a.step else ""))
     return lines
 
 

@@ -19,8 +19,9 @@ def explain_command(
     """Print the sourcing checklist (Named, Authoritative, Multiple, Verify, Independent) with its evidence sentences."""
     from rich.console import Console
 
-    from ..run.local import Analyzer
+    from ..errors import InputError
     from ..io.ingest import Article, read_inputs
+    from ..run.local import Analyzer
     from ..report.checklist import print_checklist, print_dimensions
 
     console = Console(highlight=False)
@@ -35,7 +36,7 @@ def explain_command(
             yield item
 
     for result in analyzer.analyze(items()):
-        if not hasattr(result, "card"):
+        if isinstance(result, InputError):
             typer.echo(f"error: {result.one_line()}", err=True)
             errors += 1
             continue

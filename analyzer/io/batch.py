@@ -19,51 +19,26 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from ..errors import InputError
+from ..report.tables import ERROR_COLUMNS, error_row, unprotect_cell, write_csv
 from .ingest import Article, Item, _raise_csv_field_limit
 
 ERRORS_FILE = "errors.csv"
-ERROR_COLUMNS = ["article_id", "input", "line", "stage", "message"]
 RESUME_FILES = ("scorecard.csv", "sentences.csv")  # in order of preference
 
-# Same rule as report.csv_files (kept here so this module does not depend on the report package):
-# a cell a spreadsheet would run as a formula is written with a leading "'".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _protect(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def _unprotect(value: str) -> str:
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
-
-
-def error_row(error: InputError) -> dict:
-    return {
-        "article_id": error.article_id or "",
-        "input": error.source,
-        "line": "" if error.line is None else error.line,
-        "stage": getattr(error, "stage", "read") or "read",
-        "message": error.message,
-    }
+__all__ = ["ERRORS_FILE", "ERROR_COLUMNS", "RESUME_FILES", "done_article_ids", "skip_done", "write_errors_csv"]
 
 
 def write_errors_csv(out_dir: str | os.PathLike, errors: Iterable[InputError], raw: bool = False) -> Path:
     """Write every error (in the order given) to out_dir/errors.csv; a header row even when
-    there are none. Text cells are formula-protected unless `raw`. Returns the path."""
+    there are none. Text cells are formula-protected unless `raw` (report/tables.py, the one
+    CSV edge). Returns the path."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     final = out / ERRORS_FILE
     handle, temp_name = tempfile.mkstemp(prefix=f".{ERRORS_FILE}.", suffix=".partial", dir=out)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=ERROR_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            for error in errors:
-                row = error_row(error)
-                if not raw:
-                    row = {k: _protect(v) if isinstance(v, str) else v for k, v in row.items()}
-                writer.writerow(row)
+            write_csv(stream, (error_row(error) for error in errors), ERROR_COLUMNS, raw=raw)
         os.replace(temp_name, final)
     except BaseException:
         try:
@@ -119,7 +94,7 @@ def _ids_in(path: Path, raw: bool) -> set[str]:
         column = header.index("article_id")
         for row in reader:
             if len(row) > column and row[column] != "":
-                ids.add(row[column] if raw else _unprotect(row[column]))
+                ids.add(row[column] if raw else unprotect_cell(row[column]))
     return ids
 
 

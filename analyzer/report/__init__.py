@@ -1,1 +1,2 @@
-"""Writers for analysis results: CSV files, a readable terminal summary, JSON."""
+"""Stage 5, outputs: the table rows and CSV edge (tables.py), the table files, report.html,
+report.md, the terminal table and JSON."""

@@ -8,13 +8,13 @@ from rich.text import Text
 
 from ..run.local import ArticleResult
 from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
+from .html import STATUS_TEXT
 
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "n/a": "dim"}
-STATUS_MARK = {"pass": "✓ pass", "fail": "✗ fail", "n/a": "– n/a"}
 
 
 def print_dimensions(result: ArticleResult, console: Console) -> None:
-    card = result.card
+    card = result.scorecard
     table = Table(title=f"Sourcing score {card.total:.0f}/100 (coverage at least {card.coverage:.0%}, "
                         f"confidence {card.confidence}{': ' + card.confidence_reason if card.confidence_reason else ''})",
                   header_style="bold")
@@ -29,13 +29,13 @@ def print_dimensions(result: ArticleResult, console: Console) -> None:
 
 
 def print_checklist(result: ArticleResult, console: Console, with_sentences: bool = True) -> None:
-    card = result.card
-    text_of = {s["sentence_index"]: s["text"] for s in result.sentences}
+    card = result.scorecard
+    text_of = {s.index: s.text for s in result.sentences}
     for letter, name in DIMENSIONS.items():
         console.print(Text(f"{letter} {name}: {card.dimensions[letter]:g}/{POINTS_PER_DIMENSION}", style="bold"))
         for check in (c for c in card.checks if c.dimension == letter):
             line = Text("  ")
-            line.append(f"{STATUS_MARK[check.status]:7}", style=STATUS_STYLE[check.status])
+            line.append(f"{STATUS_TEXT[check.status]:7}", style=STATUS_STYLE[check.status])
             line.append(f" {check.id} {check.title}  ")
             line.append(f"({check.points:g}/{check.max_points:g}) {check.explanation}", style="dim")
             console.print(line)

@@ -1,45 +1,22 @@
-"""sentences.csv, attributions.csv and scorecard.csv, written as articles stream in.
+"""sentences.csv, attributions.csv and scorecard.csv (or .jsonl, .parquet), written as articles stream in.
 
 Each file is written under a temporary name and renamed when the run ends, so a reader
-never sees half a CSV; pandas writes the rows (quoting, UTF-8, header once).
-
-Formula protection: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
-return is one a spreadsheet may run as a formula (CSV injection, OWASP). Such a cell is
-written with a leading `'`, which spreadsheets show as text; `raw=True` (`--raw-csv`)
-writes every cell exactly as it is. Numbers are never touched.
+never sees half a table. The rows, the formula protection of CSV cells and the CSV text
+itself come from report/tables.py, the one edge; JSONL and Parquet are written by pandas
+and pyarrow from the same rows.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import IO, Iterable
 
 import pandas as pd
 
-from ..run.local import ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, ArticleResult
+from ..run.local import ArticleResult
+from .tables import ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, columns_of, result_rows, write_csv
 
 FILES = {"sentences": "sentences.csv", "attributions": "attributions.csv", "scorecard": "scorecard.csv"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def protect_cell(value):
-    """A text cell a spreadsheet would run as a formula, prefixed with `'`; anything else as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def protect_rows(rows: Iterable[dict]) -> list[dict]:
-    return [{key: protect_cell(value) for key, value in row.items()} for row in rows]
-
-
-def write_rows(stream: IO[str], rows: list[dict], columns: list[str], header: bool = True, raw: bool = False) -> None:
-    """CSV rows to an open text stream (for `--format csv`), protected unless `raw`."""
-    frame = pd.DataFrame(rows if raw else protect_rows(rows), columns=columns)
-    frame.to_csv(stream, header=header, index=False)
-
-
 OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
 
 
@@ -82,16 +59,17 @@ class CsvWriter:
                 if key == "scorecard" and self.format == "csv":
                     self.scorecard_columns = list(pd.read_csv(final, nrows=0).columns)
 
-    def _append(self, key: str, rows: list[dict], columns) -> None:
+    def _append(self, key: str, rows: list[dict], columns, closing: bool = False) -> None:
         first = key not in self.started
         if not rows and not first:
             return
         if self.format == "csv":
-            # The csv module on a file kept open: the same text as pandas' to_csv, a tenth of the time.
-            self._append_csv(key, rows if self.raw else protect_rows(rows), columns, first)
+            self._append_csv(key, rows, columns, first)
             self.started.add(key)
             return
-        frame = pd.DataFrame(rows if self.raw else protect_rows(rows), columns=columns)
+        if not rows and self.format == "parquet" and not closing:
+            return  # the schema comes from the first rows: an article with no attributions has none
+        frame = pd.DataFrame(rows, columns=columns)  # JSONL and Parquet are not for spreadsheets: never protected
         if self.format == "jsonl":
             frame.to_json(self.temp[key], orient="records", lines=True, force_ascii=False, mode="w" if first else "a")
         else:
@@ -99,16 +77,10 @@ class CsvWriter:
         self.started.add(key)
 
     def _append_csv(self, key: str, rows: list[dict], columns, first: bool) -> None:
-        import csv
-
         handle = self.handles.get(key)
         if handle is None:
             handle = self.handles[key] = open(self.temp[key], "w" if first else "a", encoding="utf-8", newline="")
-        columns = list(columns) if columns is not None else list(rows[0]) if rows else []
-        writer = csv.writer(handle, lineterminator="\n")
-        if first:
-            writer.writerow(columns)
-        writer.writerows([["" if row.get(c) is None else row.get(c) for c in columns] for row in rows])
+        write_csv(handle, rows, columns_of(rows, columns), header=first, raw=self.raw)
 
     def _append_parquet(self, key: str, frame: pd.DataFrame) -> None:
         import pyarrow as pa
@@ -126,18 +98,19 @@ class CsvWriter:
         writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
 
     def write(self, result: ArticleResult) -> None:
-        self._append("sentences", result.sentences, SENTENCE_COLUMNS)
-        self._append("attributions", result.attributions, ATTRIBUTION_COLUMNS)
+        rows = result_rows(result)
+        self._append("sentences", rows["sentences"], SENTENCE_COLUMNS)
+        self._append("attributions", rows["attributions"], ATTRIBUTION_COLUMNS)
         if self.scorecard_columns is None:
-            self.scorecard_columns = list(result.scorecard)
-        self._append("scorecard", [result.scorecard], self.scorecard_columns)
+            self.scorecard_columns = list(rows["scorecard"][0])
+        self._append("scorecard", rows["scorecard"], self.scorecard_columns)
 
     def close(self) -> list[Path]:
         written = []
         for key, name in self.names.items():
             if key not in self.started:
                 columns = {"sentences": SENTENCE_COLUMNS, "attributions": ATTRIBUTION_COLUMNS}.get(key, ["article_id"])
-                self._append(key, [], columns)
+                self._append(key, [], columns, closing=True)
             if key in self.parquet:
                 self.parquet.pop(key).close()
             if key in self.handles:

@@ -13,32 +13,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-from ..resources import packaged_folder
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
-from .. import LABELS, __version__
+from .. import __version__
+from ..labels import LABEL_TABLE, UNATTRIBUTED, in_label_order, label_code
+from ..records import Attribution, Sentence
+from ..resources import packaged_folder
 from ..run.local import ArticleResult
-from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
+from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION, Scorecard
 
-# Short text markers, so a label is told by text as well as by colour (greyscale, colour-blind).
-LABEL_CODES = {
-    "named-official": "OFF",
-    "anonymous": "ANON",
-    "satellite-imagery": "SAT",
-    "secondary-outlet": "OUTLET",
-    "named-other": "NAMED",
-    "document": "DOC",
-}
-LABEL_MEANINGS = {
-    "named-official": "an identified official, or an official body on the record",
-    "anonymous": "unidentified people, or no one at all (\"reportedly\")",
-    "satellite-imagery": "satellite images, imagery or data, or their provider",
-    "secondary-outlet": "another news organisation's reporting",
-    "named-other": "an identified non-official source",
-    "document": "a document or data",
-}
 STATUS_TEXT = {"pass": "✓ pass", "fail": "✗ fail", "n/a": "– n/a"}
 
 
@@ -75,12 +59,11 @@ def safe_url(url: Optional[str]) -> Optional[str]:
     return url.strip() if scheme in ("http", "https") else None
 
 
-def _source_spans(sentence: dict, rows: list[dict]) -> list[tuple[str, bool]]:
+def _source_spans(sentence: Sentence, rows: list[Attribution]) -> list[tuple[str, bool]]:
     """The sentence text cut into (text, is_source) pieces, the source words of its attributions marked."""
-    start, end, text = sentence["start_char"], sentence["end_char"], sentence["text"]
-    spans = sorted({(int(r["start_char"]) - start, int(r["end_char"]) - start) for r in rows
-                    if r.get("start_char") is not None and r.get("end_char") is not None
-                    and start <= int(r["start_char"]) < int(r["end_char"]) <= end})
+    start, end, text = sentence.start_char, sentence.end_char, sentence.text
+    spans = sorted({(a.start_char - start, a.end_char - start) for a in rows
+                    if start <= a.start_char < a.end_char <= end})
     pieces: list[tuple[str, bool]] = []
     position = 0
     for a, b in spans:
@@ -95,15 +78,15 @@ def _source_spans(sentence: dict, rows: list[dict]) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _attribution_view(row: dict) -> dict:
-    source = row.get("source") or ""
-    resolved = row.get("resolved_source") or ""
+def _attribution_view(a: Attribution) -> dict:
+    source = a.source or ""
+    resolved = a.resolved_source or ""
     return {
-        "label": row["label"], "code": LABEL_CODES.get(row["label"], row["label"]),
+        "label": a.label, "code": label_code(a.label),
         "source": source or "(no source named)",
         "resolved": resolved if resolved and resolved != source else "",
-        "cue": row.get("cue") or "", "rule_id": row.get("rule_id") or "",
-        "cue_rule_id": row.get("cue_rule_id") or "", "quote_type": row.get("quote_type") or "",
+        "cue": a.cue or "", "rule_id": a.rule_id or "",
+        "cue_rule_id": a.cue_rule_id or "", "quote_type": a.quote_type or "",
     }
 
 
@@ -120,37 +103,43 @@ def _tip_text(index: int, attributions: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def report_context(result: ArticleResult, prefix: str = "") -> dict:
-    """Everything report.html shows, as plain data; `prefix` keeps ids apart when several
-    reports share one page."""
-    card = result.card
-    article = result.article
-    by_sentence: dict[int, list[dict]] = {}
-    for row in result.attributions:
-        by_sentence.setdefault(int(row["sentence_index"]), []).append(row)
-    text_of = {s["sentence_index"]: s["text"] for s in result.sentences}
+def by_sentence(attributions: Iterable[Attribution]) -> dict[int, list[Attribution]]:
+    """The attributions of each sentence, by sentence index, in their order."""
+    out: dict[int, list[Attribution]] = {}
+    for a in attributions:
+        out.setdefault(a.sentence_index, []).append(a)
+    return out
 
+
+def _sentence_view(s: Sentence, rows: list[Attribution], prefix: str) -> dict:
+    labels = in_label_order(s.labels)
+    attributions = [_attribution_view(a) for a in rows]
+    return {
+        "index": s.index, "anchor": f"{prefix}s-{s.index}", "tip_id": f"{prefix}tip-{s.index}",
+        "labels": [{"label": label, "code": label_code(label)} for label in labels],
+        "main_label": labels[0] if labels else "",
+        "pieces": _source_spans(s, rows) if rows else [(s.text, False)],
+        "attributions": attributions, "title": _tip_text(s.index, attributions) if labels else "",
+    }
+
+
+def _paragraphs(result: ArticleResult, prefix: str) -> list[dict]:
+    """The article's sentences grouped as the page shows them: each heading alone, else by paragraph."""
+    rows_of = by_sentence(result.attributions)
     paragraphs: list[dict] = []
     for s in result.sentences:
-        index = s["sentence_index"]
-        labels = [label for label in LABELS if label in set(filter(None, s["labels"].split(";")))]
-        rows = [] if s["is_heading"] else by_sentence.get(index, [])
-        attributions = [_attribution_view(r) for r in rows]
-        sentence = {
-            "index": index, "anchor": f"{prefix}s-{index}", "tip_id": f"{prefix}tip-{index}",
-            "labels": [{"label": label, "code": LABEL_CODES[label]} for label in labels],
-            "main_label": labels[0] if labels else "",
-            "pieces": _source_spans(s, rows) if rows else [(s["text"], False)],
-            "attributions": attributions, "title": _tip_text(index, attributions) if labels else "",
-        }
-        paragraph = s.get("paragraph", 0)
-        if s["is_heading"]:
+        sentence = _sentence_view(s, [] if s.is_heading else rows_of.get(s.index, []), prefix)
+        if s.is_heading:
             paragraphs.append({"heading": True, "sentences": [sentence]})
-        elif paragraphs and not paragraphs[-1]["heading"] and paragraphs[-1]["number"] == paragraph:
+        elif paragraphs and not paragraphs[-1]["heading"] and paragraphs[-1]["number"] == s.paragraph:
             paragraphs[-1]["sentences"].append(sentence)
         else:
-            paragraphs.append({"heading": False, "number": paragraph, "sentences": [sentence]})
+            paragraphs.append({"heading": False, "number": s.paragraph, "sentences": [sentence]})
+    return paragraphs
 
+
+def _checklist_views(card: Scorecard, text_of: dict[int, str], prefix: str) -> tuple[list[dict], list[dict]]:
+    """(dimensions with their checks, flags), each with the sentences it rests on."""
     def evidence(indices: Iterable[int]) -> list[dict]:
         return [{"index": i, "anchor": f"{prefix}s-{i}", "text": text_of.get(i, "")} for i in indices]
 
@@ -166,20 +155,30 @@ def report_context(result: ArticleResult, prefix: str = "") -> dict:
                            "percent": round(100 * points / POINTS_PER_DIMENSION, 1), "checks": checks})
     flags = [{"id": f.id, "anchor": f"{prefix}flag-{f.id}", "title": f.title, "raised": f.raised,
               "explanation": f.explanation, "evidence": evidence(f.evidence)} for f in card.flags]
-    legend = [{"label": label, "code": LABEL_CODES[label], "meaning": LABEL_MEANINGS[label],
-               "count": card.counts.get(label, 0)} for label in LABELS]
+    return dimensions, flags
+
+
+def report_context(result: ArticleResult, prefix: str = "") -> dict:
+    """Everything report.html shows, as plain data; `prefix` keeps ids apart when several
+    reports share one page."""
+    card = result.scorecard
+    article = result.article
+    dimensions, flags = _checklist_views(card, {s.index: s.text for s in result.sentences}, prefix)
+    legend = [{"label": label.name, "code": label.code, "meaning": label.meaning,
+               "count": card.counts.get(label.name, 0)} for label in LABEL_TABLE]
+    unattributed = card.counts.get(UNATTRIBUTED.name, 0)
     return {
         "prefix": prefix, "id": article.id, "title": article.title or article.id,
         "has_title": bool(article.title), "outlet": article.outlet or "",
         "url": article.url or "", "link": safe_url(article.url),
-        "score": int(round(card.total)), "total": number(card.total),
+        "score": card.score, "total": number(card.total),
         "dimensions": dimensions, "checks_count": len(card.checks),
         "coverage": f"{card.coverage:.0%}", "coverage_percent": round(100 * card.coverage, 1),
         "confidence": card.confidence, "confidence_reason": card.confidence_reason,
         "sentences": card.sentences, "headings": card.headings,
-        "attributed": card.sentences - card.counts.get("unattributed", 0),
-        "unattributed": card.counts.get("unattributed", 0),
-        "legend": legend, "paragraphs": paragraphs, "flags": flags,
+        "attributed": card.sentences - unattributed, "unattributed": unattributed,
+        "legend": legend, "none": {"label": UNATTRIBUTED.name, "code": UNATTRIBUTED.code, "meaning": UNATTRIBUTED.meaning},
+        "paragraphs": _paragraphs(result, prefix), "flags": flags,
         "raised_flags": sum(1 for f in card.flags if f.raised),
         "rules_version": card.rules_version, "version": __version__,
     }
@@ -187,11 +186,11 @@ def report_context(result: ArticleResult, prefix: str = "") -> dict:
 
 def index_entry(result: ArticleResult, href: str) -> dict:
     """What index.html keeps of an article (small, so a long batch need not stay in memory)."""
-    card = result.card
+    card = result.scorecard
     return {
         "id": result.article.id, "title": result.article.title or result.article.id,
         "has_title": bool(result.article.title), "outlet": result.article.outlet or "",
-        "href": href, "score": int(round(card.total)), "total": card.total,
+        "href": href, "score": card.score, "total": card.total,
         "dimensions": [{"letter": letter, "name": name, "points": number(card.dimensions[letter])}
                        for letter, name in DIMENSIONS.items()],
         "coverage": f"{card.coverage:.0%}", "confidence": card.confidence,

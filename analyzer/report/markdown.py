@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .. import LABELS, __version__
+from .. import __version__
+from ..labels import LABEL_TABLE, in_label_order, label_code
+from ..records import Attribution, Sentence
 from ..run.local import ArticleResult
-from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
-from .html import LABEL_CODES, LABEL_MEANINGS, STATUS_TEXT, number
+from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION, Scorecard
+from .html import STATUS_TEXT, by_sentence, number
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
 
@@ -35,89 +37,79 @@ def _bar(points: float) -> str:
 
 
 def render_markdown(result: ArticleResult) -> str:
-    card = result.card
-    article = result.article
-    out: list[str] = []
-    add = out.append
+    card = result.scorecard
+    out = [*_head(result, card), *_checklist(card), *_flags(card), *_sentences(result)]
+    out.append(f"*sourcing-analyzer {__version__}. The labels come from the rule files; every attribution names its rule.*")
+    return "\n".join(out) + "\n"
 
-    add(f"# Sourcing report: {md(article.title or article.id)}")
-    add("")
-    add(f"- Article: {md(article.id)}")
-    add(f"- Outlet: {md(article.outlet) if article.outlet else 'not given'}")
+
+def _head(result: ArticleResult, card: Scorecard) -> list[str]:
+    article = result.article
+    out = [f"# Sourcing report: {md(article.title or article.id)}", "",
+           f"- Article: {md(article.id)}", f"- Outlet: {md(article.outlet) if article.outlet else 'not given'}"]
     if article.url:
-        add(f"- URL: {md(article.url)}")
+        out.append(f"- URL: {md(article.url)}")
     headings = f" (+ {card.headings} heading{'s' if card.headings != 1 else ''})" if card.headings else ""
-    add(f"- Sentences: {card.sentences}{headings}")
-    add("")
-    add(f"**Score: {int(round(card.total))} / 100**: how clearly the article shows where its claims come from, "
-        "not whether they are true. Five dimensions of 20 points; every point is a pass/fail check in the "
-        "checklist below, and a check that does not apply passes as n/a.")
-    add("")
-    add("| dimension | points | |")
-    add("|---|---:|---|")
+    out += [f"- Sentences: {card.sentences}{headings}", "",
+            f"**Score: {card.score} / 100**: how clearly the article shows where its claims come from, "
+            "not whether they are true. Five dimensions of 20 points; every point is a pass/fail check in the "
+            "checklist below, and a check that does not apply passes as n/a.", "",
+            "| dimension | points | |", "|---|---:|---|"]
     for letter, name in DIMENSIONS.items():
         points = card.dimensions[letter]
-        add(f"| {letter} {name} | {number(points)} / {POINTS_PER_DIMENSION} | {_bar(points)} |")
-    add(f"| **Total** | **{number(card.total)} / 100** | |")
-    add("")
-    attributed = card.sentences - card.counts.get("unattributed", 0)
-    add(f"- Coverage: {card.coverage:.0%} of sentences are attributed ({attributed} of {card.sentences}; "
-        "headings left out), a lower bound")
-    add(f"- Confidence: {card.confidence}" + (f" ({md(card.confidence_reason)})" if card.confidence_reason else ""))
+        out.append(f"| {letter} {name} | {number(points)} / {POINTS_PER_DIMENSION} | {_bar(points)} |")
+    out += [f"| **Total** | **{number(card.total)} / 100** | |", "",
+            f"- Coverage: {card.coverage:.0%} of sentences are attributed ({card.attributed} of {card.sentences}; "
+            "headings left out), a lower bound",
+            f"- Confidence: {card.confidence}" + (f" ({md(card.confidence_reason)})" if card.confidence_reason else "")]
     if card.rules_version:
-        add(f"- Rules version: {code(card.rules_version)}")
-    add("")
+        out.append(f"- Rules version: {code(card.rules_version)}")
+    return out + [""]
 
-    add("## Checklist")
-    add("")
-    add("Evidence lists the numbers of the sentences a check rests on (see [Sentences](#sentences)).")
+
+def _checklist(card: Scorecard) -> list[str]:
+    out = ["## Checklist", "", "Evidence lists the numbers of the sentences a check rests on (see [Sentences](#sentences))."]
     for letter, name in DIMENSIONS.items():
-        add("")
-        add(f"### {letter} {name}: {number(card.dimensions[letter])} / {POINTS_PER_DIMENSION}")
-        add("")
-        add("| check | result | points | explanation | evidence sentences |")
-        add("|---|---|---:|---|---|")
+        out += ["", f"### {letter} {name}: {number(card.dimensions[letter])} / {POINTS_PER_DIMENSION}", "",
+                "| check | result | points | explanation | evidence sentences |", "|---|---|---:|---|---|"]
         for check in (c for c in card.checks if c.dimension == letter):
-            add(f"| {check.id} {md(check.title)} | {STATUS_TEXT.get(check.status, check.status)} | "
-                f"{number(check.points)} / {number(check.max_points)} | {md(check.explanation)} | "
-                f"{_numbers(check.evidence)} |")
-    add("")
+            out.append(f"| {check.id} {md(check.title)} | {STATUS_TEXT.get(check.status, check.status)} | "
+                       f"{number(check.points)} / {number(check.max_points)} | {md(check.explanation)} | "
+                       f"{_numbers(check.evidence)} |")
+    return out + [""]
 
-    add("## Flags (shown, not scored)")
-    add("")
-    add("| flag | raised | explanation | evidence sentences |")
-    add("|---|---|---|---|")
+
+def _flags(card: Scorecard) -> list[str]:
+    out = ["## Flags (shown, not scored)", "", "| flag | raised | explanation | evidence sentences |", "|---|---|---|---|"]
     for flag in card.flags:
-        add(f"| {flag.id} {md(flag.title)} | {'⚑ raised' if flag.raised else 'not raised'} | {md(flag.explanation)} | "
-            f"{_numbers(flag.evidence)} |")
-    add("")
+        out.append(f"| {flag.id} {md(flag.title)} | {'⚑ raised' if flag.raised else 'not raised'} | "
+                   f"{md(flag.explanation)} | {_numbers(flag.evidence)} |")
+    return out + [""]
 
-    add("## Sentences")
-    add("")
-    add("Labels: " + "; ".join(f"[{LABEL_CODES[label]}] `{label}` {LABEL_MEANINGS[label]}" for label in LABELS)
-        + ". A sentence with no label is unattributed; headings are not scored.")
-    add("")
-    by_sentence: dict[int, list[dict]] = {}
-    for row in result.attributions:
-        by_sentence.setdefault(int(row["sentence_index"]), []).append(row)
+
+def _sentences(result: ArticleResult) -> list[str]:
+    out = ["## Sentences", "",
+           "Labels: " + "; ".join(f"[{label.code}] `{label.name}` {label.meaning}" for label in LABEL_TABLE)
+           + ". A sentence with no label is unattributed; headings are not scored.", ""]
+    rows_of = by_sentence(result.attributions)
     for s in result.sentences:
-        index = s["sentence_index"]
-        if s["is_heading"]:
-            add(f"- **[{index}]** *heading:* **{md(s['text'])}**")
-            continue
-        labels = [label for label in LABELS if label in set(filter(None, s["labels"].split(";")))]
-        marks = " ".join(f"[{LABEL_CODES[label]}] `{label}`" for label in labels) or "*unattributed*"
-        add(f"- **[{index}]** {marks}: {md(s['text'])}")
-        for row in by_sentence.get(index, []):
-            source = row.get("source") or ""
-            resolved = row.get("resolved_source") or ""
-            parts = [f"`{row['label']}`", f"source: {md(source) or '(no source named)'}"]
-            if resolved and resolved != source:
-                parts[-1] += f" (= {md(resolved)})"
-            if row.get("cue"):
-                parts.append(f"cue: {md(row['cue'])}")
-            parts.append(f"rule: {code(row.get('rule_id'))}")
-            add("  - " + " · ".join(parts))
-    add("")
-    add(f"*sourcing-analyzer {__version__}. The labels come from the rule files; every attribution names its rule.*")
-    return "\n".join(out) + "\n"
+        out.extend(_sentence_lines(s, rows_of.get(s.index, [])))
+    return out + [""]
+
+
+def _sentence_lines(s: Sentence, rows: list[Attribution]) -> list[str]:
+    if s.is_heading:
+        return [f"- **[{s.index}]** *heading:* **{md(s.text)}**"]
+    marks = " ".join(f"[{label_code(label)}] `{label}`" for label in in_label_order(s.labels)) or "*unattributed*"
+    out = [f"- **[{s.index}]** {marks}: {md(s.text)}"]
+    for a in rows:
+        source = a.source or ""
+        resolved = a.resolved_source or ""
+        parts = [f"`{a.label}`", f"source: {md(source) or '(no source named)'}"]
+        if resolved and resolved != source:
+            parts[-1] += f" (= {md(resolved)})"
+        if a.cue:
+            parts.append(f"cue: {md(a.cue)}")
+        parts.append(f"rule: {code(a.rule_id)}")
+        out.append("  - " + " · ".join(parts))
+    return out

@@ -3,8 +3,10 @@
 The client only cuts the input into partitions (file paths and byte ranges with their first
 line number); workers read their own partition, analyse it with a model loaded once per
 worker (cached in this importable module, never pickled into the graph), and write their
-partition's CSV files. The client then joins the partition files, in input order, into the
-same sentences.csv, attributions.csv and scorecard.csv as the local engine.
+partition's CSV files through the same CsvWriter (report/tables.py: one CSV edge). The client
+then joins the partition files, in input order, into the same sentences.csv, attributions.csv
+and scorecard.csv as the local engine: a header line (which holds no line break) is dropped
+from every part but the first, and the rest is copied byte for byte.
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ def _read_partition(partition: Partition):
 def analyze_partition(partition: Partition, parts_dir: str, outlet: Optional[str], model: Optional[str],
                       rules_dirs: tuple[str, ...]) -> dict:
     """Runs on a worker: read, analyse and write one partition; return counts and errors."""
+    from ..errors import InputError
     from ..io.ingest import Article
     from ..report.csv_files import CsvWriter
 
@@ -119,11 +122,11 @@ def analyze_partition(partition: Partition, parts_dir: str, outlet: Optional[str
     writer = CsvWriter(Path(parts_dir) / f"part-{partition.number:06d}")
     articles, errors = 0, []
     for result in analyzer.analyze(_with_outlet(_read_partition(partition), outlet, Article)):
-        if hasattr(result, "sentences"):
-            writer.write(result)
-            articles += 1
-        else:
+        if isinstance(result, InputError):
             errors.append(result.one_line())
+            continue
+        writer.write(result)
+        articles += 1
     writer.close()
     return {"number": partition.number, "articles": articles, "errors": errors}
 

@@ -1,33 +1,27 @@
-"""Run the pipeline over articles and turn each parsed article into plain result rows."""
+"""Run the pipeline over articles: one ArticleResult (typed records and a scorecard) per article."""
 
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
 from ..attribution.outlets import dateline_wire
-from ..records import DocAnalysis
+from ..records import Attribution, DocAnalysis, Sentence
 from ..io.ingest import Article
-from ..score.scorecard import Scorecard, build_scorecard, scorecard_row
-
-SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "is_heading", "text", "labels", "sources",
-                    "rule_ids", "paragraph"]
-ATTRIBUTION_COLUMNS = ["article_id", "sentence_index", "label", "source", "resolved_source", "cue", "quote_type",
-                       "start_char", "end_char", "rule_id", "cue_rule_id", "outlet", "source_key",
-                       "anonymity_reason_given", "anonymity_reason", "anonymity_reason_text", "anonymity_requested",
-                       "vantage", "vantage_strength", "specificity", "source_count"]
-ANONYMOUS_COLUMNS = ATTRIBUTION_COLUMNS[ATTRIBUTION_COLUMNS.index("anonymity_reason_given"):]
+from ..score.scorecard import Scorecard, build_scorecard
 
 
 @dataclass
 class ArticleResult:
+    """One analysed article: its sentences and attributions as the component found them (the
+    article id stays out of the records; report/tables.py adds it to each row) and its scorecard."""
+
     article: Article
-    sentences: list[dict] = field(default_factory=list)
-    attributions: list[dict] = field(default_factory=list)
-    scorecard: dict = field(default_factory=dict)
-    card: Optional[Scorecard] = None
+    sentences: list[Sentence]
+    attributions: list[Attribution]
+    scorecard: Scorecard
 
 
 # Longer articles are parsed in paragraph chunks: the parser's memory grows with the text, and
@@ -69,22 +63,8 @@ def merge_chunks(parts: list[tuple[int, DocAnalysis]]) -> DocAnalysis:
 
 
 def result_from_data(data: DocAnalysis, article: Article, rules_version: str = "") -> ArticleResult:
-    sentences = [{
-        "article_id": article.id, "sentence_index": s.index, "start_char": s.start_char,
-        "end_char": s.end_char, "is_heading": s.is_heading, "text": s.text,
-        "labels": ";".join(s.labels), "sources": "; ".join(s.sources), "rule_ids": ";".join(s.rule_ids),
-        "paragraph": s.paragraph,
-    } for s in data.sentences]
-    attributions = []
-    for a in data.attributions:
-        values = vars(a)
-        row = {"article_id": article.id, **{k: values.get(k) for k in ATTRIBUTION_COLUMNS if k not in ("article_id",)}}
-        details = vars(a.anonymous) if a.anonymous is not None else {}
-        for column in ANONYMOUS_COLUMNS:
-            row[column] = details.get(column, "")
-        attributions.append(row)
-    card = build_scorecard(article.id, sentences, attributions, rules_version)
-    return ArticleResult(article, sentences, attributions, scorecard_row(card), card)
+    card = build_scorecard(article.id, data.sentences, data.attributions, rules_version)
+    return ArticleResult(article, list(data.sentences), list(data.attributions), card)
 
 
 class Analyzer:

@@ -1,7 +1,7 @@
 """`--jobs N`: analyse on N worker processes, each loading the model once.
 
-Workers receive articles and send back plain result rows, never Docs: a parsed Doc costs
-hundreds of kB to pickle (shared/PERFORMANCE.md). Batches are submitted a few at a time, so
+Workers receive articles and send back ArticleResults (plain records and a scorecard), never
+Docs: a parsed Doc costs hundreds of kB to pickle (shared/PERFORMANCE.md). Batches are submitted a few at a time, so
 the input streams through and memory stays flat however long the input is.
 """
 

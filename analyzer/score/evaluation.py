@@ -17,14 +17,15 @@ Only ``run_analyzer`` loads spaCy (and only when called).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .. import LABELS
-from ..errors import AnalyzerError
+from ..errors import AnalyzerError, InputError
+from ..labels import CORE_LABELS, LABELS
+from ..records import Attribution
 
-CORE_LABELS = LABELS[:4]  # named-official, anonymous, satellite-imagery, secondary-outlet
+MISS_ATTRIBUTION_FIELDS = ("label", "source", "resolved_source", "cue", "rule_id", "cue_rule_id", "step")
 
 
 class GoldFileError(AnalyzerError):
@@ -72,8 +73,8 @@ class PredictedSentence:
     end: int
     labels: frozenset = frozenset()
     is_heading: bool = False
-    rule_ids: tuple = ()
-    attributions: tuple = ()   # dicts: label, source, resolved_source, cue, rule_id, cue_rule_id
+    rule_ids: tuple[str, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
 
 
 @dataclass
@@ -114,8 +115,17 @@ class Miss:
     gold: list[str]          # labels; for binary gold ["attributed"] or []
     predicted: list[str]
     rule_ids: list[str]
-    attributions: list[dict]
+    attributions: list[Attribution]
     binary: bool = False
+
+    def as_dict(self) -> dict:
+        """The miss for `sourcing evaluate --json --errors`: each attribution by its label, source,
+        cue and rules."""
+        out = {name: getattr(self, name) for name in ("article_id", "start", "end", "text")}
+        out.update(gold=list(self.gold), predicted=list(self.predicted), rule_ids=list(self.rule_ids))
+        out["attributions"] = [{name: getattr(a, name) for name in MISS_ATTRIBUTION_FIELDS} for a in self.attributions]
+        out["binary"] = self.binary
+        return out
 
 
 @dataclass
@@ -170,7 +180,7 @@ class Evaluation:
             "attributed": {**self.binary.as_dict(), "sentences": self.binary_sentences} if self.has_binary else None,
         }
         if misses:
-            out["misses"] = [asdict(m) for m in self.misses]
+            out["misses"] = [m.as_dict() for m in self.misses]
         return out
 
 
@@ -280,22 +290,14 @@ def load_gold(path: str | Path) -> list[GoldArticle]:
 
 # --- predictions ---------------------------------------------------------------------------
 
-def _split(value: Optional[str]) -> list[str]:
-    return [part.strip() for part in (value or "").split(";") if part.strip()]
-
-
 def predictions_from_result(result) -> list[PredictedSentence]:
     """An ArticleResult's sentences as PredictedSentence, each with its attributions."""
-    by_sentence: dict[int, list[dict]] = {}
+    by_sentence: dict[int, list[Attribution]] = {}
     for a in result.attributions:
-        by_sentence.setdefault(a["sentence_index"], []).append(
-            {k: a.get(k) for k in ("label", "source", "resolved_source", "cue", "rule_id", "cue_rule_id")})
+        by_sentence.setdefault(a.sentence_index, []).append(a)
     return [
-        PredictedSentence(
-            start=s["start_char"], end=s["end_char"], labels=frozenset(_split(s["labels"])),
-            is_heading=bool(s["is_heading"]), rule_ids=tuple(_split(s.get("rule_ids"))),
-            attributions=tuple(by_sentence.get(s["sentence_index"], ())),
-        )
+        PredictedSentence(start=s.start_char, end=s.end_char, labels=frozenset(s.labels), is_heading=s.is_heading,
+                          rule_ids=tuple(s.rule_ids), attributions=tuple(by_sentence.get(s.index, ())))
         for s in result.sentences
     ]
 
@@ -313,7 +315,7 @@ def run_analyzer(gold: list[GoldArticle], analyzer=None, model: Optional[str] = 
     failures = []
     items = [Article(g.id, g.text, g.outlet, origin=g.origin, line=g.line) for g in gold]
     for result in analyzer.analyze(items):
-        if not hasattr(result, "sentences"):
+        if isinstance(result, InputError):
             failures.append(result)
             continue
         predictions[result.article.id] = predictions_from_result(result)
@@ -341,7 +343,7 @@ def score(gold: list[GoldArticle], predictions: dict[str, list[PredictedSentence
             def miss(want: list[str], got_list: list[str], binary: bool) -> Miss:
                 return Miss(article.id, g.start, g.end, g.text, want, got_list,
                             list(dict.fromkeys(r for p in matched for r in p.rule_ids)),
-                            [dict(a) for p in matched for a in p.attributions], binary)
+                            [a for p in matched for a in p.attributions], binary)
 
             if g.is_binary:
                 result.binary_sentences += 1

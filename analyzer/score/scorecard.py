@@ -3,17 +3,20 @@
 Five dimensions of 20 points each, after the IMVAIN checklist taught in news-literacy
 classes (Independent, Multiple, Verify, Authoritative/informed, Named). Every point is a
 pass/fail check whose evidence is a list of sentences; a check that does not apply passes
-and says "n/a". Pure functions: labelled sentences and attribution rows in, a Scorecard out.
+and says "n/a". Pure functions: the Sentence and Attribution records (analyzer/records.py)
+in, a Scorecard out; report/tables.py flattens it into the scorecard.csv row.
 It scores transparency of sourcing, not truth.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
 
-from .. import LABELS
+from ..labels import LABELS, UNATTRIBUTED
+from ..records import AnonymousDetails, Attribution, Sentence
+from ..rules.refs import rule_ref
 
 NAMED_LABELS = ("named-official", "named-other")
 EVIDENCE_LABELS = ("document", "satellite-imagery")
@@ -32,7 +35,10 @@ VERIFICATION = re.compile(
 EXPERT_WORDS = re.compile(r"\b(analyst|expert|professor|researcher|economist|scientist|scholar|fellow|specialist|historian|"
                           r"lawyer|attorney|consultant|strategist|pollster|doctor|dr\.|physician|engineer|director of|head of|"
                           r"at the university|university|institute|think tank|centre|center)\b", re.IGNORECASE)
-NO_COMMENT_RULES = {"cue.no_comment"}
+ANON_HEDGE = rule_ref("anon.hedge")                # "reportedly", "it is believed": no source at all
+NO_COMMENT_RULES = {rule_ref("cue.no_comment")}    # "declined to comment": a reply was sought
+IMAGERY_PROVIDERS = rule_ref("imagery.providers")  # imagery credited to its provider (Maxar, Planet Labs)
+NO_DETAILS = AnonymousDetails()                    # what an attribution without details states: nothing
 
 
 @dataclass
@@ -45,10 +51,6 @@ class Check:
     max_points: float
     evidence: list[int]    # sentence indices the check rests on
     explanation: str
-
-    @property
-    def passed(self) -> bool:
-        return self.status != "fail"
 
 
 @dataclass
@@ -77,69 +79,94 @@ class Scorecard:
     distinct_outlets: int = 0
     rules_version: str = ""
 
-    def as_dict(self) -> dict:
-        data = asdict(self)
-        return data
+    @property
+    def score(self) -> int:
+        """The total as the reports print it: a whole number from 0 to 100."""
+        return int(round(self.total))
+
+    def share(self, label: str) -> float:
+        """The share of the scored sentences with `label` (or "unattributed"), to four places."""
+        return round(self.counts[label] / self.sentences, 4) if self.sentences else 0.0
+
+    @property
+    def attributed(self) -> int:
+        """Scored sentences with at least one label."""
+        return self.sentences - self.counts.get(UNATTRIBUTED.name, 0)
 
 
 # -- the facts the checks read ---------------------------------------------------------
 
 @dataclass
 class Facts:
-    scored: list[dict]
+    scored: list[Sentence]
     labels: dict[int, set[str]]
-    attributions: list[dict]
+    attributions: list[Attribution]
     paragraph_of: dict[int, int]
 
     @property
     def attributed(self) -> list[int]:
-        return [s["sentence_index"] for s in self.scored if self.labels[s["sentence_index"]]]
+        return [s.index for s in self.scored if self.labels[s.index]]
 
     def with_label(self, *labels: str) -> list[int]:
         return [i for i in self.attributed if self.labels[i] & set(labels)]
 
-    def rows(self, *labels: str) -> list[dict]:
-        return [a for a in self.attributions if a["label"] in labels]
+    def rows(self, *labels: str) -> list[Attribution]:
+        return [a for a in self.attributions if a.label in labels]
+
+    def text_of(self, index: int) -> Optional[str]:
+        """The text of a scored sentence (None for a heading or an unknown index)."""
+        return next((s.text for s in self.scored if s.index == index), None)
 
 
-def _facts(sentences: list[dict], attributions: list[dict]) -> Facts:
-    scored = [s for s in sentences if not _truthy(s["is_heading"])]
-    labels = {s["sentence_index"]: set(filter(None, str(s["labels"] or "").split(";"))) for s in sentences}
-    paragraph_of = {s["sentence_index"]: int(s.get("paragraph") or 0) for s in sentences}
-    return Facts(scored, labels, attributions, paragraph_of)
+def _facts(sentences: Sequence[Sentence], attributions: Sequence[Attribution]) -> Facts:
+    scored = [s for s in sentences if not s.is_heading]
+    labels = {s.index: set(s.labels) for s in sentences}
+    paragraph_of = {s.index: s.paragraph for s in sentences}
+    return Facts(scored, labels, list(attributions), paragraph_of)
 
 
-def _truthy(value) -> bool:
-    return value is True or str(value).strip().lower() in ("true", "1", "yes")
+def details(row: Attribution) -> AnonymousDetails:
+    """What the attribution states about an anonymous source (nothing, when it has no details)."""
+    return row.anonymous if row.anonymous is not None else NO_DETAILS
 
 
-def source_identity(row: dict) -> str:
-    if row["label"] == "secondary-outlet" and row.get("outlet"):
-        return "outlet:" + row["outlet"].strip().lower()
-    return (row.get("source_key") or row.get("resolved_source") or row.get("source") or "").strip().lower()
+def _counted(row: Attribution) -> bool:
+    """The attribution states how many sources it rests on ("two officials")."""
+    return bool((details(row).source_count or "").strip())
 
 
-def is_back_reference(row: dict) -> bool:
+def source_identity(row: Attribution) -> str:
+    if row.label == "secondary-outlet" and row.outlet:
+        return "outlet:" + row.outlet.strip().lower()
+    return (row.source_key or row.resolved_source or row.source or "").strip().lower()
+
+
+def is_back_reference(row: Attribution) -> bool:
     """A row that points back to a source already counted: "he said", "the source claimed",
     a sentence inside a quotation."""
-    source = (row.get("source") or "").strip().lower()
-    return str(row.get("rule_id") or "").startswith("ref.") or source.startswith(("the ", "this ", "that "))
+    source = (row.source or "").strip().lower()
+    return (row.rule_id or "").startswith("ref.") or source.startswith(("the ", "this ", "that "))
 
 
-def distinct_sources(rows: Iterable[dict]) -> set[str]:
+def distinct_sources(rows: Iterable[Attribution]) -> set[str]:
     out = set()
     for row in rows:
-        if row.get("rule_id") == "anon.hedge":
+        if row.rule_id == ANON_HEDGE:
             continue
-        if row["label"] in NAMED_LABELS or row["label"] == "secondary-outlet" or not is_back_reference(row):
+        if row.label in NAMED_LABELS or row.label == "secondary-outlet" or not is_back_reference(row):
             identity = source_identity(row)
             if identity:
                 out.add(identity)
     return out
 
 
-def _sentences_of(rows: Iterable[dict]) -> list[int]:
-    return sorted({int(r["sentence_index"]) for r in rows})
+def _anonymous_sources(f: Facts) -> list[Attribution]:
+    """Anonymous attributions that stand for a source of their own (no hedge, no back-reference)."""
+    return [r for r in f.rows("anonymous") if r.rule_id != ANON_HEDGE and not is_back_reference(r)]
+
+
+def _sentences_of(rows: Iterable[Attribution]) -> list[int]:
+    return sorted({r.sentence_index for r in rows})
 
 
 def _share_text(part: int, whole: int) -> str:
@@ -165,14 +192,14 @@ def _named_checks(f: Facts) -> list[tuple]:
 
 def _authoritative_checks(f: Facts) -> list[tuple]:
     named_rows = f.rows(*NAMED_LABELS)
-    people = [r for r in named_rows if r.get("source_key")]
+    people = [r for r in named_rows if r.source_key]
     bare = [r for r in people if not _has_title_or_affiliation(r)]
-    anonymous = [r for r in f.rows("anonymous") if r.get("rule_id") != "anon.hedge" and not is_back_reference(r)]
-    no_reason = [r for r in anonymous if not _truthy(r.get("anonymity_reason_given"))]
-    reasons = [r for r in anonymous if _truthy(r.get("anonymity_reason_given"))]
-    formulaic = [r for r in reasons if r.get("anonymity_reason") == "formulaic"]
-    no_vantage = [r for r in anonymous if (r.get("vantage") or "none") == "none"]
-    hedges = [r for r in f.rows("anonymous") if r.get("rule_id") == "anon.hedge"]
+    anonymous = _anonymous_sources(f)
+    no_reason = [r for r in anonymous if not details(r).anonymity_reason_given]
+    reasons = [r for r in anonymous if details(r).anonymity_reason_given]
+    formulaic = [r for r in reasons if details(r).anonymity_reason == "formulaic"]
+    no_vantage = [r for r in anonymous if (details(r).vantage or "none") == "none"]
+    hedges = [r for r in f.rows("anonymous") if r.rule_id == ANON_HEDGE]
     checks = []
     if people:
         checks.append(("A1", "Named sources have a title or affiliation", not bare,
@@ -205,26 +232,26 @@ def _authoritative_checks(f: Facts) -> list[tuple]:
     return checks
 
 
-def _has_title_or_affiliation(row: dict) -> bool:
-    if row["label"] == "named-official":
+def _has_title_or_affiliation(row: Attribution) -> bool:
+    if row.label == "named-official":
         return True
-    resolved = row.get("resolved_source") or ""
-    key = row.get("source_key") or ""
-    mention = resolved if len(resolved) > len(key) else row.get("source") or ""
+    resolved = row.resolved_source or ""
+    key = row.source_key or ""
+    mention = resolved if len(resolved) > len(key) else row.source or ""
     return len(mention.strip()) > len(key.strip()) + 2
 
 
 def _multiple_checks(f: Facts) -> list[tuple]:
-    rows = [r for r in f.attributions if r.get("rule_id") != "anon.hedge"]
+    rows = [r for r in f.attributions if r.rule_id != ANON_HEDGE]
     identities = distinct_sources(rows)
     named_people = {source_identity(r) for r in f.rows(*NAMED_LABELS) if source_identity(r)}
     attributed = f.attributed
     by_source: dict[str, set[int]] = {}
     for r in rows:
-        by_source.setdefault(source_identity(r), set()).add(int(r["sentence_index"]))
+        by_source.setdefault(source_identity(r), set()).add(r.sentence_index)
     top_source, top_sentences = max(by_source.items(), key=lambda kv: len(kv[1]), default=("", set()))
-    anonymous = [r for r in f.rows("anonymous") if r.get("rule_id") != "anon.hedge" and not is_back_reference(r)]
-    uncounted = [r for r in anonymous if not str(r.get("source_count") or "").strip()]
+    anonymous = _anonymous_sources(f)
+    uncounted = [r for r in anonymous if not _counted(r)]
     checks = [
         ("M1", "At least two distinct sources", len(identities) >= 2, _sentences_of(rows),
          f"{len(identities)} distinct sources"),
@@ -249,9 +276,9 @@ def _multiple_checks(f: Facts) -> list[tuple]:
 
 def _verify_checks(f: Facts) -> list[tuple]:
     evidence = f.rows(*EVIDENCE_LABELS)
-    unsourced = [r for r in evidence if not _has_provenance(r, f)]
+    unsourced = [a for i, a in enumerate(f.attributions) if a.label in EVIDENCE_LABELS and not _has_provenance(i, f)]
     relayed = f.with_label("secondary-outlet") + [i for i in f.with_label("anonymous") if i not in f.with_label("secondary-outlet")]
-    verification = [s["sentence_index"] for s in f.scored if VERIFICATION.search(s["text"])]
+    verification = [s.index for s in f.scored if VERIFICATION.search(s.text)]
     checks = [("V1", "At least one document, data or imagery attribution", bool(evidence), _sentences_of(evidence),
                f"{len(_sentences_of(evidence))} sentences rest on documents, data or imagery")]
     if evidence:
@@ -270,23 +297,24 @@ def _verify_checks(f: Facts) -> list[tuple]:
     return checks
 
 
-def _has_provenance(row: dict, f: Facts) -> bool:
-    sentence = next((s for s in f.scored if s["sentence_index"] == int(row["sentence_index"])), None)
-    if sentence is None:
+def _has_provenance(position: int, f: Facts) -> bool:
+    """The document or imagery attribution at f.attributions[position] says where it comes from."""
+    row = f.attributions[position]
+    if f.text_of(row.sentence_index) is None:
         return False
-    others = [a for a in f.attributions if int(a["sentence_index"]) == int(row["sentence_index"]) and a is not row]
-    if any(a["label"] in ("secondary-outlet", "named-official", "named-other") for a in others):
+    others = [a for i, a in enumerate(f.attributions) if a.sentence_index == row.sentence_index and i != position]
+    if any(a.label in ("secondary-outlet", "named-official", "named-other") for a in others):
         return True
-    if row["label"] == "satellite-imagery" and row.get("rule_id") == "imagery.providers":
+    if row.label == "satellite-imagery" and row.rule_id == IMAGERY_PROVIDERS:
         return True
-    text = (row.get("source") or "")
+    text = row.source or ""
     return bool(re.search(r"[A-Z][a-z]+|\b[A-Z]{2,}\b", re.sub(r"^(The|A|An)\s", "", text)))
 
 
 def _independent_checks(f: Facts) -> list[tuple]:
-    experts = [r for r in f.rows("named-other") if EXPERT_WORDS.search(r.get("resolved_source") or "")
-               or EXPERT_WORDS.search(next((s["text"] for s in f.scored if s["sentence_index"] == int(r["sentence_index"])), ""))]
-    replies = [r for r in f.attributions if r.get("cue_rule_id") in NO_COMMENT_RULES]
+    experts = [r for r in f.rows("named-other") if EXPERT_WORDS.search(r.resolved_source or "")
+               or EXPERT_WORDS.search(f.text_of(r.sentence_index) or "")]
+    replies = [r for r in f.attributions if r.cue_rule_id in NO_COMMENT_RULES]
     kinds = {label for i in f.attributed for label in f.labels[i]}
     outlets_only = bool(f.attributed) and all(f.labels[i] == {"secondary-outlet"} for i in f.attributed)
     return [
@@ -300,13 +328,12 @@ def _independent_checks(f: Facts) -> list[tuple]:
     ]
 
 
-def _flags(f: Facts, sentences: list[dict]) -> list[Flag]:
-    first_text = min((f.paragraph_of[s["sentence_index"]] for s in f.scored), default=0)
-    first_paragraph = [s["sentence_index"] for s in sentences
-                       if f.paragraph_of.get(s["sentence_index"], 0) == first_text or _truthy(s["is_heading"])]
-    early_anonymous = [r for r in f.rows("anonymous") if int(r["sentence_index"]) in first_paragraph]
+def _flags(f: Facts, sentences: Sequence[Sentence]) -> list[Flag]:
+    first_text = min((f.paragraph_of[s.index] for s in f.scored), default=0)
+    first_paragraph = [s.index for s in sentences if f.paragraph_of.get(s.index, 0) == first_text or s.is_heading]
+    early_anonymous = [r for r in f.rows("anonymous") if r.sentence_index in first_paragraph]
     plural_sources = [r for r in f.rows("anonymous")
-                      if re.search(r"\bsources\b", r.get("source") or "", re.IGNORECASE) and not str(r.get("source_count") or "").strip()]
+                      if re.search(r"\bsources\b", r.source or "", re.IGNORECASE) and not _counted(r)]
     relayed_anonymous = [i for i in f.with_label("secondary-outlet") if "anonymous" in f.labels[i]]
     return [
         Flag("F1", "Anonymous source in the headline or first paragraph", bool(early_anonymous), _sentences_of(early_anonymous),
@@ -318,55 +345,43 @@ def _flags(f: Facts, sentences: list[dict]) -> list[Flag]:
     ]
 
 
-def build_scorecard(article_id: str, sentences: list[dict], attributions: list[dict], rules_version: str = "") -> Scorecard:
+def build_scorecard(article_id: str, sentences: Sequence[Sentence], attributions: Sequence[Attribution],
+                    rules_version: str = "") -> Scorecard:
     f = _facts(sentences, attributions)
     total = len(f.scored)
     counts = {label: len(f.with_label(label)) for label in LABELS}
-    counts["unattributed"] = total - len(f.attributed)
+    counts[UNATTRIBUTED.name] = total - len(f.attributed)
     card = Scorecard(article_id, total, len(sentences) - total, counts,
                      round(len(f.attributed) / total, 4) if total else 0.0, rules_version=rules_version)
     groups = {"N": _named_checks(f), "A": _authoritative_checks(f), "M": _multiple_checks(f),
               "V": _verify_checks(f), "I": _independent_checks(f)}
     for dimension, raw in groups.items():
-        each = POINTS_PER_DIMENSION / len(raw)
-        earned = 0.0
-        for check_id, title, result, evidence, explanation in raw:
-            status = "n/a" if result is None else ("pass" if result else "fail")
-            points = each if status != "fail" else 0.0
-            earned += points
-            card.checks.append(Check(check_id, dimension, title, status, round(points, 2), round(each, 2),
-                                     list(evidence), explanation))
-        card.dimensions[dimension] = round(earned, 1)
+        card.dimensions[dimension] = _score_dimension(card, dimension, raw)
     card.total = round(sum(card.dimensions.values()), 1)
     card.flags = _flags(f, sentences)
     card.distinct_named_sources = len({source_identity(r) for r in f.rows(*NAMED_LABELS) if source_identity(r)})
-    card.distinct_outlets = len({(r.get("outlet") or r.get("resolved_source") or "").strip().lower()
+    card.distinct_outlets = len({(r.outlet or r.resolved_source or "").strip().lower()
                                  for r in f.rows("secondary-outlet")})
-    if total < 5:
-        card.confidence, card.confidence_reason = "low", f"only {total} sentences"
-    elif len(f.attributed) < 2 or len(f.attributed) / total < 0.1:
-        card.confidence, card.confidence_reason = "low", "the rules found almost no attributions"
-    else:
-        card.confidence, card.confidence_reason = "normal", ""
+    card.confidence, card.confidence_reason = _confidence(total, len(f.attributed))
     return card
 
 
-def scorecard_row(card: Scorecard) -> dict:
-    """One flat row for scorecard.csv."""
-    row: dict = {"article_id": card.article_id, "sentences": card.sentences, "headings": card.headings}
-    for label in (*LABELS, "unattributed"):
-        row[f"{label}_count"] = card.counts[label]
-        row[f"{label}_share"] = round(card.counts[label] / card.sentences, 4) if card.sentences else 0.0
-    row["coverage"] = card.coverage
-    row["distinct_named_sources"] = card.distinct_named_sources
-    row["distinct_outlets"] = card.distinct_outlets
-    for dimension in DIMENSIONS:
-        row[f"dim_{dimension}"] = card.dimensions[dimension]
-    for check in card.checks:
-        row[f"check_{check.id}"] = check.status
-    for flag in card.flags:
-        row[f"flag_{flag.id}"] = flag.raised
-    row["score"] = int(round(card.total))
-    row["confidence"] = card.confidence
-    row["rules_version"] = card.rules_version
-    return row
+def _score_dimension(card: Scorecard, dimension: str, raw: list[tuple]) -> float:
+    """Append the dimension's checks to the card; return the points it earned."""
+    each = POINTS_PER_DIMENSION / len(raw)
+    earned = 0.0
+    for check_id, title, result, evidence, explanation in raw:
+        status = "n/a" if result is None else ("pass" if result else "fail")
+        points = each if status != "fail" else 0.0
+        earned += points
+        card.checks.append(Check(check_id, dimension, title, status, round(points, 2), round(each, 2),
+                                 list(evidence), explanation))
+    return round(earned, 1)
+
+
+def _confidence(total: int, attributed: int) -> tuple[str, str]:
+    if total < 5:
+        return "low", f"only {total} sentences"
+    if attributed < 2 or attributed / total < 0.1:
+        return "low", "the rules found almost no attributions"
+    return "normal", ""
