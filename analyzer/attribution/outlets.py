@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 
 from ..nlp.segment import DATELINE_WIRE
 from ..records import Attribution
+from ..rules.schema import OutletEntry
 
 
 def normalise_outlet(name: str) -> str:
@@ -25,9 +26,9 @@ def dateline_wire(text: str) -> Optional[str]:
 class OutletIndex:
     """Surface form -> canonical outlet name, to recognise an article's own publisher."""
 
-    def __init__(self, outlet_entries: dict):
+    def __init__(self, outlet_entries: dict[str, OutletEntry]):
         self.forms: dict[str, str] = {}
-        for _, entry in outlet_entries.values():
+        for entry in outlet_entries.values():
             for form in entry.surface_forms:
                 self.forms.setdefault(normalise_outlet(form), entry.canonical)
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ..nlp.syntax import entity_of
 from ..rules.loader import RuleSet
 from ..rules.matcher import Hit, HitIndex
+from ..rules.schema import OutletEntry
 from .context import ArticleContext, Source
 from .decisions import Phrase, decide
 from .lexicon import Lexicon
@@ -24,7 +25,7 @@ from .references import register_acronyms, register_people
 class SourceClassifier:
     """Labels source noun phrases with the decision table; knows the outlet gazetteer."""
 
-    def __init__(self, outlet_entries: dict[str, tuple[str, object]], ruleset: RuleSet):
+    def __init__(self, outlet_entries: dict[str, OutletEntry], ruleset: RuleSet):
         self.outlet_entries = outlet_entries
         self.lexicon = Lexicon(ruleset)
 
@@ -50,7 +51,7 @@ class SourceClassifier:
     # -- outlets ---------------------------------------------------------------------------
     def outlet_name(self, hit: Hit) -> Optional[str]:
         entry = self.outlet_entries.get(hit.rule_id)
-        return entry[1].canonical if entry else None
+        return entry.canonical if entry else None
 
     def outlet_hit(self, hits: HitIndex, tokens: list[Token], root: Optional[Token] = None) -> Optional[Hit]:
         """The outlet among the tokens, skipping a person's name ("Michael Bloomberg") and an
@@ -65,7 +66,7 @@ class SourceClassifier:
                 continue  # "Michael Bloomberg" is a person, not the news service
             entry = self.outlet_entries.get(hit.rule_id)
             matched = doc[hit.start:hit.end].text
-            if entry is not None and entry[1].ambiguous and matched.lower() == entry[1].name.lower() and not all(
+            if entry is not None and entry.ambiguous and matched.lower() == entry.name.lower() and not all(
                     t.pos_ == "PROPN" or t.lower_ == "the" for t in doc[hit.start:hit.end]):
                 continue  # "People familiar with the matter" is not People magazine
             return hit

@@ -18,6 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from .loader import LoadedRule, RuleSet
+from .schema import OutletEntry
 
 
 MAX_EXPANSION = 400
@@ -107,7 +108,7 @@ class RuleMatcher:
         self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.terms_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         # Outlet surface forms map back to their entry so a hit can name the outlet.
-        self.outlet_entries: dict[str, tuple[str, object]] = {}
+        self.outlet_entries: dict[str, OutletEntry] = {}  # "outlet.wire_services#3" -> its entry
         self.strengths = {r.id: r.rule.strength for r in ruleset.rules if r.rule.strength is not None}
         self._described: dict[int, tuple[str, str, str]] = {}  # match id -> (key, kind, type)
         for loaded in ruleset.rules:
@@ -145,7 +146,7 @@ class RuleMatcher:
             self._add_phrase(nlp, key, phrase)
         for number, entry in enumerate(rule.entries):
             entry_key = f"{key}#{number}"
-            self.outlet_entries[entry_key] = (key, entry)
+            self.outlet_entries[entry_key] = entry
             for form in entry.surface_forms:
                 self._add_phrase(nlp, entry_key, form)
 

@@ -48,7 +48,7 @@ def anonymity_request(p: Phrase) -> Verdict:
 
 
 @decision_step("decide.official_function", "An office named by its function ('police', 'prosecutors', 'the court': "
-               "rule official.function) speaks on the record; one unnamed holder ('an investigator') is anonymous.")
+               "rule official.function) speaks on the record; one unnamed holder ('a sheriff') is anonymous.")
 def official_function(p: Phrase) -> Verdict:
     function = p.at_root("official", "function")
     if not function:
