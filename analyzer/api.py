@@ -13,7 +13,7 @@ The pipeline is loaded once per (model, rule folders) and kept for later calls.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence, Union
@@ -91,9 +91,7 @@ def as_articles(items: Union[ArticleLike, Iterable[ArticleLike]], outlet: Option
                               item.get("url"))
         else:
             raise TypeError(f"item {number}: expected a text, an Article or a mapping with 'text', got {type(item).__name__}")
-        if outlet is not None:
-            article.outlet = outlet
-        articles.append(article)
+        articles.append(article if outlet is None else replace(article, outlet=outlet))  # the caller's Article stays as it was
     return articles
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from .labels import UNATTRIBUTED
+
 
 @dataclass(frozen=True)
 class AnonymousDetails:
@@ -80,3 +82,58 @@ class DocAnalysis:
 
     sentences: list[Sentence] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+
+
+# -- the scorecard of an article (built by analyzer/score/scorecard.py) ---------------------
+
+@dataclass
+class Check:
+    id: str
+    dimension: str
+    title: str
+    status: str            # pass | fail | n/a
+    points: float
+    max_points: float
+    evidence: list[int]    # sentence indices the check rests on
+    explanation: str
+
+
+@dataclass
+class Flag:
+    id: str
+    title: str
+    raised: bool
+    evidence: list[int]
+    explanation: str
+
+
+@dataclass
+class Scorecard:
+    article_id: str
+    sentences: int
+    headings: int
+    counts: dict[str, int]
+    coverage: float
+    checks: list[Check] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    dimensions: dict[str, float] = field(default_factory=dict)
+    total: float = 0.0
+    confidence: str = "normal"
+    confidence_reason: str = ""
+    distinct_named_sources: int = 0
+    distinct_outlets: int = 0
+    rules_version: str = ""
+
+    @property
+    def score(self) -> int:
+        """The total as the reports print it: a whole number from 0 to 100."""
+        return int(round(self.total))
+
+    def share(self, label: str) -> float:
+        """The share of the scored sentences with `label` (or "unattributed"), to four places."""
+        return round(self.counts[label] / self.sentences, 4) if self.sentences else 0.0
+
+    @property
+    def attributed(self) -> int:
+        """Scored sentences with at least one label."""
+        return self.sentences - self.counts.get(UNATTRIBUTED.name, 0)

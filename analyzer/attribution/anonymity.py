@@ -11,13 +11,12 @@ from spacy.tokens import Span, Token
 from ..rules.matcher import HitIndex
 from ..records import AnonymousDetails
 from ..nlp.syntax import GROUP_ENTS, ORG_ENTS, PLACE_ENTS, noun_phrase
+from .lexicon import Lexicon
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "both": 2, "a couple": 2,
 }
-VAGUE_PLURALS = {"several", "multiple", "many", "numerous", "various", "some", "other", "few"}
-GENERIC_HEADS = {"source", "people", "person", "someone", "somebody", "one", "insider", "other"}
 
 
 def _region(root: Optional[Token], sent: Span) -> list[int]:
@@ -26,7 +25,8 @@ def _region(root: Optional[Token], sent: Span) -> list[int]:
     return [t.i for t in root.subtree]
 
 
-def describe(root: Optional[Token], sent: Span, hits: HitIndex) -> AnonymousDetails:
+def describe(root: Optional[Token], sent: Span, hits: HitIndex, lexicon: Lexicon) -> AnonymousDetails:
+    """The anonymity details of the source headed by `root` (None for a hedge: the sentence)."""
     hits.load_details(sent)
     found = hits.within(_region(root, sent), "anonymous_source")
     if not any(h.type in ("anonymity_request", "reason_formulaic", "reason_substantive", "vantage") for h in found):
@@ -42,7 +42,8 @@ def describe(root: Optional[Token], sent: Span, hits: HitIndex) -> AnonymousDeta
         best = max(vantage, key=lambda h: _strength(hits, h))
         details.update(vantage=best.rule_id.split("vantage_", 1)[-1], vantage_strength=_strength(hits, best))
     if root is not None:
-        details.update(specificity=specificity(root, hits), source_count=source_count(root))
+        details.update(specificity=specificity(root, hits, lexicon.generic_heads),
+                       source_count=source_count(root, lexicon.vague_plurals))
     return AnonymousDetails(**details)
 
 
@@ -57,7 +58,7 @@ def _clause_text(doc, start: int, sent: Span) -> str:
     return doc[start:end].text
 
 
-def specificity(root: Token, hits: HitIndex) -> int:
+def specificity(root: Token, hits: HitIndex, generic_heads: frozenset[str]) -> int:
     """0 "sources", 1 "an official", 2 "a U.S. official", 3 "a senior State Department official"."""
     core = [t for t in noun_phrase(root) if t.i != root.i]
     ids = [t.i for t in core]
@@ -68,12 +69,13 @@ def specificity(root: Token, hits: HitIndex) -> int:
         return 3
     if place:
         return 2
-    if root.lemma_.lower() in GENERIC_HEADS and root.tag_ in ("NNS", "NNPS") or root.lower_ in ("sources", "people"):
+    if root.lemma_.lower() in generic_heads and root.tag_ in ("NNS", "NNPS") or root.lower_ in ("sources", "people"):
         return 0
     return 1
 
 
-def source_count(root: Token) -> str:
+def source_count(root: Token, vague_plurals: frozenset[str]) -> str:
+    """The number of sources the phrase states: "two officials" 2, "several sources" several."""
     for child in root.children:
         if child.dep_ == "nummod":
             text = child.lower_
@@ -81,7 +83,7 @@ def source_count(root: Token) -> str:
                 return text
             if text in NUMBER_WORDS:
                 return str(NUMBER_WORDS[text])
-        if child.dep_ in ("amod", "det") and child.lower_ in VAGUE_PLURALS:
+        if child.dep_ in ("amod", "det") and child.lower_ in vague_plurals:
             return "several"
         if child.lower_ == "both":
             return "2"

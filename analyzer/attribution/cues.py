@@ -37,9 +37,6 @@ CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
 # Prepositions whose phrase is the content: "for" only after an asking verb ("called for an
 # inquiry"); "that" for a complementiser the parser attaches to the verb as a preposition.
 CONTENT_PREPS = ("for", "that")
-# Verbs whose "for ..." is the demand itself ("called for", "pushed for", "appealed for",
-# "pleaded for", "lobbied for"); after other verbs "for" is a time or a purpose ("hoped for weeks").
-ASKING_VERBS = {"call", "ask", "appeal", "push", "argue", "press", "lobby", "plead", "advocate", "campaign", "urge", "demand"}
 # Dependents of a verb's object that make the object content, when the parser hangs them
 # under the object: a clause ("cited figures that show a decline": relcl, acl), a predicate
 # (oprd), or "as" ("described the outbreak as contained").
@@ -110,7 +107,7 @@ class SentenceCues:
         details = None
         if source.label == "anonymous":
             root = self.doc[source.root_i] if source.root_i is not None else None
-            details = describe_anonymous(root, self.sent, self.hits)
+            details = describe_anonymous(root, self.sent, self.hits, self.classifier.lexicon)
         self.found.append(Attribution(
             sentence_index=self.index, label=source.label, source=source.text, resolved_source=source.resolved,
             cue=cue_text, quote_type=quote_type(self.sent, self.quote_spans), start_char=source.start_char,
@@ -172,7 +169,7 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
     someone else's words ("she said police found that ...": only "said" is a cue)."""
     if verb.dep_ in ("amod", "compound") or (verb.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(verb)):
         return False
-    if rule.needs_clause and not has_content(verb, cues.quote_spans):
+    if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
         return False
     return not inside_reported_clause(verb, cues.cue_verbs)
 
@@ -316,14 +313,14 @@ def hedge(cues: SentenceCues, hit: Hit) -> None:
 
 
 # -- cue conditions -------------------------------------------------------------------------
-def has_content(verb: Token, quote_spans) -> bool:
+def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
     """The verb carries a claim: a clause, a content preposition, an object with a predicate,
     or a quotation in its sentence."""
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS:
             return True
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and (
-                child.lower_ != "for" or verb.lemma_.lower() in ASKING_VERBS):
+                child.lower_ != "for" or verb.lemma_.lower() in asking_verbs):
             return True
         if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
                                         for g in child.children):

@@ -27,6 +27,9 @@ WORD_LISTS = {
     "collegial_functions": rule_ref("lex.collegial_functions"),
     "state_words": rule_ref("lex.state_words"),
     "judges": rule_ref("lex.judges"),
+    "asking_verbs": rule_ref("lex.asking_verbs"),
+    "generic_heads": rule_ref("lex.generic_heads"),
+    "vague_plurals": rule_ref("lex.vague_plurals"),
 }
 
 

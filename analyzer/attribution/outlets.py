@@ -1,4 +1,4 @@
-"""The article's own publisher: its name is not another outlet (GUIDELINES: "told Reuters"
+"""The article's own publisher: its name is not another outlet (docs/labelling.md: "told Reuters"
 in a Reuters article is the article's own reporting)."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A quotation can run over several sentences (Burns said: "They need each other. It is a
 reflection of ...") or stand alone, its speaker in the next or the previous sentence;
-every sentence inside it rests on the speaker (GUIDELINES). The component calls
+every sentence inside it rests on the speaker (docs/labelling.md). The component calls
 `carry_quotations` once per document, after the cues of every sentence are found.
 """
 
@@ -21,7 +21,7 @@ DIRECT_SHARE = 0.4
 CREDIT_LINE_CHARS = 60
 CARRIED_RULE = step_id("ref.quotation", "A sentence inside a quotation carries its speaker's label: the speaker of a "
                        "sentence of the quotation, or, for a quotation that opens its sentence and has no cue, the "
-                       "speaker named in a short line just after it or in the sentence just before (GUIDELINES).")
+                       "speaker named in a short line just after it or in the sentence just before (docs/labelling.md).")
 
 
 def quote_type(sent: Span, quote_spans) -> str:
@@ -34,7 +34,7 @@ def quote_type(sent: Span, quote_spans) -> str:
 
 
 def carry_quotations(records: list[Sentence], found: list[Attribution], quote_spans) -> list[Attribution]:
-    """A sentence inside a quotation carries its speaker's label (GUIDELINES): the attributions
+    """A sentence inside a quotation carries its speaker's label (docs/labelling.md): the attributions
     to add, one per sentence and speaker label the sentence does not have yet."""
     by_sentence: dict[int, list[Attribution]] = {}
     for a in found:

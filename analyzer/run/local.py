@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..attribution.outlets import dateline_wire
 from ..records import Attribution, DocAnalysis, Sentence
 from ..io.ingest import Article
-from ..score.scorecard import Scorecard, build_scorecard
+from ..score.scorecard import EXPERT_WORDS, Scorecard, build_scorecard
 
 
 @dataclass
@@ -62,8 +62,9 @@ def merge_chunks(parts: list[tuple[int, DocAnalysis]]) -> DocAnalysis:
     return merged
 
 
-def result_from_data(data: DocAnalysis, article: Article, rules_version: str = "") -> ArticleResult:
-    card = build_scorecard(article.id, data.sentences, data.attributions, rules_version)
+def result_from_data(data: DocAnalysis, article: Article, rules_version: str = "",
+                     expert_words: Optional[frozenset[str]] = None) -> ArticleResult:
+    card = build_scorecard(article.id, data.sentences, data.attributions, rules_version, expert_words)
     return ArticleResult(article, list(data.sentences), list(data.attributions), card)
 
 
@@ -76,6 +77,7 @@ class Analyzer:
         self.nlp = build_pipeline(model, rules_dirs)
         attributor = self.nlp.get_pipe("sourcing_attributor")
         self.rules_version = attributor.ruleset.version
+        self.expert_words = attributor.ruleset.terms(EXPERT_WORDS)
         self.batch_size = batch_size
         # The last parse is kept until the next call's first: freed between calls, its memory
         # goes back to the system and the next batch pays to take it again (5% of the speed of
@@ -146,7 +148,7 @@ class Analyzer:
     def _finish(self, unit: "_Unit", collected: list) -> Iterator[Union[ArticleResult, InputError]]:
         yield from unit.errors_before
         try:
-            yield result_from_data(merge_chunks(collected), unit.article, self.rules_version)
+            yield result_from_data(merge_chunks(collected), unit.article, self.rules_version, self.expert_words)
         except Exception as exc:  # noqa: BLE001 - one article's failure must not lose the others
             yield _analysis_error(unit.article, exc)
 

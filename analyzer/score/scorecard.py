@@ -11,11 +11,12 @@ It scores transparency of sourcing, not truth.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from ..labels import LABELS, UNATTRIBUTED
-from ..records import AnonymousDetails, Attribution, Sentence
+from ..records import AnonymousDetails, Attribution, Check, Flag, Scorecard, Sentence  # noqa: F401  (Scorecard re-exported)
 from ..rules.refs import rule_ref
 
 NAMED_LABELS = ("named-official", "named-other")
@@ -32,66 +33,11 @@ VERIFICATION = re.compile(
     r"\b(could not|couldn't|cannot|can't|was unable to|were unable to|has not been|have not been|not been)\s+"
     r"(be\s+)?(independently\s+)?(verif|confirm|corroborat)|independently (verified|confirmed)|\b(verified|confirmed|corroborated) (by|the|that|independently)",
     re.IGNORECASE)
-EXPERT_WORDS = re.compile(r"\b(analyst|expert|professor|researcher|economist|scientist|scholar|fellow|specialist|historian|"
-                          r"lawyer|attorney|consultant|strategist|pollster|doctor|dr\.|physician|engineer|director of|head of|"
-                          r"at the university|university|institute|think tank|centre|center)\b", re.IGNORECASE)
+EXPERT_WORDS = rule_ref("lex.expert_words")       # words that make a named source an outside expert (I1)
 ANON_HEDGE = rule_ref("anon.hedge")                # "reportedly", "it is believed": no source at all
 NO_COMMENT_RULES = {rule_ref("cue.no_comment")}    # "declined to comment": a reply was sought
 IMAGERY_PROVIDERS = rule_ref("imagery.providers")  # imagery credited to its provider (Maxar, Planet Labs)
 NO_DETAILS = AnonymousDetails()                    # what an attribution without details states: nothing
-
-
-@dataclass
-class Check:
-    id: str
-    dimension: str
-    title: str
-    status: str            # pass | fail | n/a
-    points: float
-    max_points: float
-    evidence: list[int]    # sentence indices the check rests on
-    explanation: str
-
-
-@dataclass
-class Flag:
-    id: str
-    title: str
-    raised: bool
-    evidence: list[int]
-    explanation: str
-
-
-@dataclass
-class Scorecard:
-    article_id: str
-    sentences: int
-    headings: int
-    counts: dict[str, int]
-    coverage: float
-    checks: list[Check] = field(default_factory=list)
-    flags: list[Flag] = field(default_factory=list)
-    dimensions: dict[str, float] = field(default_factory=dict)
-    total: float = 0.0
-    confidence: str = "normal"
-    confidence_reason: str = ""
-    distinct_named_sources: int = 0
-    distinct_outlets: int = 0
-    rules_version: str = ""
-
-    @property
-    def score(self) -> int:
-        """The total as the reports print it: a whole number from 0 to 100."""
-        return int(round(self.total))
-
-    def share(self, label: str) -> float:
-        """The share of the scored sentences with `label` (or "unattributed"), to four places."""
-        return round(self.counts[label] / self.sentences, 4) if self.sentences else 0.0
-
-    @property
-    def attributed(self) -> int:
-        """Scored sentences with at least one label."""
-        return self.sentences - self.counts.get(UNATTRIBUTED.name, 0)
 
 
 # -- the facts the checks read ---------------------------------------------------------
@@ -102,6 +48,7 @@ class Facts:
     labels: dict[int, set[str]]
     attributions: list[Attribution]
     paragraph_of: dict[int, int]
+    experts: "re.Pattern[str]"  # the expert words (lex.expert_words) as one pattern
 
     @property
     def attributed(self) -> list[int]:
@@ -118,11 +65,30 @@ class Facts:
         return next((s.text for s in self.scored if s.index == index), None)
 
 
-def _facts(sentences: Sequence[Sentence], attributions: Sequence[Attribution]) -> Facts:
+def _facts(sentences: Sequence[Sentence], attributions: Sequence[Attribution], experts: "re.Pattern[str]") -> Facts:
     scored = [s for s in sentences if not s.is_heading]
     labels = {s.index: set(s.labels) for s in sentences}
     paragraph_of = {s.index: s.paragraph for s in sentences}
-    return Facts(scored, labels, list(attributions), paragraph_of)
+    return Facts(scored, labels, list(attributions), paragraph_of, experts)
+
+
+@lru_cache(maxsize=8)
+def _pattern(words: frozenset[str]) -> "re.Pattern[str]":
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _packaged_expert_words() -> frozenset[str]:
+    from ..rules.loader import default_rules_dir, load_rule_file
+
+    return next(frozenset(t.lower() for t in r.rule.terms) for r in load_rule_file(default_rules_dir() / "lexicons.yml")
+                if r.id == EXPERT_WORDS)
+
+
+def expert_pattern(words: Optional[Iterable[str]] = None) -> "re.Pattern[str]":
+    """The expert words as one case-blind pattern of whole words; the packaged list when none are given."""
+    return _pattern(frozenset(words) if words is not None else _packaged_expert_words())
 
 
 def details(row: Attribution) -> AnonymousDetails:
@@ -312,8 +278,8 @@ def _has_provenance(position: int, f: Facts) -> bool:
 
 
 def _independent_checks(f: Facts) -> list[tuple]:
-    experts = [r for r in f.rows("named-other") if EXPERT_WORDS.search(r.resolved_source or "")
-               or EXPERT_WORDS.search(f.text_of(r.sentence_index) or "")]
+    experts = [r for r in f.rows("named-other") if f.experts.search(r.resolved_source or "")
+               or f.experts.search(f.text_of(r.sentence_index) or "")]
     replies = [r for r in f.attributions if r.cue_rule_id in NO_COMMENT_RULES]
     kinds = {label for i in f.attributed for label in f.labels[i]}
     outlets_only = bool(f.attributed) and all(f.labels[i] == {"secondary-outlet"} for i in f.attributed)
@@ -346,8 +312,10 @@ def _flags(f: Facts, sentences: Sequence[Sentence]) -> list[Flag]:
 
 
 def build_scorecard(article_id: str, sentences: Sequence[Sentence], attributions: Sequence[Attribution],
-                    rules_version: str = "") -> Scorecard:
-    f = _facts(sentences, attributions)
+                    rules_version: str = "", expert_words: Optional[Iterable[str]] = None) -> Scorecard:
+    """The scorecard of one article. `expert_words`: the word list lex.expert_words of the rule
+    set in use (the Analyzer passes its own); without it, the packaged list."""
+    f = _facts(sentences, attributions, expert_pattern(expert_words))
     total = len(f.scored)
     counts = {label: len(f.with_label(label)) for label in LABELS}
     counts[UNATTRIBUTED.name] = total - len(f.attributed)

@@ -1,6 +1,6 @@
 """Decision steps for phrases that point back to a source named before, or to a group's part.
 
-GUIDELINES: a back-reference carries its source's label ("he said", "the source claimed",
+docs/labelling.md: a back-reference carries its source's label ("he said", "the source claimed",
 "one of them", "the analyst" after "Michael Kofman, a military analyst").
 """
 
