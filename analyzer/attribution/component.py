@@ -60,21 +60,25 @@ class SourcingAttributor:
         for record, sent in sentences:
             if not record.is_heading:
                 found.extend(self._attributions_in(sent, record.index, hits, ctx, quote_spans))
-        found.extend(carry_quotations([record for record, _ in sentences], found, quote_spans))
+        records = [record for record, _ in sentences]
+        found.extend(carry_quotations(records, found, quote_spans))
         forget_entities()  # the index holds Spans: never keep them past the document
-        # The article's own publisher is not another outlet; a heading rests on nothing.
-        own = self.outlets.own_names((*doc._.sourcing_publishers, dateline_wire(text)))
-        headings = {record.index for record, _ in sentences if record.is_heading}
-        kept = [a for a in found if a.sentence_index not in headings and not self.outlets.is_own(a, own)]
+        kept = self._final(found, records, own=self.outlets.own_names((*doc._.sourcing_publishers, dateline_wire(text))))
         by_sentence: dict[int, list[Attribution]] = {}
         for a in kept:
             by_sentence.setdefault(a.sentence_index, []).append(a)
-        doc._.sourcing = DocAnalysis([with_labels(r, by_sentence.get(r.index, [])) for r, _ in sentences], kept)
+        doc._.sourcing = DocAnalysis([with_labels(r, by_sentence.get(r.index, [])) for r in records], kept)
         doc.spans[SPAN_KEY] = [
             span for span in (doc.char_span(a.start_char, a.end_char, label=a.label, alignment_mode="expand") for a in kept)
             if span is not None
         ]
         return doc
+
+    def _final(self, found: list[Attribution], records: list[Sentence], own: set[str]) -> list[Attribution]:
+        """The attributions that stand: the article's own publisher is not another outlet
+        ("told Reuters" in a Reuters article), and a heading rests on nothing."""
+        headings = {record.index for record in records if record.is_heading}
+        return [a for a in found if a.sentence_index not in headings and not self.outlets.is_own(a, own)]
 
     # -- cues --------------------------------------------------------------------------
     def _attributions_in(self, sent: Span, index: int, hits: HitIndex, ctx: ArticleContext, quote_spans) -> list[Attribution]:
