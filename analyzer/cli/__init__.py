@@ -9,6 +9,7 @@ import typer
 
 from .analyze import analyze_command
 from .bench import bench_command
+from .calibrate import calibrate_command
 from .explain import explain_command
 from .evaluate import evaluate_command
 from .rules import rules_app
@@ -25,6 +26,7 @@ app.command("explain")(explain_command)
 app.command("bench")(bench_command)
 app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate_command)
+app.command("calibrate")(calibrate_command)
 
 
 def main() -> None:
