@@ -28,7 +28,7 @@ class Cli:
     SENTENCE_PREFIX = ["article_id", "sentence_index", "start_char", "end_char", "is_heading", "text", "labels"]
     ATTRIBUTION_PREFIX = ["article_id", "sentence_index", "label", "source", "resolved_source", "cue",
                           "quote_type", "start_char", "end_char", "rule_id"]
-    OUTPUT_FILES = ("sentences.csv", "attributions.csv", "scorecard.csv")
+    OUTPUT_FILES = ("sentences.csv", "attributions.csv", "scorecard.csv", "sources.csv")
 
     def __init__(self) -> None:
         # click >= 8.2 always keeps stderr apart (result.stdout / result.stderr) and has no

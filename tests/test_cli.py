@@ -82,7 +82,7 @@ def test_analyze_with_out_exits_0_without_errors(cli, main_run):
     assert cli.error_lines(main_run.result) == []
 
 
-@pytest.mark.parametrize("name", ["sentences.csv", "attributions.csv", "scorecard.csv"])
+@pytest.mark.parametrize("name", ["sentences.csv", "attributions.csv", "scorecard.csv", "sources.csv"])
 def test_out_writes_utf8_csv_with_header(cli, main_run, name):
     path = main_run.out / name
     assert path.is_file()

@@ -33,7 +33,7 @@ def batch(tmp_path_factory):
 
 
 def _same_files(left, right):
-    for name in ("sentences.csv", "attributions.csv", "scorecard.csv"):
+    for name in ("sentences.csv", "attributions.csv", "scorecard.csv", "sources.csv"):
         assert (left / name).read_bytes() == (right / name).read_bytes(), name
 
 

@@ -1,4 +1,4 @@
-"""reports/examples/seed-drones/ holds the seed article's outputs (the three CSV files,
+"""reports/examples/seed-drones/ holds the seed article's outputs (the four CSV files,
 report.html and report.md); this test regenerates them and fails when they differ, so the
 examples never go stale. Run with REGENERATE_EXAMPLES=1 to rewrite them after an intended
 change."""
@@ -22,7 +22,7 @@ def test_seed_examples_are_current(analyzer, tmp_path):
     writer.write(result)
     written = writer.close() + write_single_report(result, tmp_path)
     assert sorted(p.name for p in written) == sorted(["sentences.csv", "attributions.csv", "scorecard.csv",
-                                                      "report.html", "report.md"])
+                                                      "sources.csv", "report.html", "report.md"])
     if os.environ.get("REGENERATE_EXAMPLES"):
         EXAMPLES.mkdir(parents=True, exist_ok=True)
         for path in written:

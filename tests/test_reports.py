@@ -271,7 +271,7 @@ def test_csv_files_protect_text_cells_unless_raw(cli, analyzer, tmp_path, raw):
     writer = CsvWriter(tmp_path, raw=raw)
     writer.write(result)
     writer.close()
-    for name in ("sentences.csv", "attributions.csv", "scorecard.csv"):
+    for name in ("sentences.csv", "attributions.csv", "scorecard.csv", "sources.csv"):
         _, rows = cli.read_csv(tmp_path / name)
         assert rows
         for row in rows:
@@ -279,7 +279,7 @@ def test_csv_files_protect_text_cells_unless_raw(cli, analyzer, tmp_path, raw):
             for column, value in row.items():
                 if not raw:
                     assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (name, column, value)
-            if name != "scorecard.csv":
+            if name not in ("scorecard.csv", "sources.csv"):
                 assert int(row["start_char"]) >= 0  # numbers are left alone
     _, rows = cli.read_csv(tmp_path / "sentences.csv")
     texts = [r["text"] for r in rows]
@@ -321,7 +321,7 @@ def test_cli_several_articles_write_index_and_reports(cli, several_run):
     assert sorted(p.name for p in (out / "reports").iterdir()) == sorted(
         ["harbour-fire.html", "harbour-fire.md", "1_1.html", "1_1.md", "b_x_b.html", "b_x_b.md"])
     assert (out / "index.html").is_file() and not (out / "report.html").exists()
-    for name in ("sentences.csv", "attributions.csv", "scorecard.csv"):
+    for name in ("sentences.csv", "attributions.csv", "scorecard.csv", "sources.csv"):
         assert (out / name).is_file()
     _, cards = cli.read_csv(out / "scorecard.csv")
     assert sorted(c["article_id"] for c in cards) == sorted(["harbour-fire", "'=1+1", "<b>x</b>"])

@@ -122,7 +122,7 @@ def read_parquet_both(path) -> list[dict]:
 
 
 def written_rows(results_: list[ArticleResult]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {"sentences": [], "attributions": [], "scorecard": []}
+    out: dict[str, list[dict]] = {"sentences": [], "attributions": [], "scorecard": [], "sources": []}
     for result in results_:
         for key, rows in result_rows(result).items():
             out[key].extend(rows)
@@ -140,7 +140,8 @@ def test_csv_files_read_back_as_written(tmp_path_factory, batch, raw):
         writer.write(result)
     writer.close()
     expected = written_rows(batch)
-    for key, name in (("sentences", "sentences.csv"), ("attributions", "attributions.csv"), ("scorecard", "scorecard.csv")):
+    for key, name in (("sentences", "sentences.csv"), ("attributions", "attributions.csv"), ("scorecard", "scorecard.csv"),
+                      ("sources", "sources.csv")):
         data = (out / name).read_bytes().decode("utf-8")
         assert read_csv_both(data) == as_csv(expected[key], raw), name
 
@@ -154,7 +155,7 @@ def test_jsonl_files_read_back_as_written(tmp_path_factory, batch):
         writer.write(result)
     writer.close()
     expected = written_rows(batch)
-    for key in ("sentences", "attributions", "scorecard"):
+    for key in ("sentences", "attributions", "scorecard", "sources"):
         assert read_jsonl_both(out / f"{key}.jsonl") == expected[key], key
 
 
@@ -167,7 +168,7 @@ def test_parquet_files_read_back_as_written(tmp_path_factory, batch):
         writer.write(result)
     writer.close()
     expected = written_rows(batch)
-    for key in ("sentences", "attributions", "scorecard"):
+    for key in ("sentences", "attributions", "scorecard", "sources"):
         rows = read_parquet_both(out / f"{key}.parquet")
         assert [{k: parquet_cell(v) for k, v in row.items()} for row in rows] == \
                [{k: parquet_cell(v) for k, v in row.items()} for row in expected[key]], key
@@ -238,7 +239,7 @@ def test_lone_carriage_return_in_an_article_reads_back(analyzer, tmp_path):
     writer.write(result)
     writer.close()
     expected = result_rows(result)
-    for key in ("sentences", "attributions", "scorecard"):
+    for key in ("sentences", "attributions", "scorecard", "sources"):
         rows = read_csv_both((tmp_path / f"{key}.csv").read_bytes().decode("utf-8"))
         assert rows == as_csv(expected[key], raw=False), key
     _, *lines = (tmp_path / "sentences.csv").read_bytes().decode("utf-8").split("\n")

@@ -1,4 +1,5 @@
-"""sentences.csv, attributions.csv and scorecard.csv (or .jsonl, .parquet), written as articles stream in.
+"""sentences.csv, attributions.csv, scorecard.csv and sources.csv (or .jsonl, .parquet), written as
+articles stream in.
 
 Each file is written under a temporary name and renamed when the run ends, so a reader
 never sees half a table. The rows, the formula protection of CSV cells and the CSV text
@@ -14,9 +15,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..run.local import ArticleResult
-from .tables import ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, columns_of, result_rows, write_csv
+from .tables import (ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, SOURCE_COLUMNS, columns_of,
+                     result_rows, write_csv)
 
-FILES = {"sentences": "sentences.csv", "attributions": "attributions.csv", "scorecard": "scorecard.csv"}
+FILES = {"sentences": "sentences.csv", "attributions": "attributions.csv", "scorecard": "scorecard.csv",
+         "sources": "sources.csv"}
+FIXED_COLUMNS = {"sentences": SENTENCE_COLUMNS, "attributions": ATTRIBUTION_COLUMNS, "sources": SOURCE_COLUMNS}
 OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
 
 
@@ -25,7 +29,7 @@ def output_names(output_format: str = "csv") -> dict[str, str]:
 
 
 class CsvWriter:
-    """The three tables, as CSV (default), JSONL or Parquet; `resume` keeps the rows an earlier
+    """The four tables, as CSV (default), JSONL or Parquet; `resume` keeps the rows an earlier
     run wrote and appends the new ones."""
 
     def __init__(self, out_dir: Path, raw: bool = False, output_format: str = "csv", resume: bool = False):
@@ -104,12 +108,13 @@ class CsvWriter:
         if self.scorecard_columns is None:
             self.scorecard_columns = list(rows["scorecard"][0])
         self._append("scorecard", rows["scorecard"], self.scorecard_columns)
+        self._append("sources", rows["sources"], SOURCE_COLUMNS)
 
     def close(self) -> list[Path]:
         written = []
         for key, name in self.names.items():
             if key not in self.started:
-                columns = {"sentences": SENTENCE_COLUMNS, "attributions": ATTRIBUTION_COLUMNS}.get(key, ["article_id"])
+                columns = FIXED_COLUMNS.get(key, ["article_id"])
                 self._append(key, [], columns, closing=True)
             if key in self.parquet:
                 self.parquet.pop(key).close()

@@ -158,6 +158,13 @@ def _checklist_views(card: Scorecard, text_of: dict[int, str], prefix: str) -> t
     return dimensions, flags
 
 
+def _sources_view(result: ArticleResult, prefix: str) -> list[dict]:
+    """Who is quoted (ArticleResult.sources), each first mention linking its sentence."""
+    return [{"name": e.name, "label": e.label, "code": label_code(e.label), "role": e.role,
+             "spoke_to": e.spoke_to, "sentences": e.sentences, "first_sentence": e.first_sentence,
+             "anchor": f"{prefix}s-{e.first_sentence}", "first_mention": e.first_mention} for e in result.sources]
+
+
 def report_context(result: ArticleResult, prefix: str = "") -> dict:
     """Everything report.html shows, as plain data; `prefix` keeps ids apart when several
     reports share one page."""
@@ -178,7 +185,7 @@ def report_context(result: ArticleResult, prefix: str = "") -> dict:
         "sentences": card.sentences, "headings": card.headings,
         "attributed": card.sentences - unattributed, "unattributed": unattributed,
         "legend": legend, "none": {"label": UNATTRIBUTED.name, "code": UNATTRIBUTED.code, "meaning": UNATTRIBUTED.meaning},
-        "paragraphs": _paragraphs(result, prefix), "flags": flags,
+        "paragraphs": _paragraphs(result, prefix), "flags": flags, "sources": _sources_view(result, prefix),
         "raised_flags": sum(1 for f in card.flags if f.raised),
         "rules_version": card.rules_version, "version": __version__,
     }

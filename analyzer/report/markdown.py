@@ -1,4 +1,4 @@
-"""report.md: the scorecard, the checklist with its evidence sentences, the flags, and every
+"""report.md: the scorecard, the checklist with its evidence sentences, the flags, who is quoted, and every
 sentence with its labels, as Markdown. Article text is escaped, so a sentence never turns
 into a link, an image, a table cell or raw HTML when the file is rendered."""
 
@@ -38,7 +38,7 @@ def _bar(points: float) -> str:
 
 def render_markdown(result: ArticleResult) -> str:
     card = result.scorecard
-    out = [*_head(result, card), *_checklist(card), *_flags(card), *_sentences(result)]
+    out = [*_head(result, card), *_checklist(card), *_flags(card), *_who_is_quoted(result), *_sentences(result)]
     out.append(f"*sourcing-analyzer {__version__}. The labels come from the rule files; every attribution names its rule.*")
     return "\n".join(out) + "\n"
 
@@ -84,6 +84,19 @@ def _flags(card: Scorecard) -> list[str]:
     for flag in card.flags:
         out.append(f"| {flag.id} {md(flag.title)} | {'⚑ raised' if flag.raised else 'not raised'} | "
                    f"{md(flag.explanation)} | {_numbers(flag.evidence)} |")
+    return out + [""]
+
+
+def _who_is_quoted(result: ArticleResult) -> list[str]:
+    """The article's distinct sources (ArticleResult.sources, as in sources.csv)."""
+    out = ["## Who is quoted", "",
+           "Each distinct source once, by its fullest name in the article, in order of first mention.", ""]
+    if not result.sources:
+        return out + ["*No sources found.*", ""]
+    out += ["| name | label | role | spoke to | sentences | first mention |", "|---|---|---|---|---:|---|"]
+    for e in result.sources:
+        out.append(f"| {md(e.name)} | [{label_code(e.label)}] `{e.label}` | {md(e.role)} | {md(e.spoke_to)} | "
+                   f"{e.sentences} | [{e.first_sentence}] {md(e.first_mention)} |")
     return out + [""]
 
 

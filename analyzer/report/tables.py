@@ -1,10 +1,10 @@
 r"""The one edge where records become table rows and CSV text.
 
-Every table the analyzer writes (sentences, attributions, scorecard, errors: as CSV, JSONL,
+Every table the analyzer writes (sentences, attributions, scorecard, sources, errors: as CSV, JSONL,
 Parquet, `--format csv` and `--format json`) takes its rows from here, and every CSV is
 written by `write_csv`:
 
-- Rows: `sentence_row`, `attribution_row`, `scorecard_row`, `error_row` turn the typed
+- Rows: `sentence_row`, `attribution_row`, `scorecard_row`, `source_row`, `error_row` turn the typed
   records into flat dicts in column order. Labels and rule ids are joined with ";", sources
   with "; "; an attribution without anonymity details has "" in those columns.
 - Formula protection: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -37,6 +37,7 @@ ATTRIBUTION_COLUMNS = ["article_id", "sentence_index", "label", "source", "resol
                        "anonymity_reason_given", "anonymity_reason", "anonymity_reason_text", "anonymity_requested",
                        "vantage", "vantage_strength", "specificity", "source_count"]
 ANONYMOUS_COLUMNS = ATTRIBUTION_COLUMNS[ATTRIBUTION_COLUMNS.index("anonymity_reason_given"):]
+SOURCE_COLUMNS = ["article_id", "name", "label", "role", "spoke_to", "sentences", "first_sentence", "first_mention"]
 ERROR_COLUMNS = ["article_id", "input", "line", "stage", "message"]
 
 LABEL_SEPARATOR = ";"     # labels and rule ids in one cell
@@ -91,6 +92,15 @@ def scorecard_row(card) -> dict:
     return row
 
 
+def source_row(article_id: str, entry) -> dict:
+    """A row of sources.csv (entry: a score.sources.SourceEntry): who is quoted."""
+    return {
+        "article_id": article_id, "name": entry.name, "label": entry.label, "role": entry.role,
+        "spoke_to": entry.spoke_to, "sentences": entry.sentences, "first_sentence": entry.first_sentence,
+        "first_mention": entry.first_mention,
+    }
+
+
 def error_row(error) -> dict:
     """A row of errors.csv (error: an errors.InputError)."""
     return {
@@ -103,12 +113,13 @@ def error_row(error) -> dict:
 
 
 def result_rows(result) -> dict[str, list[dict]]:
-    """An ArticleResult's rows, by table: sentences, attributions, scorecard."""
+    """An ArticleResult's rows, by table: sentences, attributions, scorecard, sources."""
     article_id = result.article.id
     return {
         "sentences": [sentence_row(article_id, s) for s in result.sentences],
         "attributions": [attribution_row(article_id, a) for a in result.attributions],
         "scorecard": [scorecard_row(result.scorecard)],
+        "sources": [source_row(article_id, entry) for entry in result.sources],
     }
 
 

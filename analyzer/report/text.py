@@ -1,4 +1,5 @@
-"""Readable output for one or a few articles: the scorecard, then every sentence with its labels."""
+"""Readable output for one or a few articles: the scorecard, who is quoted, then every sentence
+with its labels."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .tables import SOURCE_SEPARATOR, result_rows
 def print_table(result: ArticleResult, console: Console) -> None:
     console.rule(Text(result.article.id, style="bold"))
     console.print(_summary(result))
+    console.print(who_is_quoted_table(result))
     sentences = Table(title="Sentences", show_lines=False, header_style="bold", expand=True)
     sentences.add_column("#", justify="right", no_wrap=True)
     sentences.add_column("sentence", ratio=3)
@@ -49,11 +51,29 @@ def _summary(result: ArticleResult) -> Table:
     return summary
 
 
+def who_is_quoted_table(result: ArticleResult) -> Table:
+    """The article's distinct sources (ArticleResult.sources), in order of first mention."""
+    table = Table(title="Who is quoted", header_style="bold", expand=True)
+    for column, options in (("name", {"ratio": 2}), ("label", {"no_wrap": True}), ("role", {"ratio": 1}),
+                            ("spoke to", {"ratio": 1}), ("sentences", {"justify": "right"}),
+                            ("first", {"justify": "right"}), ("first mention", {"ratio": 1})):
+        table.add_column(column, **options)
+    for entry in result.sources:
+        label = BY_NAME.get(entry.label)
+        # Text(), not markup: a name like "[Reuters]" must print as written.
+        table.add_row(Text(entry.name), Text(entry.label, style=label.style if label else ""), Text(entry.role),
+                      Text(entry.spoke_to), str(entry.sentences), str(entry.first_sentence), Text(entry.first_mention))
+    if not result.sources:
+        table.add_row(Text("no sources found", style="dim"), "", "", "", "", "", "")
+    return table
+
+
 def as_json(results: list[ArticleResult]) -> str:
-    """`--format json`: every article's scorecard row, sentence rows and attribution rows."""
+    """`--format json`: every article's scorecard row, sentence rows, attribution rows and sources."""
     out = []
     for r in results:
         rows = result_rows(r)
         out.append({"id": r.article.id, "outlet": r.article.outlet, "scorecard": rows["scorecard"][0],
-                    "sentences": rows["sentences"], "attributions": rows["attributions"]})
+                    "sentences": rows["sentences"], "attributions": rows["attributions"],
+                    "sources": rows["sources"]})
     return json.dumps(out, ensure_ascii=False, indent=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
@@ -11,6 +12,7 @@ from ..attribution.outlets import dateline_wire
 from ..records import Attribution, DocAnalysis, Sentence
 from ..io.ingest import Article
 from ..score.scorecard import EXPERT_WORDS, Scorecard, build_scorecard
+from ..score.sources import SourceEntry, who_is_quoted
 
 
 @dataclass
@@ -22,6 +24,13 @@ class ArticleResult:
     sentences: list[Sentence]
     attributions: list[Attribution]
     scorecard: Scorecard
+
+    @cached_property
+    def sources(self) -> list[SourceEntry]:
+        """Who is quoted: the article's distinct sources, the one list every writer reads
+        (sources.csv, the terminal table, report.md, report.html). Cached: the writers of
+        one result would otherwise each build it again."""
+        return who_is_quoted(self.sentences, self.attributions)
 
 
 # Longer articles are parsed in paragraph chunks: the parser's memory grows with the text, and
