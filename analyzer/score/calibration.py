@@ -15,30 +15,22 @@ Only ``run_analyzer`` loads spaCy (and only when called).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from ..errors import AnalyzerError, InputError
+from ..errors import InputError
+from .article_files import ArticleFileError, article_fields, read_article_file
 
 DIMENSIONS = ("N", "A", "M", "V", "I")
 RATING_FIELDS = (*DIMENSIONS, "overall")
 
 
-class RatingsFileError(AnalyzerError):
+class RatingsFileError(ArticleFileError):
     """A ratings file that cannot be read; names the file and, where there is one, the line."""
 
-    def __init__(self, path: str | Path, message: str, line: Optional[int] = None):
-        self.path = str(path)
-        self.line = line
-        self.message = message
-        super().__init__(self.one_line())
-
-    def one_line(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+    kind = "ratings"
 
 
 @dataclass(frozen=True)
@@ -145,63 +137,16 @@ def parse_ratings_line(line: str, path: str, number: int) -> RatedArticle:
     def fail(message: str):
         raise RatingsFileError(path, message, number)
 
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        fail(f"not valid JSON ({exc.msg})")
-    if not isinstance(record, dict):
-        fail("expected a JSON object with \"id\", \"text\" and \"ratings\"")
-    for key in ("id", "text", "ratings"):
-        if key not in record:
-            fail(f"missing \"{key}\"")
-    article_id = record["id"]
-    if not isinstance(article_id, (str, int)) or isinstance(article_id, bool) or str(article_id) == "":
-        fail("\"id\" must be a non-empty string")
-    text = record["text"]
-    if not isinstance(text, str) or not text.strip():
-        fail("\"text\" must be a non-empty string")
-    outlet = record.get("outlet")
-    if outlet is not None and not isinstance(outlet, str):
-        fail("\"outlet\" must be a string or null")
+    article_id, text, outlet, record = article_fields(line, fail, "ratings")
     if not isinstance(record["ratings"], list) or not record["ratings"]:
         fail("\"ratings\" must be a non-empty list")
     ratings = [_parse_rating(raw, i, fail) for i, raw in enumerate(record["ratings"], start=1)]
-    # An empty outlet means "not known", as in `sourcing analyze` input.
-    outlet = outlet if outlet and outlet.strip() else None
-    return RatedArticle(str(article_id), text, outlet, ratings, number, path)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise RatingsFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise RatingsFileError(path, "is a folder, not a ratings .jsonl file") from None
-    except OSError as exc:
-        raise RatingsFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    return RatedArticle(article_id, text, outlet, ratings, number, path)
 
 
 def load_ratings(path: str | Path) -> list[RatedArticle]:
     """Every article of a ratings JSONL file; the first problem raises RatingsFileError."""
-    path = Path(path)
-    articles: list[RatedArticle] = []
-    first_line: dict[str, int] = {}
-    for number, raw in enumerate(_read_bytes(path).split(b"\n"), start=1):
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            raise RatingsFileError(path, f"not UTF-8 text (invalid byte at column {exc.start + 1})", number) from None
-        if not line.strip():
-            continue
-        article = parse_ratings_line(line, str(path), number)
-        if article.id in first_line:
-            raise RatingsFileError(path, f"duplicate id {article.id!r} (first on line {first_line[article.id]})", number)
-        first_line[article.id] = number
-        articles.append(article)
-    if not articles:
-        raise RatingsFileError(path, "no articles (expected one JSON object per line)")
-    return articles
+    return read_article_file(path, parse_ratings_line, RatingsFileError)
 
 
 # --- running and comparing -----------------------------------------------------------------

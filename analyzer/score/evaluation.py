@@ -16,30 +16,22 @@ Only ``run_analyzer`` loads spaCy (and only when called).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..errors import AnalyzerError, InputError
+from ..errors import InputError
 from ..labels import CORE_LABELS, LABELS
 from ..records import Attribution
+from .article_files import ArticleFileError, article_fields, read_article_file
 
 MISS_ATTRIBUTION_FIELDS = ("label", "source", "resolved_source", "cue", "rule_id", "cue_rule_id", "step")
 
 
-class GoldFileError(AnalyzerError):
+class GoldFileError(ArticleFileError):
     """A gold file that cannot be read; names the file and, where there is one, the line."""
 
-    def __init__(self, path: str | Path, message: str, line: Optional[int] = None):
-        self.path = str(path)
-        self.line = line
-        self.message = message
-        super().__init__(self.one_line())
-
-    def one_line(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+    kind = "gold"
 
 
 @dataclass(frozen=True)
@@ -233,59 +225,16 @@ def parse_gold_line(line: str, path: str, number: int) -> GoldArticle:
     def fail(message: str):
         raise GoldFileError(path, message, number)
 
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        fail(f"not valid JSON ({exc.msg})")
-    if not isinstance(record, dict):
-        fail("expected a JSON object with \"id\", \"text\" and \"sentences\"")
-    for key in ("id", "text", "sentences"):
-        if key not in record:
-            fail(f"missing \"{key}\"")
-    article_id = record["id"]
-    if not isinstance(article_id, (str, int)) or isinstance(article_id, bool) or str(article_id) == "":
-        fail("\"id\" must be a non-empty string")
-    text = record["text"]
-    if not isinstance(text, str) or not text.strip():
-        fail("\"text\" must be a non-empty string")
-    outlet = record.get("outlet")
-    if outlet is not None and not isinstance(outlet, str):
-        fail("\"outlet\" must be a string or null")
+    article_id, text, outlet, record = article_fields(line, fail, "sentences")
     if not isinstance(record["sentences"], list):
         fail("\"sentences\" must be a list")
     sentences = [_parse_sentence(raw, i, text, fail) for i, raw in enumerate(record["sentences"], start=1)]
-    outlet = outlet if outlet and outlet.strip() else None
-    return GoldArticle(str(article_id), text, outlet, sentences, number, path)
+    return GoldArticle(article_id, text, outlet, sentences, number, path)
 
 
 def load_gold(path: str | Path) -> list[GoldArticle]:
     """Every article of a gold JSONL file; the first problem raises GoldFileError."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise GoldFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise GoldFileError(path, "is a folder, not a gold .jsonl file") from None
-    except OSError as exc:
-        raise GoldFileError(path, f"cannot read: {exc.strerror or exc}") from None
-    articles: list[GoldArticle] = []
-    first_line: dict[str, int] = {}
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            raise GoldFileError(path, f"not UTF-8 text (invalid byte at column {exc.start + 1})", number) from None
-        if not line.strip():
-            continue
-        article = parse_gold_line(line, str(path), number)
-        if article.id in first_line:
-            raise GoldFileError(path, f"duplicate id {article.id!r} (first on line {first_line[article.id]})", number)
-        first_line[article.id] = number
-        articles.append(article)
-    if not articles:
-        raise GoldFileError(path, "no articles (expected one JSON object per line)")
-    return articles
+    return read_article_file(path, parse_gold_line, GoldFileError)
 
 
 # --- predictions ---------------------------------------------------------------------------
