@@ -116,7 +116,9 @@ def test_dimension_bars_and_total(seed, seed_page):
     for bar, (letter, points) in zip(bars, seed.scorecard.dimensions.items()):
         assert f"{points:g} of 20 points" in bar["aria-label"]
     assert f'<span class="big">{int(round(seed.scorecard.total))}</span>' in seed_page.html
-    assert f"{seed.scorecard.total:g}" in page.text
+    # one number everywhere: the total row shows the same rounded score as the big number
+    assert (f'<th scope="row">Total</th><td></td><td class="dim-points"><strong>{seed.scorecard.score}</strong>'
+            in seed_page.html)
 
 
 def test_checklist_items_link_to_their_evidence_sentences(seed, seed_page):

@@ -135,7 +135,7 @@ CASES = [
     ("A4", [S("a", POLICE)], ("n/a", [], "n/a: no anonymous sources")),
     ("A5", [S("a", POLICE)], ("pass", [], "0 sentences rest on a vague attribution")),
     ("A5", [S("a", POLICE), S("b", anon("", rule="anon.hedge"))],
-     ("fail", [1], "1 sentences rest on a vague attribution")),
+     ("fail", [1], "1 sentence rests on a vague attribution")),
 
     ("M1", [S("a", POLICE), S("b", CRITICS)], ("pass", [0, 1], "2 distinct sources")),
     ("M1", [S("a", POLICE), S("b", POLICE)], ("fail", [0, 1], "1 distinct sources")),
@@ -144,9 +144,9 @@ CASES = [
     ("M2", [S("a", BASS), S("b", LEE), S("c", RUIZ), S("d", GOMEZ)], ("pass", [0, 1, 2, 3], "4 named sources")),
     ("M2", [S("a", BASS), S("b", CRITICS), S("c", BASS)], ("fail", [0, 2], "1 named sources")),
     ("M3", [S("a", BASS), S("b", CRITICS), S("c", POLICE)],
-     ("pass", [0], "the most used source (karen bass) carries 1 of 3 (33%) attributed sentences")),
+     ("pass", [0], "the most used source (Mayor Karen Bass) carries 1 of 3 (33%) attributed sentences")),
     ("M3", [S("a", BASS), S("b", BASS), S("c", BASS), S("d", CRITICS)],
-     ("fail", [0, 1, 2], "the most used source (karen bass) carries 3 of 4 (75%) attributed sentences")),
+     ("fail", [0, 1, 2], "the most used source (Mayor Karen Bass) carries 3 of 4 (75%) attributed sentences")),
     ("M3", [S()], ("n/a", [], "n/a: no attributed sentences")),
     ("M4", [S("a", anon("Two officials", source_count="2"))],
      ("pass", [0], "1 of 1 anonymous attributions state a number")),
@@ -155,7 +155,7 @@ CASES = [
     ("M4", [S("a", POLICE)], ("n/a", [], "n/a: no anonymous sources")),
 
     ("V1", [S("a", document("a Treasury Department fact sheet"))],
-     ("pass", [0], "1 sentences rest on documents, data or imagery")),
+     ("pass", [0], "1 sentence rests on documents, data or imagery")),
     ("V1", [S("a", POLICE)], ("fail", [], "0 sentences rest on documents, data or imagery")),
     ("V2", [S("a", document("a Treasury Department fact sheet"))],
      ("pass", [0], "1 of 1 say who published, provided or obtained them")),
@@ -173,13 +173,13 @@ CASES = [
      ("fail", [0, 1], "2 sentences relay other outlets or anonymous sources with no word on verification")),
     ("V3", [S("a", POLICE)], ("n/a", [], "n/a: nothing relayed from other outlets or anonymous sources")),
 
-    ("I1", [S("a", POLICE), S("b", GOMEZ)], ("pass", [1], "1 sentences quote a named expert or analyst")),
+    ("I1", [S("a", POLICE), S("b", GOMEZ)], ("pass", [1], "1 sentence quotes a named expert or analyst")),
     ("I1", [S("Kofman, who teaches at the university, said so.", other("Kofman", "kofman"))],  # the word in the sentence
-     ("pass", [0], "1 sentences quote a named expert or analyst")),
+     ("pass", [0], "1 sentence quotes a named expert or analyst")),
     ("I1", [S("a", POLICE), S("b", other("Jane Roe", "jane roe"))],
      ("fail", [], "0 sentences quote a named expert or analyst")),
     ("I2", [S("a", official("Northvolt", cue_rule="cue.no_comment"))],
-     ("pass", [0], "1 sentences report a reply sought")),
+     ("pass", [0], "1 sentence reports a reply sought")),
     ("I2", [S("a", POLICE)], ("fail", [], "0 sentences report a reply sought")),
     ("I3", [S("a", POLICE), S("b", CRITICS)], ("pass", [0, 1], "2 kinds of source: anonymous, named-official")),
     ("I3", [S("a", POLICE), S("b", BASS)], ("fail", [0, 1], "1 kinds of source: named-official")),
@@ -206,11 +206,11 @@ def test_every_check_has_a_passing_and_a_failing_case():
 
 
 FLAG_CASES = [
-    ("F1", [S("a", anon("Officials")), S(paragraph=1)], (True, [0], "1 sentences")),
+    ("F1", [S("a", anon("Officials")), S(paragraph=1)], (True, [0], "1 sentence")),
     ("F1", [S("Headline", heading=True), S("a", POLICE), S("b", CRITICS, paragraph=1)], (False, [], "0 sentences")),
-    ("F2", [S(), S("a", anon("Sources"))], (True, [1], "1 sentences")),
+    ("F2", [S(), S("a", anon("Sources"))], (True, [1], "1 sentence")),
     ("F2", [S(), S("a", anon("Two sources", source_count="2"))], (False, [], "0 sentences")),
-    ("F3", [S("a", outlet("The Wall Street Journal"), anon("unnamed officials"))], (True, [0], "1 sentences")),
+    ("F3", [S("a", outlet("The Wall Street Journal"), anon("unnamed officials"))], (True, [0], "1 sentence")),
     ("F3", [S("a", outlet("The Wall Street Journal")), S("b", CRITICS)], (False, [], "0 sentences")),
 ]
 
@@ -299,3 +299,24 @@ def test_pipeline_scorecard_matches_its_row(analyzer):
     row = scorecard_row(result.scorecard)
     assert row["score"] == result.scorecard.score and 0 <= row["score"] <= 100
     assert [row[f"check_{c.id}"] for c in result.scorecard.checks] == [c.status for c in result.scorecard.checks]
+
+
+# -- shown consistently (issue 11: "1 sentence", names lower-cased) ------------------------
+
+def test_one_sentence_is_singular_and_names_keep_their_case():
+    card = card_of(S("Ray Powell said so.", other("Ray Powell", key="Ray Powell")),
+                   S("Powell said more.", other("Powell", key="Ray Powell", resolved="Ray Powell")),
+                   S("It reportedly rained.", anon("reportedly", rule="anon.hedge")))
+    assert check(card, "A5")[2] == "1 sentence rests on a vague attribution"
+    assert "the most used source (Ray Powell) carries" in check(card, "M3")[2]
+
+
+def test_the_report_shows_one_total():
+    from analyzer.io.articles import Article
+    from analyzer.report.markdown import render_markdown
+    from analyzer.run.local import ArticleResult
+
+    sentences, attributions = article(S("Police said so.", official("Police")), S(), S())
+    card = build_scorecard("test", sentences, attributions, rules_version="v1")
+    text = render_markdown(ArticleResult(Article("test", "x"), sentences, attributions, card))
+    assert f"| **Total** | **{card.score} / 100** | |" in text

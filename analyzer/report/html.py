@@ -178,7 +178,7 @@ def report_context(result: ArticleResult, prefix: str = "") -> dict:
         "prefix": prefix, "id": article.id, "title": article.title or article.id,
         "has_title": bool(article.title), "outlet": article.outlet or "",
         "url": article.url or "", "link": safe_url(article.url),
-        "score": card.score, "total": number(card.total),
+        "score": card.score, "total": card.score,  # one number everywhere: the rounded total
         "dimensions": dimensions, "checks_count": len(card.checks),
         "coverage": f"{card.coverage:.0%}", "coverage_percent": round(100 * card.coverage, 1),
         "confidence": card.confidence, "confidence_reason": card.confidence_reason,

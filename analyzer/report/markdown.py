@@ -58,7 +58,7 @@ def _head(result: ArticleResult, card: Scorecard) -> list[str]:
     for letter, name in DIMENSIONS.items():
         points = card.dimensions[letter]
         out.append(f"| {letter} {name} | {number(points)} / {POINTS_PER_DIMENSION} | {_bar(points)} |")
-    out += [f"| **Total** | **{number(card.total)} / 100** | |", "",
+    out += [f"| **Total** | **{card.score} / 100** | |", "",
             f"- Coverage: {card.coverage:.0%} of sentences are attributed ({card.attributed} of {card.sentences}; "
             "headings left out), a lower bound",
             f"- Confidence: {card.confidence}" + (f" ({md(card.confidence_reason)})" if card.confidence_reason else "")]

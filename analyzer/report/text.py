@@ -11,6 +11,8 @@ from rich.text import Text
 
 from ..labels import BY_NAME, LABEL_TABLE, UNATTRIBUTED
 from ..run.local import ArticleResult
+from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION
+from .html import number
 from .tables import SOURCE_SEPARATOR, result_rows
 
 
@@ -47,6 +49,8 @@ def _summary(result: ArticleResult) -> Table:
     summary.add_row(unattributed, str(card.counts[unattributed]), f"{card.share(unattributed):.0%}")
     summary.add_row("distinct named sources", str(card.distinct_named_sources), "")
     summary.add_row("distinct outlets cited", str(card.distinct_outlets), "")
+    for dimension, name in DIMENSIONS.items():
+        summary.add_row(f"{dimension} {name} (of {POINTS_PER_DIMENSION})", number(card.dimensions[dimension]), "")
     summary.add_row(Text("score (0-100)", style="bold"), Text(str(card.score), style="bold"), "")
     return summary
 

@@ -107,6 +107,12 @@ def source_identity(row: Attribution) -> str:
     return (row.source_key or row.resolved_source or row.source or "").strip().lower()
 
 
+def display_name(rows: Iterable[Attribution]) -> str:
+    """How the article names a source at its fullest, as written (identities are lower case)."""
+    names = [" ".join(n.split()) for r in rows for n in (r.resolved_source, r.source, r.outlet) if n]
+    return max(names, key=len, default="")
+
+
 def is_back_reference(row: Attribution) -> bool:
     """A row that points back to a source already counted: "he said", "the source claimed",
     a sentence inside a quotation."""
@@ -133,6 +139,17 @@ def _anonymous_sources(f: Facts) -> list[Attribution]:
 
 def _sentences_of(rows: Iterable[Attribution]) -> list[int]:
     return sorted({r.sentence_index for r in rows})
+
+
+def sentences_text(count: int, what: str = "") -> str:
+    """ "1 sentence", "3 sentences", with an optional word between ("2 attributed sentences")."""
+    noun = "sentence" if count == 1 else "sentences"
+    return f"{count} {what + ' ' if what else ''}{noun}"
+
+
+def agree(count: int, one: str, many: str) -> str:
+    """The verb that agrees with a count: agree(1, "rests", "rest") -> "rests"."""
+    return one if count == 1 else many
 
 
 def _share_text(part: int, whole: int) -> str:
@@ -194,7 +211,7 @@ def _authoritative_checks(f: Facts) -> list[tuple]:
             ("A4", "Anonymous sources' vantage is stated (who attended, briefed on, familiar with)", None, [], "n/a: no anonymous sources"),
         ])
     checks.append(("A5", "No vague attributions with no source at all (\"reportedly\", \"it is believed\")", not hedges,
-                   _sentences_of(hedges), f"{len(_sentences_of(hedges))} sentences rest on a vague attribution"))
+                   _sentences_of(hedges), f"{sentences_text(len(_sentences_of(hedges)))} {agree(len(_sentences_of(hedges)), 'rests', 'rest')} on a vague attribution"))
     return checks
 
 
@@ -216,6 +233,7 @@ def _multiple_checks(f: Facts) -> list[tuple]:
     for r in rows:
         by_source.setdefault(source_identity(r), set()).add(r.sentence_index)
     top_source, top_sentences = max(by_source.items(), key=lambda kv: len(kv[1]), default=("", set()))
+    top_name = display_name([r for r in rows if source_identity(r) == top_source]) if top_source else ""
     anonymous = _anonymous_sources(f)
     uncounted = [r for r in anonymous if not _counted(r)]
     checks = [
@@ -227,7 +245,7 @@ def _multiple_checks(f: Facts) -> list[tuple]:
     if attributed:
         dominant = len(top_sentences) > len(attributed) / 2
         checks.append(("M3", "No single source carries more than half of the attributed sentences", not dominant,
-                       sorted(top_sentences), f"the most used source ({top_source or 'none'}) carries "
+                       sorted(top_sentences), f"the most used source ({top_name or 'none'}) carries "
                        f"{_share_text(len(top_sentences), len(attributed))} attributed sentences"))
     else:
         checks.append(("M3", "No single source carries more than half of the attributed sentences", None, [], "n/a: no attributed sentences"))
@@ -246,7 +264,7 @@ def _verify_checks(f: Facts) -> list[tuple]:
     relayed = f.with_label("secondary-outlet") + [i for i in f.with_label("anonymous") if i not in f.with_label("secondary-outlet")]
     verification = [s.index for s in f.scored if VERIFICATION.search(s.text)]
     checks = [("V1", "At least one document, data or imagery attribution", bool(evidence), _sentences_of(evidence),
-               f"{len(_sentences_of(evidence))} sentences rest on documents, data or imagery")]
+               f"{sentences_text(len(_sentences_of(evidence)))} {agree(len(_sentences_of(evidence)), 'rests', 'rest')} on documents, data or imagery")]
     if evidence:
         checks.append(("V2", "Documents and imagery say where they come from", not unsourced, _sentences_of(unsourced or evidence),
                        f"{len(evidence) - len(unsourced)} of {len(evidence)} say who published, provided or obtained them"))
@@ -256,7 +274,7 @@ def _verify_checks(f: Facts) -> list[tuple]:
         checks.append(("V3", "Claims from other outlets or anonymous sources are confirmed or marked unverified",
                        bool(verification), verification or sorted(relayed),
                        "the article says what it could or could not verify" if verification
-                       else f"{len(relayed)} sentences relay other outlets or anonymous sources with no word on verification"))
+                       else f"{sentences_text(len(relayed))} {agree(len(relayed), 'relays', 'relay')} other outlets or anonymous sources with no word on verification"))
     else:
         checks.append(("V3", "Claims from other outlets or anonymous sources are confirmed or marked unverified", None, [],
                        "n/a: nothing relayed from other outlets or anonymous sources"))
@@ -285,9 +303,9 @@ def _independent_checks(f: Facts) -> list[tuple]:
     outlets_only = bool(f.attributed) and all(f.labels[i] == {"secondary-outlet"} for i in f.attributed)
     return [
         ("I1", "A source not party to the story (a named expert or outside analyst)", bool(experts), _sentences_of(experts),
-         f"{len(_sentences_of(experts))} sentences quote a named expert or analyst"),
+         f"{sentences_text(len(_sentences_of(experts)))} {agree(len(_sentences_of(experts)), 'quotes', 'quote')} a named expert or analyst"),
         ("I2", "A reply was sought (\"declined to comment\", \"did not respond\")", bool(replies), _sentences_of(replies),
-         f"{len(_sentences_of(replies))} sentences report a reply sought"),
+         f"{sentences_text(len(_sentences_of(replies)))} {agree(len(_sentences_of(replies)), 'reports', 'report')} a reply sought"),
         ("I3", "At least two kinds of source", len(kinds) >= 2, f.attributed, f"{len(kinds)} kinds of source: {', '.join(sorted(kinds)) or 'none'}"),
         ("I4", "Not sourced wholly to other outlets", not outlets_only, f.with_label("secondary-outlet"),
          "every attributed sentence rests only on other outlets" if outlets_only else "the article has sources of its own"),
@@ -303,11 +321,11 @@ def _flags(f: Facts, sentences: Sequence[Sentence]) -> list[Flag]:
     relayed_anonymous = [i for i in f.with_label("secondary-outlet") if "anonymous" in f.labels[i]]
     return [
         Flag("F1", "Anonymous source in the headline or first paragraph", bool(early_anonymous), _sentences_of(early_anonymous),
-             f"{len(_sentences_of(early_anonymous))} sentences"),
+             sentences_text(len(_sentences_of(early_anonymous)))),
         Flag("F2", "\"Sources\" in the plural with no number", bool(plural_sources), _sentences_of(plural_sources),
-             f"{len(_sentences_of(plural_sources))} sentences"),
+             sentences_text(len(_sentences_of(plural_sources)))),
         Flag("F3", "Another outlet relaying anonymous sources", bool(relayed_anonymous), sorted(relayed_anonymous),
-             f"{len(relayed_anonymous)} sentences"),
+             sentences_text(len(relayed_anonymous))),
     ]
 
 
@@ -349,7 +367,7 @@ def _score_dimension(card: Scorecard, dimension: str, raw: list[tuple]) -> float
 
 def _confidence(total: int, attributed: int) -> tuple[str, str]:
     if total < 5:
-        return "low", f"only {total} sentences"
+        return "low", f"only {sentences_text(total)}"
     if attributed < 2 or attributed / total < 0.1:
         return "low", "the rules found almost no attributions"
     return "normal", ""

@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 
 from ..labels import LABELS
 from ..records import Attribution, Sentence
-from .scorecard import ANON_HEDGE
+from .scorecard import ANON_HEDGE, display_name
 
 OUTLET_LABEL = "secondary-outlet"
 SPOKE_TO_SEPARATOR = "; "
@@ -69,18 +69,11 @@ def who_is_quoted(sentences: Iterable[Sentence], attributions: Iterable[Attribut
 
 def _entry(rows: list[Attribution], spoke_to: list[str]) -> SourceEntry:
     first = rows[0]
-    name = fullest_name(rows)
+    name = display_name(rows)  # the longest way the article names it; the first on a tie
     return SourceEntry(name=name, label=main_label(rows), role=role_of(name, first.source_key),
                        spoke_to=SPOKE_TO_SEPARATOR.join(spoke_to),
                        sentences=len({a.sentence_index for a in rows}),
                        first_sentence=first.sentence_index, first_mention=first.source or first.resolved_source)
-
-
-def fullest_name(rows: list[Attribution]) -> str:
-    """The longest way the article names the source (an outlet's canonical name counts too);
-    the first such mention on a tie."""
-    names = [" ".join(n.split()) for a in rows for n in (a.resolved_source, a.source, a.outlet) if n]
-    return max(names, key=len, default="")
 
 
 def main_label(rows: list[Attribution]) -> str:
