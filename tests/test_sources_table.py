@@ -1,5 +1,5 @@
 """Who is quoted (issue 11, item 3): the distinct sources of an article, from hand-built
-records (score/sources.py is a pure function), and sources.csv, report.md and report.html
+records (score/who_is_quoted.py is a pure function), and sources.csv, report.md and report.html
 from one `sourcing analyze --out` run."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from analyzer.records import Attribution, Sentence
 from analyzer.report.tables import SOURCE_COLUMNS
 from analyzer.score.scorecard import ANON_HEDGE
-from analyzer.score.sources import SourceEntry, who_is_quoted
+from analyzer.score.who_is_quoted import SourceEntry, who_is_quoted
 from htmlpage import Page
 
 

@@ -25,6 +25,7 @@ from ..nlp.syntax import forget_entities
 from .cues import CUE_HANDLERS, SentenceCues, hedge
 from .outlets import OutletIndex, dateline_wire
 from .quotations import carry_quotations
+from .references import register_acronyms, register_people
 from .sentences import sentence_records
 from .sources import ArticleContext, SourceClassifier
 
@@ -53,8 +54,8 @@ class SourcingAttributor:
         text = doc.text  # Doc.text joins every token on each call: read it once
         quote_spans = self.quotes(text)
         ctx = ArticleContext()
-        self.classifier.register_people(doc, hits, ctx)
-        self.classifier.register_acronyms(doc, hits, ctx)
+        register_people(doc, hits, ctx, self.classifier.lexicon)
+        register_acronyms(doc, hits, ctx)
         sentences = sentence_records(doc, text)
         found: list[Attribution] = []
         for record, sent in sentences:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..nlp.syntax import entity_of
 from ..rules.loader import RuleSet
@@ -19,7 +19,6 @@ from ..rules.schema import OutletEntry
 from .context import ArticleContext, Source
 from .decisions import Phrase, decide
 from .lexicon import Lexicon
-from .references import register_acronyms, register_people
 
 
 class SourceClassifier:
@@ -40,13 +39,6 @@ class SourceClassifier:
         """The decision table's answer for the phrase headed by `root` (steps call it again
         for a phrase inside: "one of the officials", "critics, including X")."""
         return decide(Phrase(root, hits, ctx, self))
-
-    def register_people(self, doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
-        register_people(doc, hits, ctx, self.lexicon)
-
-    @staticmethod
-    def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
-        register_acronyms(doc, hits, ctx)
 
     # -- outlets ---------------------------------------------------------------------------
     def outlet_name(self, hit: Hit) -> Optional[str]:

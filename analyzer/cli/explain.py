@@ -20,7 +20,7 @@ def explain_command(
     from rich.console import Console
 
     from ..errors import InputError
-    from ..io.ingest import Article, read_inputs
+    from ..io.ingest import read_inputs, with_outlet
     from ..run.local import Analyzer
     from ..report.checklist import print_checklist, print_dimensions
 
@@ -29,13 +29,7 @@ def explain_command(
     with usage_errors():
         analyzer = Analyzer(model=model, rules_dirs=rules or [])
 
-    def items():
-        for item in read_inputs(inputs):
-            if isinstance(item, Article) and outlet:
-                item.outlet = outlet
-            yield item
-
-    for result in analyzer.analyze(items()):
+    for result in analyzer.analyze(with_outlet(read_inputs(inputs), outlet)):
         if isinstance(result, InputError):
             typer.echo(f"error: {result.one_line()}", err=True)
             errors += 1

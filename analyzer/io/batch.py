@@ -20,7 +20,8 @@ from typing import Iterable, Iterator, Optional
 
 from ..errors import InputError
 from ..report.tables import ERROR_COLUMNS, error_row, unprotect_cell, write_csv
-from .ingest import Article, Item, _raise_csv_field_limit
+from .articles import Article, Item
+from .feeds import _raise_csv_field_limit
 
 ERRORS_FILE = "errors.csv"
 RESUME_FILES = ("scorecard.csv", "sentences.csv")  # in order of preference

@@ -19,10 +19,10 @@ from functools import partial
 from typing import IO, Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
-from .articles import (CSV_SUFFIXES, FOLDER_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, PARQUET_SUFFIXES, TEXT_SUFFIXES,  # noqa: F401
+from .articles import (CSV_SUFFIXES, FOLDER_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, PARQUET_SUFFIXES,
                        Article, Item, ReadOptions, decode_text)
 from .encodings import DecodeError, decode_bytes
-from .feeds import _raise_csv_field_limit, read_csv, read_jsonl, read_jsonl_file, read_parquet  # noqa: F401
+from .feeds import read_csv, read_jsonl, read_jsonl_file, read_parquet
 from .fetch import FetchOptions, Page, article_id_from_url, extract, fetch_page, is_url
 
 
@@ -146,6 +146,14 @@ def read_inputs(inputs: Iterable[str], stdin: Optional[IO[bytes]] = None, option
             yield from read_file(path, options)
 
 
+def with_outlet(items: Iterable[Item], outlet: Optional[str]) -> Iterator[Item]:
+    """The items with `outlet` (--outlet: the articles' own publisher) set on every article."""
+    for item in items:
+        if outlet and isinstance(item, Article):
+            item.outlet = outlet
+        yield item
+
+
 def read_file(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Item]:
     options = options or ReadOptions()
     if not path.exists():
@@ -166,4 +174,4 @@ def read_file(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Ite
 
 __all__ = ["Article", "InputError", "Item", "ReadOptions", "FetchOptions", "Page", "read_inputs", "read_file",
            "read_text_file", "read_html_file", "read_url", "read_jsonl", "read_jsonl_file", "read_csv",
-           "read_parquet", "read_stdin", "decode_text"]
+           "read_parquet", "read_stdin", "decode_text", "with_outlet"]

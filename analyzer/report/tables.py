@@ -93,7 +93,7 @@ def scorecard_row(card) -> dict:
 
 
 def source_row(article_id: str, entry) -> dict:
-    """A row of sources.csv (entry: a score.sources.SourceEntry): who is quoted."""
+    """A row of sources.csv (entry: a score.who_is_quoted.SourceEntry): who is quoted."""
     return {
         "article_id": article_id, "name": entry.name, "label": entry.label, "role": entry.role,
         "spoke_to": entry.spoke_to, "sentences": entry.sentences, "first_sentence": entry.first_sentence,

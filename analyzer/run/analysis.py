@@ -16,7 +16,7 @@ from rich.console import Console
 
 from ..errors import InputError
 from ..io.batch import done_article_ids, skip_done, write_errors_csv
-from ..io.ingest import Article, ReadOptions, read_inputs
+from ..io.ingest import ReadOptions, read_inputs, with_outlet
 from ..report.csv_files import CsvWriter
 from ..report.files import ReportFiles
 from ..report.tables import SENTENCE_COLUMNS, result_rows, write_csv
@@ -85,10 +85,7 @@ def _analyzer(jobs: int, model: Optional[str], rules: list[Path]):
 
 def _items(inputs: list[str], options: ReadOptions, done: set[str], outlet: Optional[str]) -> Iterator:
     """The inputs' articles (and input errors), less those already done; `outlet` set on each."""
-    for item in skip_done(read_inputs(inputs, options=options), done):
-        if isinstance(item, Article) and outlet:
-            item.outlet = outlet
-        yield item
+    yield from with_outlet(skip_done(read_inputs(inputs, options=options), done), outlet)
 
 
 class _Files:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..io.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
+from ..io.articles import JSONL_SUFFIXES, TEXT_SUFFIXES
 
 ARTICLES_PER_PARTITION = 64
 _ANALYZERS: dict[tuple, object] = {}  # one Analyzer per worker process and configuration
@@ -115,13 +115,13 @@ def analyze_partition(partition: Partition, parts_dir: str, outlet: Optional[str
                       rules_dirs: tuple[str, ...]) -> dict:
     """Runs on a worker: read, analyse and write one partition; return counts and errors."""
     from ..errors import InputError
-    from ..io.ingest import Article
+    from ..io.ingest import with_outlet
     from ..report.csv_files import CsvWriter
 
     analyzer = _analyzer(model, rules_dirs)
     writer = CsvWriter(Path(parts_dir) / f"part-{partition.number:06d}")
     articles, errors = 0, []
-    for result in analyzer.analyze(_with_outlet(_read_partition(partition), outlet, Article)):
+    for result in analyzer.analyze(with_outlet(_read_partition(partition), outlet)):
         if isinstance(result, InputError):
             errors.append(result.one_line())
             continue
@@ -130,12 +130,6 @@ def analyze_partition(partition: Partition, parts_dir: str, outlet: Optional[str
     writer.close()
     return {"number": partition.number, "articles": articles, "errors": errors}
 
-
-def _with_outlet(items, outlet, article_type):
-    for item in items:
-        if outlet and isinstance(item, article_type):
-            item.outlet = outlet
-        yield item
 
 
 def join_partitions(parts_dir: Path, out_dir: Path, numbers: list[int]) -> list[Path]:

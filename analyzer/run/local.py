@@ -12,7 +12,7 @@ from ..attribution.outlets import dateline_wire
 from ..records import Attribution, DocAnalysis, Sentence
 from ..io.ingest import Article
 from ..score.scorecard import EXPERT_WORDS, Scorecard, build_scorecard
-from ..score.sources import SourceEntry, who_is_quoted
+from ..score.who_is_quoted import SourceEntry, who_is_quoted
 
 
 @dataclass

@@ -121,7 +121,7 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     if not_official:
         label, rule = "named-other", rule_of(not_official[0])
     else:
-        decided = person_title(p, extended)
+        decided = title_of_person(p.hits, p.lexicon, extended)
         if decided is not None:
             label, rule = decided
         elif known is not None:
@@ -138,20 +138,9 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     return source
 
 
-def private_organisation(p: Phrase, tokens: list[Token]) -> bool:
-    """A company, university, party or NGO among the tokens, and no official body."""
-    if p.within(tokens, "official", "body", "state"):
-        return False
-    # Only words that say "organisation" count: NER calls UN missions and parties alike ORG.
-    return org_hit(p.hits, tokens) is not None
-
-
-def person_title(p: Phrase, tokens: list[Token]) -> Optional[tuple[str, str]]:
-    """(label, rule) when a title or body among the tokens makes a person an official."""
-    return title_of_person(p.hits, p.lexicon, tokens)
-
-
 def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, str]]:
+    """(label, rule) when a title or body among the tokens makes a person an official; a title
+    companies share with governments (lex.shared_titles) next to a private organisation does not."""
     titles = hits.within([t.i for t in tokens], "official", "title")
     private = (not hits.within([t.i for t in tokens], "official", "body", "state")) and org_hit(hits, tokens) is not None
     for hit in titles:
