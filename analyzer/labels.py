@@ -35,7 +35,7 @@ LABEL_TABLE: tuple[Label, ...] = (
           "#CC79A7", "rgba(204, 121, 167, 0.20)", "bold magenta"),
     Label("secondary-outlet", "OUTLET", "another news organisation's reporting",
           "#E69F00", "rgba(230, 159, 0, 0.20)", "bold yellow"),
-    Label("named-other", "NAMED", "an identified non-official source",
+    Label("named-other", "OTHER", "an identified source who is not an official (named too: OFF marks named officials)",
           "#009E73", "rgba(0, 158, 115, 0.15)", "bold green"),
     Label("document", "DOC", "a document or data",
           "#56B4E9", "rgba(86, 180, 233, 0.22)", "bold cyan"),

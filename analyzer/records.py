@@ -27,6 +27,7 @@ class AnonymousDetails:
     vantage_strength: int = 0              # 5 strongest .. 1 weakest, 0 none stated
     specificity: int = 0                   # 0 "sources"/"reportedly" .. 3 with agency or rank
     source_count: str = ""                 # stated number of sources: "1", "2", "several", or "" unknown
+    anonymous_kind: str = "group"          # individual | group | hedge: attribution/anonymity.py anonymous_kind
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,13 @@ class Check:
     id: str
     dimension: str
     title: str
-    status: str            # pass | fail | n/a
+    status: str            # pass (all its points) | partial | fail (none) | n/a (nothing to judge: see score/checks.py)
     points: float
     max_points: float
-    evidence: list[int]    # sentence indices the check rests on
+    evidence: list[int]    # sentences that earn the points (a named source for N1, a document for V1)
     explanation: str
+    against: list[int] = field(default_factory=list)  # sentences that cost points (an unnamed source for N1)
+    why: str = ""          # why the practice matters, one line for students
 
 
 @dataclass

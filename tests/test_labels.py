@@ -19,7 +19,7 @@ def test_the_six_labels_in_output_order():
     assert LABELS == ("named-official", "anonymous", "satellite-imagery", "secondary-outlet", "named-other", "document")
     assert analyzer.LABELS == LABELS
     assert CORE_LABELS == LABELS[:4]
-    assert [label.code for label in LABEL_TABLE] == ["OFF", "ANON", "SAT", "OUTLET", "NAMED", "DOC"]
+    assert [label.code for label in LABEL_TABLE] == ["OFF", "ANON", "SAT", "OUTLET", "OTHER", "DOC"]
     assert len({label.code for label in LABEL_TABLE}) == len(LABEL_TABLE)
     assert all(label.meaning and label.colour and label.tint and label.style for label in LABEL_TABLE)
     assert (UNATTRIBUTED.name, UNATTRIBUTED.code) == ("unattributed", "none")

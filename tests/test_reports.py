@@ -127,7 +127,8 @@ def test_checklist_items_link_to_their_evidence_sentences(seed, seed_page):
     for check in seed.scorecard.checks:
         item = page.inner[f"check-{check.id}"]
         assert check.explanation in item
-        assert {"pass": "✓ pass", "fail": "✗ fail", "n/a": "– n/a"}[check.status] in item
+        assert {"pass": "✓ pass", "partial": "◐ partial", "fail": "✗ fail", "n/a": "– n/a"}[check.status] in item
+        assert f"Why it matters: {check.why}" in item
         assert f"{check.points:g} / {check.max_points:g}" in item
     html = seed_page.html
     ids = page.ids
@@ -135,7 +136,7 @@ def test_checklist_items_link_to_their_evidence_sentences(seed, seed_page):
         block = html[html.index(f'id="check-{check.id}"'):]
         block = block[:block.index("</li>")]
         linked = [int(n) for n in re.findall(r'href="#s-(\d+)"', block)]
-        assert linked == check.evidence, check.id
+        assert linked == check.evidence + check.against, check.id  # "earns points", then "costs points"
         assert all(f"s-{i}" in ids for i in linked)
 
 
@@ -197,7 +198,8 @@ def test_markdown_has_scorecard_checklist_flags_and_sentences(seed):
     assert f"**Score: {seed.scorecard.score} / 100**" in text
     for check in seed.scorecard.checks:
         row = next(line for line in text.splitlines() if line.startswith(f"| {check.id} "))
-        assert row.rstrip(" |").endswith(", ".join(map(str, check.evidence)) or "none"), row
+        earns, costs = (", ".join(map(str, indices)) or "none" for indices in (check.evidence, check.against))
+        assert row.rstrip(" |").endswith(f"{earns} | {costs}"), row
     for flag in seed.scorecard.flags:
         assert any(line.startswith(f"| {flag.id} ") for line in text.splitlines())
     for s in seed.sentences:

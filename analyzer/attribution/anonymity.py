@@ -44,7 +44,25 @@ def describe(root: Optional[Token], sent: Span, hits: HitIndex, lexicon: Lexicon
     if root is not None:
         details.update(specificity=specificity(root, hits, lexicon.generic_heads),
                        source_count=source_count(root, lexicon.vague_plurals))
+    details["anonymous_kind"] = anonymous_kind(root, details, lexicon.insider_heads)
     return AnonymousDetails(**details)
+
+
+def anonymous_kind(root: Optional[Token], details: dict, insider_heads: frozenset[str]) -> str:
+    """What kind of unnamed source this is. AP and Reuters ask an unnamed *individual* source
+    ("a senior official", "two people familiar with the talks") for a reason for anonymity,
+    a vantage and a number; a vague *group* ("critics", "analysts", "residents") is a vague
+    attribution, not a granted anonymity; a *hedge* ("reportedly") names no source at all.
+
+    individual: the source's knowledge or anonymity is stated, a number is given, or the head is
+    an insider word (lex.insider_heads: official, source, diplomat, aide ...)."""
+    if root is None:
+        return "hedge"
+    if details.get("vantage", "none") != "none" or details.get("anonymity_requested") or details.get("anonymity_reason_given"):
+        return "individual"
+    if details.get("source_count", "") not in ("", "several"):
+        return "individual"
+    return "individual" if root.lemma_.lower() in insider_heads or root.lower_ in insider_heads else "group"
 
 
 def _strength(hits: HitIndex, hit) -> int:

@@ -30,6 +30,7 @@ WORD_LISTS = {
     "asking_verbs": rule_ref("lex.asking_verbs"),
     "generic_heads": rule_ref("lex.generic_heads"),
     "vague_plurals": rule_ref("lex.vague_plurals"),
+    "insider_heads": rule_ref("lex.insider_heads"),
 }
 
 

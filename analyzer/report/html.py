@@ -23,7 +23,7 @@ from ..resources import packaged_folder
 from ..run.local import ArticleResult
 from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION, Scorecard
 
-STATUS_TEXT = {"pass": "✓ pass", "fail": "✗ fail", "n/a": "– n/a"}
+STATUS_TEXT = {"pass": "✓ pass", "partial": "◐ partial", "fail": "✗ fail", "n/a": "– n/a"}
 
 
 def templates_dir() -> Path:
@@ -149,7 +149,8 @@ def _checklist_views(card: Scorecard, text_of: dict[int, str], prefix: str) -> t
         checks = [{
             "id": c.id, "anchor": f"{prefix}check-{c.id}", "title": c.title, "status": c.status,
             "status_text": STATUS_TEXT.get(c.status, c.status), "points": number(c.points),
-            "max_points": number(c.max_points), "explanation": c.explanation, "evidence": evidence(c.evidence),
+            "max_points": number(c.max_points), "explanation": c.explanation, "why": c.why,
+            "evidence": evidence(c.evidence), "against": evidence(c.against),
         } for c in card.checks if c.dimension == letter]
         dimensions.append({"letter": letter, "name": name, "points": number(points), "max": POINTS_PER_DIMENSION,
                            "percent": round(100 * points / POINTS_PER_DIMENSION, 1), "checks": checks})

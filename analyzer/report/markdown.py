@@ -52,8 +52,9 @@ def _head(result: ArticleResult, card: Scorecard) -> list[str]:
     headings = f" (+ {card.headings} heading{'s' if card.headings != 1 else ''})" if card.headings else ""
     out += [f"- Sentences: {card.sentences}{headings}", "",
             f"**Score: {card.score} / 100**: how clearly the article shows where its claims come from, "
-            "not whether they are true. Five dimensions of 20 points; every point is a pass/fail check in the "
-            "checklist below, and a check that does not apply passes as n/a.", "",
+            "not whether they are true. Five dimensions of 20 points; each check in the checklist below earns "
+            "all, part or none of its points, and a check with nothing to judge (n/a) earns only what the "
+            "article's named sourcing earns.", "",
             "| dimension | points | |", "|---|---:|---|"]
     for letter, name in DIMENSIONS.items():
         points = card.dimensions[letter]
@@ -68,14 +69,15 @@ def _head(result: ArticleResult, card: Scorecard) -> list[str]:
 
 
 def _checklist(card: Scorecard) -> list[str]:
-    out = ["## Checklist", "", "Evidence lists the numbers of the sentences a check rests on (see [Sentences](#sentences))."]
+    out = ["## Checklist", "", "*Earns* lists the sentences that count for the article, *costs* the ones that count "
+           "against it (numbers as in [Sentences](#sentences))."]
     for letter, name in DIMENSIONS.items():
         out += ["", f"### {letter} {name}: {number(card.dimensions[letter])} / {POINTS_PER_DIMENSION}", "",
-                "| check | result | points | explanation | evidence sentences |", "|---|---|---:|---|---|"]
+                "| check | result | points | explanation | why it matters | earns | costs |", "|---|---|---:|---|---|---|---|"]
         for check in (c for c in card.checks if c.dimension == letter):
             out.append(f"| {check.id} {md(check.title)} | {STATUS_TEXT.get(check.status, check.status)} | "
-                       f"{number(check.points)} / {number(check.max_points)} | {md(check.explanation)} | "
-                       f"{_numbers(check.evidence)} |")
+                       f"{number(check.points)} / {number(check.max_points)} | {md(check.explanation)} | {md(check.why)} | "
+                       f"{_numbers(check.evidence)} | {_numbers(check.against)} |")
     return out + [""]
 
 

@@ -35,7 +35,7 @@ SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "i
 ATTRIBUTION_COLUMNS = ["article_id", "sentence_index", "label", "source", "resolved_source", "cue", "quote_type",
                        "start_char", "end_char", "rule_id", "cue_rule_id", "outlet", "source_key",
                        "anonymity_reason_given", "anonymity_reason", "anonymity_reason_text", "anonymity_requested",
-                       "vantage", "vantage_strength", "specificity", "source_count"]
+                       "vantage", "vantage_strength", "specificity", "source_count", "anonymous_kind"]
 ANONYMOUS_COLUMNS = ATTRIBUTION_COLUMNS[ATTRIBUTION_COLUMNS.index("anonymity_reason_given"):]
 SOURCE_COLUMNS = ["article_id", "name", "label", "role", "spoke_to", "sentences", "first_sentence", "first_mention"]
 ERROR_COLUMNS = ["article_id", "input", "line", "stage", "message"]

@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 
 from ..labels import LABELS
 from ..records import Attribution, Sentence
-from .scorecard import ANON_HEDGE, display_name
+from .facts import ANON_HEDGE, display_name
 
 OUTLET_LABEL = "secondary-outlet"
 SPOKE_TO_SEPARATOR = "; "
