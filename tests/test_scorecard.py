@@ -16,7 +16,8 @@ from analyzer.labels import LABELS
 from analyzer.records import AnonymousDetails, Attribution, Sentence
 from analyzer.report.tables import scorecard_row
 from analyzer.score.checks import CHECKS
-from analyzer.score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION, build_scorecard, distinct_sources
+from analyzer.score.facts import distinct_sources
+from analyzer.score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION, build_scorecard
 
 FILLER = "The bridge opened in 1932."
 

@@ -10,7 +10,7 @@ import pytest
 
 from analyzer.records import Attribution, Sentence
 from analyzer.report.tables import SOURCE_COLUMNS
-from analyzer.score.scorecard import ANON_HEDGE
+from analyzer.score.facts import ANON_HEDGE
 from analyzer.score.who_is_quoted import SourceEntry, who_is_quoted
 from htmlpage import Page
 

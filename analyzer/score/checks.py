@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .facts import (EVIDENCE_LABELS, IDENTIFIED_LABELS, NAMED_LABELS, Facts, agree, details, distinct_sources, display_name,
+from .facts import (EVIDENCE_LABELS, IDENTIFIED_LABELS, Facts, agree, details, distinct_sources, display_name,
                     has_title_or_affiliation, is_counted, sentences_of, sentences_text, share_text, source_identity)
 
 # "Full at half the article": in news writing, about half of the sentences carry an
@@ -35,12 +35,12 @@ FULL_COVERAGE = 0.5
 
 @dataclass
 class Outcome:
-    """What one check found: the share of its points earned (0..1), the sentences that earn
-    them (`support`), the sentences that cost them (`against`), one line saying why."""
+    """What one check found: the share of its points earned (0..1), one line saying why, the
+    sentences that earn the points (`evidence`) and those that cost them (`against`)."""
 
     fraction: float
     explanation: str
-    support: list[int] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)
     against: list[int] = field(default_factory=list)
     applies: bool = True
 
@@ -65,23 +65,32 @@ def cost_of_share(part: int, whole: int) -> float:
     return _clip(1 - part / (FULL_COVERAGE * whole)) if whole else 0.0
 
 
+def _of_half_article(count: int, f: Facts) -> float:
+    """`count` sentences as a share of half the article, 0..1 (FULL_COVERAGE)."""
+    return _clip(count / (FULL_COVERAGE * len(f.scored))) if f.scored else 0.0
+
+
 def attributed_coverage(f: Facts) -> float:
     """How much of the article says where it comes from, 0..1 (full at half). The checks that
-    judge how the attributions are used (A3, M3, V3, I4) are scaled by it: an article that
+    judge how the attributions are used (A3, V3, I3, I4) are scaled by it: an article that
     attributes one sentence in forty has not shown it avoids vague or second-hand sourcing."""
-    return _clip(len(f.attributed) / (FULL_COVERAGE * len(f.scored))) if f.scored else 0.0
+    return _of_half_article(len(f.attributed), f)
 
 
 def identified_coverage(f: Facts) -> float:
     """How much of the article rests on sources a reader can look up, 0..1 (full at half)."""
-    return _clip(len(f.identified) / (FULL_COVERAGE * len(f.scored))) if f.scored else 0.0
+    return _of_half_article(len(f.identified), f)
+
+
+def _nothing_attributed() -> Outcome:
+    return Outcome(0.0, "no sentence is attributed to anyone")
 
 
 def _not_applicable(f: Facts, nothing: str) -> Outcome:
     """A check with nothing to judge earns what the article's identified sourcing earns."""
     earned = identified_coverage(f)
     return Outcome(earned, f"n/a: {nothing}; earns the article's identified sourcing ({earned:.0%})",
-                   support=list(f.identified), applies=False)
+                   evidence=list(f.identified), applies=False)
 
 
 # -- N: Named ------------------------------------------------------------------------------
@@ -89,7 +98,7 @@ def _not_applicable(f: Facts, nothing: str) -> Outcome:
 def named_share(f: Facts) -> Outcome:
     attributed, identified = f.attributed, f.identified
     if not attributed:
-        return Outcome(0.0, "no sentence is attributed to anyone")
+        return _nothing_attributed()
     # A named source quoted second-hand ("Sullivan told CNN", "according to Bloomberg") is
     # named, but only the other outlet heard it: half a sentence.
     second_hand = [i for i in identified if "secondary-outlet" in f.labels[i]]
@@ -144,7 +153,7 @@ def explained_anonymity(f: Facts) -> Outcome:
 
 def no_vague_attribution(f: Facts) -> Outcome:
     if not f.attributed:
-        return Outcome(0.0, "no sentence is attributed to anyone")
+        return _nothing_attributed()
     vague_rows = f.anonymous_of_kind("hedge") + f.anonymous_of_kind("group")
     vague = [i for i in sentences_of(vague_rows) if not (f.labels[i] - {"anonymous"}) or i not in f.identified]
     return Outcome(cost_of_share(len(vague), len(f.attributed)) * attributed_coverage(f),
@@ -154,8 +163,9 @@ def no_vague_attribution(f: Facts) -> Outcome:
 
 
 def informed_sources(f: Facts) -> Outcome:
+    experts = {id(r) for r in f.experts_quoted}
     informed_rows = [r for r in f.attributions if r.label == "named-official" or r.label in EVIDENCE_LABELS
-                     or r in f.experts_quoted or (r.label == "anonymous" and details(r).vantage != "none")]
+                     or id(r) in experts or (r.label == "anonymous" and details(r).vantage != "none")]
     n = len(distinct_sources(informed_rows))
     return Outcome(_clip(n / 3), f"{n} distinct {agree(n, 'source', 'sources')} in a position to know: officials, "
                    "experts, documents, sources who say how they know (full points at 3)", sentences_of(informed_rows))
@@ -172,7 +182,7 @@ def distinct_source_count(f: Facts) -> Outcome:
 
 def no_dominant_source(f: Facts) -> Outcome:
     if not f.attributed:
-        return Outcome(0.0, "no sentence is attributed to anyone")
+        return _nothing_attributed()
     top, sentences = max(f.sentences_by_source.items(), key=lambda kv: (len(kv[1]), kv[0]), default=("", set()))
     share = len(sentences) / len(f.attributed)
     name = display_name([r for r in f.sourced_rows if source_identity(r) == top]) or "none"
@@ -213,7 +223,7 @@ def provenance(f: Facts) -> Outcome:
 
 def relayed_checked(f: Facts) -> Outcome:
     if not f.attributed:
-        return Outcome(0.0, "no sentence is attributed to anyone")
+        return _nothing_attributed()
     if f.verification:
         return Outcome(attributed_coverage(f), "the article says what it could or could not verify", f.verification)
     relayed = f.relayed
@@ -226,7 +236,7 @@ def attribution_coverage(f: Facts) -> Outcome:
     if not f.scored:
         return Outcome(0.0, "no sentences")
     unattributed = [s.index for s in f.scored if s.index not in f.attributed]
-    return Outcome(_clip(len(f.attributed) / (FULL_COVERAGE * len(f.scored))),
+    return Outcome(attributed_coverage(f),
                    f"{share_text(len(f.attributed), len(f.scored))} sentences say where they come from "
                    f"(full points at {FULL_COVERAGE:.0%})", list(f.attributed), unattributed)
 
@@ -254,7 +264,7 @@ def source_kinds(f: Facts) -> Outcome:
 
 def own_reporting(f: Facts) -> Outcome:
     if not f.attributed:
-        return Outcome(0.0, "no sentence is attributed to anyone")
+        return _nothing_attributed()
     relayed = f.outlets_only
     return Outcome((1 - len(relayed) / len(f.attributed)) * attributed_coverage(f),
                    f"{share_text(len(relayed), len(f.attributed))} attributed sentences rest only on other outlets",

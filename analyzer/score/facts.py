@@ -42,9 +42,12 @@ def is_counted(row: Attribution) -> bool:
 
 
 def source_identity(row: Attribution) -> str:
+    """Who a row's source is, for counting: an outlet by its canonical name, anyone else by
+    source_key (a person's full name), else resolved_source, else source; case and spacing
+    do not matter. "" when the row names no one."""
     if row.label == "secondary-outlet" and row.outlet:
-        return "outlet:" + row.outlet.strip().lower()
-    return (row.source_key or row.resolved_source or row.source or "").strip().lower()
+        return "outlet:" + " ".join(row.outlet.split()).casefold()
+    return " ".join((row.source_key or row.resolved_source or row.source or "").split()).casefold()
 
 
 def display_name(rows: Iterable[Attribution]) -> str:
@@ -73,7 +76,12 @@ def distinct_sources(rows: Iterable[Attribution]) -> set[str]:
             identity = source_identity(row)
             if identity:
                 out.add(person_key(identity))
-    return {name for name in out if not any(other != name and other.endswith(" " + name) for other in out)}
+    return {name for name in out if fuller_name(name, out) is None}
+
+
+def fuller_name(name: str, names: Iterable[str]) -> Optional[str]:
+    """The name in `names` that `name` is the end of ("jerome powell" for "powell"), if any."""
+    return next((other for other in names if other != name and other.endswith(" " + name)), None)
 
 
 def sentences_of(rows: Iterable[Attribution]) -> list[int]:
@@ -157,9 +165,14 @@ class Facts:
         """Sentences that say what the article could or could not verify."""
         return [s.index for s in self.scored if VERIFICATION.search(s.text)]
 
+    @cached_property
+    def scored_by_index(self) -> dict[int, Sentence]:
+        return {s.index: s for s in self.scored}
+
     def text_of(self, index: int) -> Optional[str]:
         """The text of a scored sentence (None for a heading or an unknown index)."""
-        return next((s.text for s in self.scored if s.index == index), None)
+        sentence = self.scored_by_index.get(index)
+        return sentence.text if sentence is not None else None
 
     # -- attribution rows ---------------------------------------------------------------
     def rows(self, *labels: str) -> list[Attribution]:
@@ -191,7 +204,7 @@ class Facts:
         people: dict[str, list[Attribution]] = {name: [] for name in self.named_sources}
         for r in self.rows(*NAMED_LABELS):
             name = person_key(source_identity(r))
-            owner = name if name in people else next((k for k in people if k.endswith(" " + name)), None)
+            owner = name if name in people else fuller_name(name, people)
             if owner is not None:
                 people[owner].append(r)
         return people
@@ -200,6 +213,13 @@ class Facts:
     def named_sources(self) -> set[str]:
         """Named people and bodies, one identity each (distinct_sources)."""
         return distinct_sources(self.rows(*NAMED_LABELS))
+
+    @cached_property
+    def rows_by_sentence(self) -> dict[int, list[Attribution]]:
+        by_sentence: dict[int, list[Attribution]] = {}
+        for r in self.attributions:
+            by_sentence.setdefault(r.sentence_index, []).append(r)
+        return by_sentence
 
     @cached_property
     def experts_quoted(self) -> list[Attribution]:
@@ -218,14 +238,15 @@ class Facts:
     def has_provenance(self, row: Attribution) -> bool:
         """A document or imagery row says where it comes from: a named source or outlet in the
         same sentence, an imagery provider, or a proper name in the source itself."""
-        if self.text_of(row.sentence_index) is None:
+        sentence = self.scored_by_index.get(row.sentence_index)
+        if sentence is None:
             return False
-        others = [a for a in self.attributions if a.sentence_index == row.sentence_index and a is not row]
+        others = [a for a in self.rows_by_sentence[row.sentence_index] if a is not row]
         if any(a.label in ("secondary-outlet",) + NAMED_LABELS for a in others):
             return True
         if row.label == "satellite-imagery" and row.rule_id == IMAGERY_PROVIDERS:
             return True
         source = row.source or ""
-        if any(s.index == row.sentence_index and s.start_char == row.start_char for s in self.scored):
+        if sentence.start_char == row.start_char:
             source = source.split(" ", 1)[1] if " " in source else ""  # a capital that only starts the sentence
         return bool(re.search(r"[A-Z][a-z]+|\b[A-Z]{2,}\b", re.sub(r"^(The|A|An)\s", "", source)))

@@ -19,8 +19,7 @@ from ..labels import LABELS, UNATTRIBUTED
 from ..records import Attribution, Check, Flag, Scorecard, Sentence  # noqa: F401  (Scorecard re-exported)
 from ..rules.refs import rule_ref
 from .checks import CHECKS, CheckSpec
-from .facts import (ANON_HEDGE, NAMED_LABELS, Facts, agree, display_name, distinct_sources,  # noqa: F401  (re-exported)
-                    is_counted, sentences_of, sentences_text, source_identity)
+from .facts import Facts, is_counted, sentences_of, sentences_text
 
 DIMENSIONS = {
     "N": "Named",
@@ -60,7 +59,7 @@ def run_check(spec: CheckSpec, f: Facts) -> Check:
     else:
         status = "pass" if outcome.fraction >= 0.999 else ("fail" if outcome.fraction <= 0.001 else "partial")
     return Check(spec.id, spec.dimension, spec.title, status, round(spec.points * outcome.fraction, 2), spec.points,
-                 sorted(set(outcome.support)), outcome.explanation, sorted(set(outcome.against)), spec.why)
+                 sorted(set(outcome.evidence)), outcome.explanation, sorted(set(outcome.against)), spec.why)
 
 
 def _flags(f: Facts, sentences: Sequence[Sentence]) -> list[Flag]:

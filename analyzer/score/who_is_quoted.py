@@ -1,10 +1,10 @@
 """Who is quoted: the distinct sources of an article, one entry each (issue 11).
 
-A source's identity is what the attributions say it is, not how the sentence wrote it:
-an outlet by its canonical name (`outlet`: "NYT" and "The New York Times" are one), anyone
-else by `source_key` (a person's full name: "CIA Director William Burns", "Burns" and the
-"he" that points back to him are one), else by `resolved_source`, else by `source`, compared
-case-insensitively. What the table shows is written the way the article wrote it: the
+A source's identity is what the attributions say it is, not how the sentence wrote it
+(facts.source_identity, the one the scorecard counts by): an outlet by its canonical name
+(`outlet`: "NYT" and "The New York Times" are one), anyone else by `source_key` (a person's
+full name: "CIA Director William Burns", "Burns" and the "he" that points back to him are
+one), else by `resolved_source`, else by `source`, compared case-insensitively. What the table shows is written the way the article wrote it: the
 fullest (longest) mention, never lower-cased.
 
 Hedges ("reportedly": rule anon.hedge) name no one and are left out. Back-references
@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 
 from ..labels import LABELS
 from ..records import Attribution, Sentence
-from .facts import ANON_HEDGE, display_name
+from .facts import ANON_HEDGE, display_name, source_identity
 
 OUTLET_LABEL = "secondary-outlet"
 SPOKE_TO_SEPARATOR = "; "
@@ -44,24 +44,15 @@ class SourceEntry:
     first_mention: str   # the words of that first mention
 
 
-def identity(a: Attribution) -> Optional[tuple[str, str]]:
-    """Who an attribution's source is, for counting; None when it names no one."""
-    if a.label == OUTLET_LABEL and a.outlet:
-        return ("outlet", a.outlet.casefold())
-    key = a.source_key or a.resolved_source or a.source
-    key = " ".join((key or "").split())
-    return ("name", key.casefold()) if key else None
-
-
 def who_is_quoted(sentences: Iterable[Sentence], attributions: Iterable[Attribution]) -> list[SourceEntry]:
     """The article's distinct sources, in the order of their first mention."""
     headings = {s.index for s in sentences if s.is_heading}
-    mentions: dict[tuple[str, str], list[Attribution]] = {}
+    mentions: dict[str, list[Attribution]] = {}
     for a in sorted(attributions, key=lambda a: (a.sentence_index, a.start_char)):
         if a.rule_id == ANON_HEDGE or a.sentence_index in headings:
             continue
-        who = identity(a)
-        if who is not None:
+        who = source_identity(a)
+        if who:
             mentions.setdefault(who, []).append(a)
     listeners = _outlets_spoken_to(mentions)
     return [_entry(rows, listeners.get(who, [])) for who, rows in mentions.items()]
@@ -98,21 +89,21 @@ def role_of(name: str, person: Optional[str]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _outlets_spoken_to(mentions: dict[tuple[str, str], list[Attribution]]) -> dict[tuple[str, str], list[str]]:
+def _outlets_spoken_to(mentions: dict[str, list[Attribution]]) -> dict[str, list[str]]:
     """For each source, the outlets it spoke to, in order of first mention.
 
     An outlet that is not the speaker (speaker=False) in a sentence is one the sentence's source
     spoke to ("a US official told CNN") when both hang on the same cue: "According to Sullivan,
     images obtained by CNN show ..." names CNN, but Sullivan did not speak to it."""
     listeners = [a for rows in mentions.values() for a in rows if a.label == OUTLET_LABEL and not a.speaker]
-    out: dict[tuple[str, str], list[str]] = {}
+    out: dict[str, list[str]] = {}
     for who, rows in mentions.items():
         names: list[str] = []
         for a in rows:
             for outlet in listeners:
                 heard = outlet.sentence_index == a.sentence_index and outlet.cue == a.cue and outlet is not a
                 name = outlet.outlet or outlet.source
-                if heard and identity(outlet) != who and name not in names:
+                if heard and source_identity(outlet) != who and name not in names:
                     names.append(name)
         out[who] = names
     return out
