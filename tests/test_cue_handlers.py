@@ -113,6 +113,14 @@ TABLES: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
         ("In an interview with the BBC, Governor Ruth Okafor said the roads would stay closed.",
          {(OFFICIAL, "cue.statement_frame"), (OUTLET, "cue.citing")}),
     ],
+    "broadcast": [
+        # a programme the gazetteer knows is its outlet; a quoted title it does not know counts too
+        ("On Sunday's broadcast of \"Face the Nation,\" Governor Ruth Okafor said the roads would reopen.",
+         {(OUTLET, "cue.broadcast"), (OFFICIAL, SAY)}),
+        ("On Tuesday's episode of \"The Harbour Hour,\" Governor Ruth Okafor said the roads would reopen.",
+         {(OUTLET, "cue.broadcast"), (OFFICIAL, SAY)}),
+        ("Appearing on CNN, Governor Ruth Okafor said the roads would reopen.", {(OUTLET, "cue.broadcast"), (OFFICIAL, SAY)}),
+    ],
     "no_comment": [
         ("Velmar Air declined to comment on the talks.", {(OTHER, NO_COMMENT)}),
         ("The Norland interior ministry did not respond to a request for comment.", {(OFFICIAL, NO_COMMENT)}),
@@ -157,6 +165,9 @@ NOT_TAKEN: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
     "document_verb": [
         ("The company sent workers home early.", set()),
         ("Prosecutors filed charges against Tomas Brandt on Monday.", set()),
+    ],
+    "broadcast": [
+        ("The final episode of the series aired in May.", set()),   # no speaker, no programme credited
     ],
     "frame": [
         ("In a small town in Norland, the plant closed.", set()),

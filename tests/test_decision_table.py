@@ -56,6 +56,8 @@ TAKES = [
     ("decide.body_reference", "Volta Motors missed its target.\nThe company said demand was weak.", "The company",
      "named-other", ("named-other",)),
     ("decide.body_reference", "The agency said the outage was fixed.", "The agency", "named-official", ("named-official",)),
+    ("decide.document_authors", "The authors of the study say the melt will speed up.", "The authors",
+     "named-other", ("named-other",)),
     ("decide.state", "Russia said the talks had stalled.", "Russia", "named-official", ("named-official",)),
     ("decide.state", "Washington said the talks had stalled.", "Washington", "named-official", ("named-official",)),
     ("decide.anonymity_request", "An official who asked not to be named said the talks had stalled.", "An official",
@@ -97,6 +99,7 @@ PASSES = [
     ("decide.speaks_for_person", "The office said the road would reopen.", ("named-other",)),
     ("decide.spokesperson", "A US official said the talks had stalled.", ("anonymous",)),
     ("decide.body_reference", "He kept the company of friends.", ()),
+    ("decide.document_authors", "Authors said the book fair was a success.", ("anonymous",)),  # no document, no "the"
     ("decide.state", "Russian officials said the talks had stalled.", ("anonymous",)),
     ("decide.anonymity_request", "An official said the talks had stalled.", ("anonymous",)),
     ("decide.official_function", "An investigator said the fire was set deliberately.", ("anonymous",)),

@@ -6,6 +6,8 @@ The tiny gold file has two articles: a heading, four scored sentences, and one d
 positive and document a false negative). Expected figures:
   exact 3/4; core micro-F1 = 2*3 / (2*3 + 1 + 0) = 6/7; all-label micro-F1 = 6 / (6 + 1 + 1) = 0.75;
   headings 1/1.
+Confusion table (rows gold, columns predicted): (OFF, OFF) 1, (ANON, ANON) 1, (OUTLET, OUTLET) 1,
+(DOC, SAT) 1 for the miss, (none, none) 1 for the unattributed road sentence.
 """
 
 from __future__ import annotations
@@ -93,6 +95,11 @@ def check_expected_figures(result) -> None:
     assert (result.labels["document"].r, result.labels["document"].support) == (0.0, 1)
     [miss] = result.misses
     assert (miss.article_id, miss.text, miss.gold, miss.predicted) == ("roof", IMAGES, ["document"], ["satellite-imagery"])
+    nonzero = {(row, column): n for row, columns in result.confusion.as_dict().items()
+               for column, n in columns.items() if n}
+    assert nonzero == {("named-official", "named-official"): 1, ("anonymous", "anonymous"): 1,
+                       ("secondary-outlet", "secondary-outlet"): 1, ("document", "satellite-imagery"): 1,
+                       ("none", "none"): 1}
 
 
 def test_load_gold_reads_articles_and_sentences(gold_file):
@@ -192,6 +199,8 @@ def test_cli_evaluate_errors_show_why(cli, gold_file, analyzer):
     assert "document           P=0.00 R=0.00 F1=0.00 n=1" in lines
     assert lines[-1].startswith("core micro-F1=0.857 all-label micro-F1=0.750 exact=0.750 sentences=4 headings=1/1")
     miss = next(i for i, line in enumerate(lines) if line.startswith("  x roof"))
+    table = lines.index("confusion (rows: gold label, columns: predicted label; . = 0)")
+    assert table < miss and lines[table + 7].split() == ["DOC", ".", ".", "1", ".", ".", ".", "."]
     assert "Satellite images show the damage" in lines[miss]
     assert "gold: document" in lines[miss + 1] and "predicted: satellite-imagery" in lines[miss + 1]
     assert lines[miss + 2].strip() == "rules: " + ", ".join(fired)

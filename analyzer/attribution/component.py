@@ -3,10 +3,13 @@
 The flow, one module per step (all in attribution/):
   rule hits (rules/matcher.py) -> sentences (sentences.py) -> cues of each sentence, one
   handler per cue type (cues.py) -> the label of each source (sources.py, with the anonymity
-  details of anonymity.py) -> quotation carry-over across sentences (quotations.py) -> the
-  article's own outlet and headings left out (outlets.py, here) -> records and spans.
+  details of anonymity.py) -> speakers' turns in transcripts (transcripts.py) -> quotation
+  carry-over across sentences (quotations.py) -> the article's own outlet and headings left
+  out (outlets.py, here) -> records and spans.
 Results: spans in doc.spans["sourcing_attributions"], and plain records (offsets and strings,
-no Span objects, so docs pickle) in Doc._.sourcing.
+no Span objects, so docs pickle) in Doc._.sourcing. With a trace collector active (trace.py,
+for `sourcing explain --sentence`), the cues, the attributions they add and those left out are
+recorded too; with none, each hook is one `is None` test.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from .outlets import OutletIndex, dateline_wire
 from .quotations import carry_quotations
 from .references import register_acronyms, register_people
 from .sentences import sentence_records
+from .transcripts import transcript_turns
 from .sources import ArticleContext, SourceClassifier
+from .trace import active_trace
 
 
 def with_labels(sentence: Sentence, found: list[Attribution]) -> Sentence:
@@ -52,6 +57,9 @@ class SourcingAttributor:
     def __call__(self, doc: Doc) -> Doc:
         hits = HitIndex(self.matcher(doc, with_details=False), self.matcher.strengths, self.matcher.details)
         text = doc.text  # Doc.text joins every token on each call: read it once
+        trace = active_trace()  # None unless `sourcing explain --sentence` collects a trace
+        if trace is not None:
+            trace.begin_doc(text)
         quote_spans = self.quotes(text)
         ctx = ArticleContext()
         register_people(doc, hits, ctx, self.classifier.lexicon)
@@ -62,7 +70,11 @@ class SourcingAttributor:
             if not record.is_heading:
                 found.extend(self._attributions_in(sent, record.index, hits, ctx, quote_spans))
         records = [record for record, _ in sentences]
-        found.extend(carry_quotations(records, found, quote_spans))
+        turns = transcript_turns(records, found, ctx, self.classifier.lexicon.journalist_titles)
+        found.extend(turns)
+        # A transcript's turns have their speakers: a quotation mark left open across turns carries nothing.
+        in_turns = {a.sentence_index for a in turns}
+        found.extend(a for a in carry_quotations(records, found, quote_spans) if a.sentence_index not in in_turns)
         forget_entities()  # the index holds Spans: never keep them past the document
         kept = self._final(found, records, own=self.outlets.own_names((*doc._.sourcing_publishers, dateline_wire(text))))
         by_sentence: dict[int, list[Attribution]] = {}
@@ -79,7 +91,14 @@ class SourcingAttributor:
         """The attributions that stand: the article's own publisher is not another outlet
         ("told Reuters" in a Reuters article), and a heading rests on nothing."""
         headings = {record.index for record in records if record.is_heading}
-        return [a for a in found if a.sentence_index not in headings and not self.outlets.is_own(a, own)]
+        kept = [a for a in found if a.sentence_index not in headings and not self.outlets.is_own(a, own)]
+        trace = active_trace()
+        if trace is not None and len(kept) < len(found):
+            standing = {id(a) for a in kept}
+            for a in (a for a in found if id(a) not in standing):
+                trace.left_out(a, "a heading rests on nothing" if a.sentence_index in headings
+                               else "the article's own outlet")
+        return kept
 
     # -- cues --------------------------------------------------------------------------
     def _attributions_in(self, sent: Span, index: int, hits: HitIndex, ctx: ArticleContext, quote_spans) -> list[Attribution]:
@@ -87,15 +106,27 @@ class SourcingAttributor:
         order, then the hedges; its speakers are remembered for the back-references after it."""
         cues = SentenceCues.of(sent, index, hits, ctx, quote_spans, self.classifier)
         doc = sent.doc
+        trace = active_trace()
+        if trace is not None:
+            trace.begin_sentence(index)
         for hit in cues.cue_hits:
             handler = CUE_HANDLERS.get(hit.type)
-            if handler is not None and not cues.inside_quote(doc[hit.start]):
+            inside = cues.inside_quote(doc[hit.start])
+            if trace is not None:
+                skipped = "inside a quotation" if inside else "no handler for its type" if handler is None else ""
+                trace.cue_hit(hit, doc[hit.start:hit.end], skipped, len(cues.found))
+            if handler is not None and not inside:
                 handler(cues, hit, self.rules[hit.rule_id].rule)
         for hit in hits.starting_in(sent.start, sent.end, "anonymous_source", "hedge"):
-            if not cues.inside_quote(doc[hit.start]):
+            inside = cues.inside_quote(doc[hit.start])
+            if trace is not None:
+                trace.cue_hit(hit, doc[hit.start:hit.end], "inside a quotation" if inside else "", len(cues.found))
+            if not inside:
                 hedge(cues, hit)
         for source in cues.pending:
             ctx.remember(source)
+        if trace is not None:
+            trace.end_sentence(cues.found)
         return self._dedupe(cues.found)
 
     @staticmethod

@@ -13,7 +13,7 @@ is not credited again by a later cue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -45,6 +45,9 @@ OBJECT_CONTENT_DEPS = ("oprd", "acl", "relcl")
 MATERIAL_LABELS = ("satellite-imagery", "document")
 # Passive cues whose subject is the one quoted or cited ("Peskov was quoted by TASS").
 QUOTED_VERBS = ("quoted", "cited")
+
+# Verbs that give a name ("which Pyongyang calls the Sohae ground"), in a relative clause.
+NAMING_VERBS = ("call", "dub", "name", "term", "label", "nickname", "refer")
 
 # The cue types whose hit is a verb: a verb cue inside another's reported clause is no cue.
 VERB_CUE_TYPES = ("speech_verb", "evidence_verb")
@@ -115,6 +118,9 @@ class SentenceCues:
             speaker=speaker, source_key=source.key, anonymous=details, step=source.step))
         if speaker:
             self.pending.append(source)
+        if source.label == "secondary-outlet" and source.outlet in self.classifier.lexicon.unnamed_outlets:
+            # "media reports said": news reports with no outlet named rest on nobody in particular too
+            self.add(replace(source, label="anonymous"), cue_tokens, cue_rule, speaker=False)
 
     def classify_all(self, root: Optional[Token]) -> list[Source]:
         """The sources of a noun phrase and of the nouns joined to it ("the mayor and two aides")."""
@@ -171,7 +177,16 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
         return False
+    if names_something(verb):
+        return False
     return not inside_reported_clause(verb, cues.cue_verbs)
+
+
+def names_something(verb: Token) -> bool:
+    """ "The island, which the Philippines calls Pag-asa": a relative clause that gives a name
+    reports no claim, whoever uses the name."""
+    return (verb.dep_ in ("relcl", "conj") and verb.lemma_.lower() in NAMING_VERBS
+            and any(c.tag_ in ("WDT", "WP") for c in (verb if verb.dep_ == "relcl" else verb.head).children))
 
 
 def _credit_subject(cues: SentenceCues, verb: Token, subject: Optional[Token], rule_id: str,
@@ -219,6 +234,39 @@ def source_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if passive_subject is not None and verb.lower_ in QUOTED_VERBS:
         for source in cues.classify_all(passive_subject):
             cues.add(source, cue_tokens, hit.rule_id)
+
+
+@cue_handler("broadcast")
+def broadcast(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
+    """A programme of another outlet the speaker appeared on: "On Sunday's broadcast of 'Fox
+    News Sunday,'", "appearing on CNN". An outlet the gazetteer knows is credited as any
+    outlet is; a programme title in quotation marks it does not know ("On Tuesday's episode
+    of 'The Steve Harvey Morning Show'") is that programme's reporting all the same."""
+    cue_tokens = list(cues.doc[hit.start:hit.end])
+    before = len(cues.found)
+    _phrase_object(cues, hit, rule, cue_tokens, outlets_only=True)
+    if len(cues.found) > before:
+        return
+    title = _quoted_title(cues, hit.end)
+    if title is not None:
+        source = Source("secondary-outlet", hit.rule_id, title.text, title.text, title.start_char, title.end_char,
+                        outlet=title.text)
+        cues.add(source, cue_tokens, hit.rule_id, speaker=False)
+
+
+def _quoted_title(cues: SentenceCues, after: int) -> Optional[Span]:
+    """The words in quotation marks that open right after a cue, when they are a title."""
+    doc = cues.doc
+    opening = after if after < cues.sent.end and doc[after].is_quote else None
+    if opening is None:
+        return None
+    closing = next((t.i for t in doc[opening + 1:min(cues.sent.end, opening + 12)] if t.is_quote), None)
+    if closing is None:
+        return None
+    words = [t for t in doc[opening + 1:closing] if not t.is_punct]
+    if not words or not words[0].is_title:
+        return None
+    return doc[opening + 1:words[-1].i + 1]
 
 
 @cue_handler("credit_phrase")

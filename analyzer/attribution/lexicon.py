@@ -31,6 +31,10 @@ WORD_LISTS = {
     "generic_heads": rule_ref("lex.generic_heads"),
     "vague_plurals": rule_ref("lex.vague_plurals"),
     "insider_heads": rule_ref("lex.insider_heads"),
+    "past_office": rule_ref("lex.past_office"),
+    "unnamed_outlets": rule_ref("lex.unnamed_outlets"),
+    "author_heads": rule_ref("lex.author_heads"),
+    "journalist_titles": rule_ref("lex.journalist_titles"),
 }
 
 

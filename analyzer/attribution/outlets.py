@@ -43,5 +43,10 @@ class OutletIndex:
 
     @staticmethod
     def is_own(attribution: Attribution, own: set[str]) -> bool:
-        return (attribution.label == "secondary-outlet" and bool(attribution.outlet)
-                and normalise_outlet(attribution.outlet) in own)
+        """Another outlet that is the article's own publisher; or the publisher named in its
+        own article as an organisation, when the gazetteer does not know it ("invoices
+        reviewed by the Harbor Times" on the Harbor Times' page is its own reporting)."""
+        if attribution.label == "secondary-outlet":
+            return bool(attribution.outlet) and normalise_outlet(attribution.outlet) in own
+        return attribution.label == "named-other" and normalise_outlet(attribution.resolved_source or
+                                                                       attribution.source) in own

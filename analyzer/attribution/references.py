@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, noun_phrase
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
-from .decisions.people import title_of_person
+from .decisions.people import office_of_person
 from .decisions.phrase import NAMED_ENTITY, rule_of
 
 BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
@@ -37,17 +37,18 @@ def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
 
 
 def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> None:
-    """Remember every person the article names, with the label their title gives them."""
+    """Remember every person the article names, with the label their title gives them. A
+    headline's words are no title ("Black Lawmakers Rip Donald Trump" makes no lawmaker of
+    Trump): a person named there is remembered as named-other until the text says more."""
+    headings = doc._.sourcing_headings
     for ent in doc.ents:
         if ent.label_ not in PERSON_ENTS:
             continue
         root = ent.root
-        tokens = _person_words(ent)
-        not_official = hits.within([t.i for t in tokens], "official", "not_official")
-        if not_official:
-            decided = ("named-other", rule_of(not_official[0]))
+        if any(s <= ent.start_char < e for s, e in headings):
+            decided = None
         else:
-            decided = title_of_person(hits, lexicon, tokens)
+            decided = office_of_person(hits, lexicon, _person_words(ent), ent)
         label, rule = decided or ("named-other", NAMED_ENTITY)
         full = ent.text
         phrase = noun_phrase(root)
@@ -74,3 +75,4 @@ def _person_words(ent) -> list:
         # "Senators Charles E. Grassley ... and Patrick J. Leahy": the title covers both.
         tokens |= {t for t in noun_phrase(root.head) if t.i < root.head.i}
     return sorted(tokens, key=lambda t: t.i)
+

@@ -79,10 +79,54 @@ def is_heading(line_text: str) -> bool:
     return capitalised / len(significant) >= 0.75 and (len(words) >= 2 or text.isupper())
 
 
+# A title is short: leads that open an article on its first line run to 25 words and more.
+TITLE_MAX_WORDS = 20
+# A subhead or section label inside an article ("ABSTRACT.", "Two-front war.") is a few words
+# on a line of its own; a paragraph of one sentence is longer.
+SUBHEAD_MAX_WORDS = 4
+REPORTED_SPEECH = re.compile(r"\b(?:said|told|added)\b", re.IGNORECASE)
+SENTENCE_VERBS = re.compile(r"\b(?:said|says|told|asked|added)\b", re.IGNORECASE)
+
+
+def is_subhead(line_text: str) -> bool:
+    """A label of a few words standing alone on its line, ending in a full stop or nothing."""
+    text = line_text.strip()
+    words = WORD.findall(text)
+    return (0 < len(words) <= SUBHEAD_MAX_WORDS and text[0].isupper() and not text.endswith((",", ";", ":"))
+            and ":" not in text and "?" not in text and not SENTENCE_VERBS.search(text))  # "KALE: It will pass."
+
+
+def title_lines(text: str, lines: list[Line]) -> list[Line]:
+    """The article's title: its first line when more lines follow and it is short, with the
+    line after it when the title runs on ("Derelict Obama and Clinton; / Trump will go on
+    offense"). A title is a heading even when it ends with a full stop (docs/labelling.md)."""
+    if len(lines) < 3:
+        return []  # a title stands over at least two paragraphs
+    title = []
+    for line in lines[:2]:
+        words = WORD.findall(text[line.start:line.end])
+        if not words or len(words) > TITLE_MAX_WORDS or len(text[line.start:line.end]) > 200:
+            break
+        if REPORTED_SPEECH.search(text[line.start:line.end]):
+            break  # headlines say "says"; a lead says "said"
+        title.append(line)
+        if not text[line.start:line.end].rstrip().endswith((";", ":")):
+            break
+    return title if len(title) < len(lines) else []
+
+
+def heading_lines(text: str) -> list[Line]:
+    """Headings: the title, title-case lines that do not end like a sentence, subheads."""
+    lines = lines_of(text)
+    title = title_lines(text, lines)
+    return [ln for ln in lines if ln in title or is_heading(text[ln.start:ln.end])
+            or ln is not lines[0] and is_subhead(text[ln.start:ln.end])]
+
+
 def set_line_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break; keep a heading line one sentence."""
     text = doc.text
-    heading_ranges = [(ln.start, ln.end) for ln in lines_of(text) if is_heading(text[ln.start:ln.end])]
+    heading_ranges = [(ln.start, ln.end) for ln in heading_lines(text)]
     # Plain ints from one array: a Token object per word would cost more than the rule itself.
     columns = doc.to_array([IS_SPACE, IS_PUNCT, LOWER, IDX, LENGTH, SPACY]).tolist()
     sent_starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not, 0 the parser decides

@@ -14,7 +14,8 @@ Label = Literal[
 
 # Each kind of file allows these rule types; the first is the default when a rule names none.
 RULE_TYPES: dict[str, tuple[str, ...]] = {
-    "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "document_verb", "frame"),
+    "cue": ("speech_verb", "evidence_verb", "source_phrase", "credit_phrase", "no_comment", "document_verb", "frame",
+            "broadcast"),
     "anonymous_source": ("descriptor", "hedge", "unnamed_marker", "group", "anonymity_request",
                          "reason_formulaic", "reason_substantive", "vantage", "rank"),
     "official": ("title", "body", "function", "not_official", "spokesperson", "state"),
@@ -98,7 +99,7 @@ def example_text(example: Union[str, LabelledExample]) -> str:
 class OutletEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1)
-    type: Literal["wire", "news-agency", "broadcaster", "newspaper", "magazine", "digital", "state-media", "generic"]
+    type: Literal["wire", "news-agency", "broadcaster", "newspaper", "magazine", "digital", "state-media", "fact-checker", "generic"]
     country: str = Field(default="XX", min_length=2, max_length=2)
     aliases: list[str] = Field(default_factory=list)
     ambiguous: bool = False

@@ -9,7 +9,8 @@ binary detection (does the sentence get any label at all).
 A gold sentence's predicted labels are the union of the labels of the predicted sentences
 that lie mostly inside it: predicted (s, e) counts when e > s and
 min(e, g_end) - max(s, g_start) >= 0.5 * (e - s). Gold headings are not scored by label;
-they count for ``headings`` (how many are predicted as headings).
+they count for ``headings`` (how many are predicted as headings). Scored sentences also fill
+a confusion table of gold label against predicted label (confusion.py defines its cells).
 
 Only ``run_analyzer`` loads spaCy (and only when called).
 """
@@ -24,6 +25,7 @@ from ..errors import InputError
 from ..labels import CORE_LABELS, LABELS
 from ..records import Attribution
 from .article_files import ArticleFileError, article_fields, read_article_file
+from .confusion import ConfusionTable
 
 MISS_ATTRIBUTION_FIELDS = ("label", "source", "resolved_source", "cue", "rule_id", "cue_rule_id", "step")
 
@@ -131,6 +133,7 @@ class Evaluation:
     binary_sentences: int = 0
     articles: int = 0
     misses: list[Miss] = field(default_factory=list)
+    confusion: ConfusionTable = field(default_factory=ConfusionTable)
 
     @staticmethod
     def _micro(scores: Iterable[LabelScore]) -> float:
@@ -170,6 +173,7 @@ class Evaluation:
             "sentences": self.sentences,
             "headings": {"ok": self.headings_ok, "total": self.headings},
             "attributed": {**self.binary.as_dict(), "sentences": self.binary_sentences} if self.has_binary else None,
+            "confusion": self.confusion.as_dict(),
         }
         if misses:
             out["misses"] = [m.as_dict() for m in self.misses]
@@ -311,6 +315,7 @@ def score(gold: list[GoldArticle], predictions: dict[str, list[PredictedSentence
             got = got & frozenset(LABELS)
             result.sentences += 1
             result.exact_matches += got == want
+            result.confusion.add(want, got)
             if got != want:
                 result.misses.append(miss(sorted(want), sorted(got), False))
             for label in LABELS:
@@ -321,11 +326,18 @@ def score(gold: list[GoldArticle], predictions: dict[str, list[PredictedSentence
     return result
 
 
-def evaluate_file(path: str | Path, analyzer=None, model: Optional[str] = None,
-                  rules_dirs: Iterable = ()) -> tuple[Evaluation, list]:
-    """Load a gold file, run the analyzer on it and score it: (Evaluation, analysis failures).
-    Articles the analyzer failed on are left out of the scores."""
-    gold = load_gold(path)
+def evaluate_gold(gold: list[GoldArticle], analyzer=None, model: Optional[str] = None,
+                  rules_dirs: Iterable = ()) -> tuple[Evaluation, list, list[GoldArticle]]:
+    """Run the analyzer on gold articles and score it: (Evaluation, analysis failures, the
+    articles scored). Articles the analyzer failed on are left out of the scores."""
     predictions, failures = run_analyzer(gold, analyzer, model, rules_dirs)
     failed = {f.article_id for f in failures}
-    return score([g for g in gold if g.id not in failed], predictions), failures
+    scored = [g for g in gold if g.id not in failed]
+    return score(scored, predictions), failures, scored
+
+
+def evaluate_file(path: str | Path, analyzer=None, model: Optional[str] = None,
+                  rules_dirs: Iterable = ()) -> tuple[Evaluation, list]:
+    """Load a gold file, run the analyzer on it and score it: (Evaluation, analysis failures)."""
+    evaluation, failures, _ = evaluate_gold(load_gold(path), analyzer, model, rules_dirs)
+    return evaluation, failures

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from ..context import Source
+from ..trace import active_trace
 from . import evidence, officials, people, references
 from .phrase import Phrase
 from .verdict import NOT_A_SOURCE, Verdict
@@ -38,6 +39,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     people.speaks_for_person,      # "the mayor's office", "his lawyer"
     people.spokesperson,           # "a Pentagon spokesman", "the spokesman"
     people.body_reference,         # "the company", "the ministry"
+    people.document_authors,       # "the authors of the study", "the researchers" after a study
     officials.state,               # "Russia", "Washington"
     officials.anonymity_request,   # "an official who asked not to be named"
     officials.official_function,   # "police", "prosecutors", "an investigator"
@@ -53,16 +55,25 @@ DECISION_TABLE: tuple[Step, ...] = (
 def decide(phrase: Phrase) -> Optional[Source]:
     """The first step's answer for this phrase; None when no step takes it or one says it is
     no source. The source remembers the steps that decided it, outermost first: "decide.part_of_group >
-    decide.descriptor" for "one of the officials" (shown by `sourcing evaluate --errors`)."""
+    decide.descriptor" for "one of the officials" (shown by `sourcing evaluate --errors`). With a
+    trace collector active (trace.py), every step's answer is recorded, for `sourcing explain --sentence`."""
+    trace = active_trace()  # None unless `sourcing explain --sentence` collects a trace
+    if trace is not None:
+        trace.begin_phrase(*phrase.span)
+    answer: Optional[Source] = None
     for step in DECISION_TABLE:
         verdict = step(phrase)
+        if trace is not None:
+            trace.step_answered(step.step_id, verdict)
         if verdict is None:
             continue
-        if verdict is NOT_A_SOURCE:
-            return None
-        verdict.step = step.step_id if verdict.step is None else f"{step.step_id} > {verdict.step}"
-        return verdict
-    return None
+        if verdict is not NOT_A_SOURCE:
+            verdict.step = step.step_id if verdict.step is None else f"{step.step_id} > {verdict.step}"
+            answer = verdict
+        break
+    if trace is not None:
+        trace.end_phrase(answer)
+    return answer
 
 
 __all__ = ["DECISION_TABLE", "NOT_A_SOURCE", "Phrase", "decide"]

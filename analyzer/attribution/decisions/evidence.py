@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...nlp.syntax import PERSON_ENTS
+from ...nlp.syntax import PERSON_ENTS, clauses
 from ...rules.refs import decision_step, step_id
 from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
 REF_IMAGERY = step_id("ref.imagery", "'The images', 'these photos' after satellite imagery was cited point back to it.")
+IMAGERY_DESCRIBED = step_id("decide.imagery_from_satellite", "Images, photos or imagery said to come from a satellite "
+                            "in a clause or attachment ('imagery from the Sentinel-2 satellite') are satellite imagery.")
+UNNAMED_REPORTS = step_id("decide.unnamed_reports", "'Recent reports have suggested', 'reports say': reports that name no "
+                          "author or outlet are news reports with no outlet named: secondary-outlet and anonymous.")
+# The outlet name given to news reports that name none; cues.py adds `anonymous` beside it.
+MEDIA_REPORTS = "media reports"
+SATELLITE_WORDS = ("satellite", "satellites")
+# Words about when reports came, which leave them unnamed ("recent reports", "earlier reports").
+REPORT_TIME_WORDS = ("recent", "earlier", "new", "latest", "previous", "initial", "early", "unconfirmed", "several",
+                     "some", "many", "multiple", "conflicting")
 
 
 def is_poll_share(root: Token) -> bool:
@@ -48,6 +58,13 @@ def not_a_source(p: Phrase) -> Verdict:
                "pointed back to ('the images' after imagery was cited: ref.imagery).")
 def imagery(p: Phrase) -> Verdict:
     found = p.within(p.core, "imagery")
+    if not found and p.lemma in p.lexicon.image_words:
+        # "Images captured on Sunday by Planet Labs", "imagery from the Sentinel-2 satellite":
+        # the provider or the satellite is named in a clause or an attachment of the image word.
+        described = p.extra + clauses(p.root) + agent_of_participle(p.root)
+        found = p.within(described, "imagery", "provider")
+        if not found and any(t.lower_ in SATELLITE_WORDS for t in described):
+            return p.make("satellite-imagery", IMAGERY_DESCRIBED)
     if found:
         return p.make("satellite-imagery", rule_of(found[0]))
     if p.ctx.seen_imagery and p.lemma in p.lexicon.image_words and p.has_word("the", "these", "those"):
@@ -65,10 +82,37 @@ def document(p: Phrase) -> Verdict:
               for h in p.hits.within([c.i], "document")]
     if not found:
         return None
-    outlet = p.classifier.outlet_hit(p.hits, p.extended)
+    # "a CNN report", "a report by Reuters", "a story in The Times": the outlet's reporting
+    outlet = p.classifier.outlet_hit(p.hits, p.extended + agent_of(root))
     if outlet is not None and p.lemma in p.lexicon.news_report_nouns:
         return p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), hit=outlet)
+    if unnamed_reports(p):
+        return p.make("secondary-outlet", UNNAMED_REPORTS, outlet=MEDIA_REPORTS)
     return p.make("document", rule_of(found[0]))
+
+
+def agent_of_participle(root: Token) -> list[Token]:
+    """ "Images captured on Sunday by Planet Labs show ...": the parser makes the images the
+    subject of "captured"; its "by" phrase names who took them."""
+    head = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or head.tag_ != "VBN":
+        return []
+    return agent_of(head)
+
+
+def agent_of(root: Token) -> list[Token]:
+    """The words of a "by" phrase on the noun ("a report by Reuters")."""
+    return [t for c in root.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for t in c.subtree]
+
+
+def unnamed_reports(p: Phrase) -> bool:
+    """ "Recent reports have suggested", "reports say": reports in the plural that name no
+    author, body or outlet are news reports with no outlet named (docs/labelling.md)."""
+    if p.lower != "reports" or p.root.pos_ != "NOUN":
+        return False
+    named = [t for t in p.extended if t.i != p.root.i and (t.pos_ == "PROPN" or t.dep_ == "poss" or t.ent_type_)]
+    return not named and not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in REPORT_TIME_WORDS
+                                 for c in p.root.children)
 
 
 @decision_step("decide.outlet", "Another news organisation (rules outlet.*): its name heads the phrase, or the head "

@@ -35,6 +35,11 @@ def unnamed_marker(p: Phrase) -> Verdict:
 def named_person(p: Phrase) -> Verdict:
     root, ent = p.root, p.ent
     if ent is not None and ent.label_ in PERSON_ENTS:
+        outlet = journalist_outlet(p.hits, p.classifier, p.lexicon, p.extended)
+        if outlet is not None:  # "CNN host Dana Whitfield asked": another outlet's journalist
+            source = p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), person=True)
+            source.key = ent.text
+            return source
         return classify_person(p, ent, p.extended)
     if root.pos_ == "PROPN" and (ent is None or ent.label_ in ORG_ENTS) and (
             (ent is not None and ent.text in p.ctx.people) or root.text in p.ctx.people):
@@ -102,12 +107,27 @@ def body_reference(p: Phrase) -> Verdict:
     official = p.lemma in p.lexicon.official_references
     wanted = ("named-official",) if official else ("named-other",)
     history = p.ctx.history
+    # A back-reference points to a source of its own kind: "the ministry said" never to a
+    # think tank named before, "the lab said" never to the United Nations.
     earlier = next((s for s in reversed(history) if not s.is_person and s.label in wanted), None)
     if earlier is None and p.lemma not in p.lexicon.company_references:
         earlier = next((s for s in reversed(history) if not s.is_person and s.label in ("named-other", "named-official")), None)
     if earlier is not None:
         return p.refer(earlier.label, rule, earlier.resolved, person=False, outlet=earlier.outlet)
     return p.make("named-official" if official else "named-other", rule)
+
+
+@decision_step("decide.document_authors", "The authors of a document ('the authors of the study', 'the report's "
+               "authors', 'the researchers' after a study was cited) are the people behind a named piece of work: "
+               "named-other, not an anonymous group (docs/labelling.md).")
+def document_authors(p: Phrase) -> Verdict:
+    if p.lemma not in p.lexicon.author_heads or not p.has_word("the"):
+        return None
+    of_document = p.within(p.extended, "document")
+    cited_before = any(s.label == "document" for s in p.ctx.history)
+    if of_document or cited_before:
+        return p.make("named-other", "decide.document_authors", person=True)
+    return None
 
 
 # -- a named person ----------------------------------------------------------------------
@@ -117,25 +137,51 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     article introduced them (ctx.people), else named-other."""
     name = ent.text
     known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1])
-    not_official = p.within(extended, "official", "not_official")
-    if not_official:
-        label, rule = "named-other", rule_of(not_official[0])
-    else:
-        decided = title_of_person(p.hits, p.lexicon, extended)
-        if decided is not None:
-            label, rule = decided
-        elif known is not None:
-            source = p.make(known.label, known.rule_id if known.name == name else REF_NAME, resolved=known.mention,
-                            person=True)
-            source.key = known.name
-            return source
-        else:
-            label, rule = "named-other", NAMED_ENTITY
+    decided = office_of_person(p.hits, p.lexicon, extended, ent)
+    if decided is None and known is not None:
+        source = p.make(known.label, known.rule_id if known.name == name else REF_NAME, resolved=known.mention,
+                        person=True)
+        source.key = known.name
+        return source
+    label, rule = decided or ("named-other", NAMED_ENTITY)
     source = p.make(label, rule, person=True)
     source.key = known.name if known is not None else name
     if known is not None and known.name != name:
         source.resolved = known.mention
     return source
+
+
+def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optional[Hit]:
+    """The outlet of a journalist named with it ("CNN host Dana Whitfield", "Sky News presenter
+    Anna Rourke", "Ellen Park, a correspondent for CBS News"): their questions and reporting
+    are that outlet's (docs/labelling.md: secondary-outlet)."""
+    if not any(t.lower_ in lexicon.journalist_titles for t in tokens):
+        return None
+    return classifier.outlet_hit(hits, tokens)
+
+
+def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:
+    """(label, rule) for a named person from the words around the name: "former", "nominee",
+    "campaign" (official.not_official) make them named-other, unless the title right before the
+    name is an office they hold now ("Republican vice-presidential nominee Gov. Mike Pence":
+    a sitting governor is an official even when campaigning); else their title decides."""
+    not_official = hits.within([t.i for t in tokens], "official", "not_official")
+    if not_official and not _sitting_title(hits, lexicon, ent, not_official):
+        return "named-other", rule_of(not_official[0])
+    return title_of_person(hits, lexicon, tokens)
+
+
+def _sitting_title(hits, lexicon, ent: Span, not_official) -> bool:
+    """A public-office title right before the name, and no word before it in the phrase that
+    puts the office in the past (lex.past_office)."""
+    doc, first = ent.doc, ent.start
+    for hit in hits.within(range(max(0, first - 2), first), "official", "title"):
+        if rule_of(hit) not in (TITLE, UNIQUE_TITLE) or hit.end < first - 1:
+            continue
+        past = any(doc[n.start].lower_ in lexicon.past_office for n in not_official if n.start < hit.start)
+        if not past:
+            return True
+    return False
 
 
 def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, str]]:
