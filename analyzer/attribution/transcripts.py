@@ -57,7 +57,10 @@ def speaker_turns(records: list[Sentence]) -> list[Turn]:
         same = tuple(r.index for r in records if r.paragraph == record.paragraph and not r.is_heading)
         match = SPEAKER_TAG.match(record.text)
         if match is None:
-            going_on.extend(same) if turns and record.text.startswith(OPENING_QUOTE) else going_on.clear()
+            if turns and record.text.startswith(OPENING_QUOTE):
+                going_on.extend(same)
+            else:
+                going_on.clear()
             continue
         if turns and going_on:
             last = turns[-1]
