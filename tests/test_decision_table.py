@@ -58,6 +58,10 @@ TAKES = [
     ("decide.body_reference", "The agency said the outage was fixed.", "The agency", "named-official", ("named-official",)),
     ("decide.document_authors", "The authors of the study say the melt will speed up.", "The authors",
      "named-other", ("named-other",)),
+    ("ref.relative", "The European Union, which contended that the deal was unlawful, fined the firm.",
+     "The European Union", "named-official", ("named-official",)),
+    ("ref.named_later", "The bill is dead, top lawmakers said on Friday, and Sen. Ada Brooks called it a betrayal.",
+     "top lawmakers", "named-official", ("named-official",)),
     ("decide.state", "Russia said the talks had stalled.", "Russia", "named-official", ("named-official",)),
     ("decide.state", "Washington said the talks had stalled.", "Washington", "named-official", ("named-official",)),
     ("decide.anonymity_request", "An official who asked not to be named said the talks had stalled.", "An official",
@@ -100,6 +104,8 @@ PASSES = [
     ("decide.spokesperson", "A US official said the talks had stalled.", ("anonymous",)),
     ("decide.body_reference", "He kept the company of friends.", ()),
     ("decide.document_authors", "Authors said the book fair was a success.", ("anonymous",)),  # no document, no "the"
+    ("ref.relative", "The talks that stalled on Monday resumed, officials said.", ("anonymous",)),
+    ("ref.named_later", "Top lawmakers said the bill was dead.", ("anonymous",)),  # never named: stays anonymous
     ("decide.state", "Russian officials said the talks had stalled.", ("anonymous",)),
     ("decide.anonymity_request", "An official said the talks had stalled.", ("anonymous",)),
     ("decide.official_function", "An investigator said the fire was set deliberately.", ("anonymous",)),

@@ -86,6 +86,11 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("The island, which Norland calls Vesta, hosts a small garrison.", set()),
     ("Images captured on Sunday by Planet Labs show dozens of ships near the reef.", {"satellite-imagery"}),
     ("CNN host Dana Whitfield asked the senator whether she had the votes.", {"secondary-outlet"}),
+    ("The fine came from the European Union, which contended that the firm broke the law.", {"named-official"}),
+    ("\u201cWe will find who did this,\u201d Harbor City police Chief Dana Ortiz said Monday.", {"named-official"}),
+    ("\u201cWe are not going to apologize,\u201d Ortiz said, cutting off MSNBC anchor Lena Brooks.",
+     {"named-other", "secondary-outlet"}),
+    ("The bill is dead, top lawmakers said, and Sen. Ada Brooks called it a betrayal.", {"named-official"}),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected

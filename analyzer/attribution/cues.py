@@ -27,6 +27,7 @@ from ..rules.schema import Rule
 from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
+from .interlocutors import journalist_told, outlet_journalists, quoted_title
 from .sources import ArticleContext, Source, SourceClassifier
 
 # Dependents of a verb that carry what was said, so that "believe", "find", "call" report a
@@ -145,13 +146,18 @@ def speech_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if not _verb_cue_applies(cues, verb, rule):
         return
     subject = subject_of(verb)
+    if subject is not None and cues.inside_quote(subject) and not cues.inside_quote(verb):
+        subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
     if subject is None:
         subject = person_named_before(verb)  # a long opening loses the subject of ", said"
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=None)
     if rule.object_speaks:
         _quoted_object(cues, verb, hit.rule_id)
     for recipient in recipients(verb) if rule.recipient else []:
-        cues.add(only_outlet(cues.classify_all(recipient)), [verb], hit.rule_id, speaker=False)
+        outlet = only_outlet(cues.classify_all(recipient)) or journalist_told(recipient, verb, cues.hits, cues.classifier)
+        cues.add(outlet, [verb], hit.rule_id, speaker=False)
+    for journalist in outlet_journalists(cues.sent, cues.hits, cues.classifier, cues.inside_quote):
+        cues.add(journalist, [verb], hit.rule_id, speaker=False)
     _document_said_in(cues, verb, hit.rule_id)
 
 
@@ -167,6 +173,19 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if subject is None:
         subject = first_subject_before(verb)
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=rule.subject_must_be)
+
+
+def _speaker_next_to(cues: SentenceCues, verb: Token) -> Optional[Token]:
+    """ "'...,' Tulsa police Chief Chuck Jordan said": the noun right before the verb, outside
+    the quotation; or right after it ("..., said Rep. Jo Hale")."""
+    doc = cues.doc
+    for i in (verb.i - 1, verb.i + 1):
+        if cues.sent.start <= i < cues.sent.end and doc[i].pos_ in ("PROPN", "NOUN") and not cues.inside_quote(doc[i]):
+            token = doc[i]
+            while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+                token = token.head
+            return token
+    return None
 
 
 def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
@@ -247,26 +266,11 @@ def broadcast(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     _phrase_object(cues, hit, rule, cue_tokens, outlets_only=True)
     if len(cues.found) > before:
         return
-    title = _quoted_title(cues, hit.end)
+    title = quoted_title(cues.sent, hit.end)
     if title is not None:
         source = Source("secondary-outlet", hit.rule_id, title.text, title.text, title.start_char, title.end_char,
                         outlet=title.text)
         cues.add(source, cue_tokens, hit.rule_id, speaker=False)
-
-
-def _quoted_title(cues: SentenceCues, after: int) -> Optional[Span]:
-    """The words in quotation marks that open right after a cue, when they are a title."""
-    doc = cues.doc
-    opening = after if after < cues.sent.end and doc[after].is_quote else None
-    if opening is None:
-        return None
-    closing = next((t.i for t in doc[opening + 1:min(cues.sent.end, opening + 12)] if t.is_quote), None)
-    if closing is None:
-        return None
-    words = [t for t in doc[opening + 1:closing] if not t.is_punct]
-    if not words or not words[0].is_title:
-        return None
-    return doc[opening + 1:words[-1].i + 1]
 
 
 @cue_handler("credit_phrase")

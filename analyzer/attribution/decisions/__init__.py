@@ -25,6 +25,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     evidence.poll_share,           # "eight of 10 voters": no source
     references.part_of_group,      # "one of the officials" is decided as "officials"
     references.pronoun,            # "he", "they", "it", "one of them"
+    references.relative,           # "the EU, which contended that": the EU
     references.other_pronoun,      # "who", "this": no source
     references.named_members,      # "critics, including Senator Elizabeth Warren,"
     references.described_before,   # "the analyst" after "Michael Kofman, a military analyst"
@@ -44,6 +45,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     officials.anonymity_request,   # "an official who asked not to be named"
     officials.official_function,   # "police", "prosecutors", "an investigator"
     officials.body_named,          # "the State Department"
+    references.named_later,        # "top lawmakers said" then Rep. G.K. Butterfield
     officials.title,               # "the president", "senators", "the former president"
     officials.descriptor,          # "a US official", "critics", "analysts at Jefferies"
     officials.body_or_group,       # "Pentagon officials", "Palestinians"

@@ -18,6 +18,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 GROUP_POINTERS = ("them", "those", "these")
+RELATIVE_PRONOUNS = ("who", "which", "that")
+# How far on a source described before it is named may be named: about two short paragraphs.
+NAMED_LATER_CHARS = 600
 
 
 @decision_step("decide.acronym", "An acronym the article defined ('Joint Chiefs of Staff (JCS)') is that body: "
@@ -76,6 +79,18 @@ def _person_named_before(p: Phrase) -> Optional[Source]:
     return p.refer(known.label, "ref.pronoun", known.mention, key=known.name)
 
 
+@decision_step("ref.relative", "A relative pronoun that speaks ('the European Union, which contended that', "
+               "'Kofman, who said') is the noun its clause describes: decided as that noun.")
+def relative(p: Phrase) -> Verdict:
+    root = p.root
+    if p.lower not in RELATIVE_PRONOUNS or root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "relcl":
+        return None
+    antecedent = root.head.head
+    if antecedent.pos_ not in ("NOUN", "PROPN"):
+        return NOT_A_SOURCE
+    return p.classifier.decide(antecedent, p.hits, p.ctx) or NOT_A_SOURCE
+
+
 @decision_step("decide.pronoun_not_a_source", "Other pronouns ('who', 'this', 'everyone') name no source, "
                "unless an anonymous-source rule matched them ('someone').")
 def other_pronoun(p: Phrase) -> Verdict:
@@ -101,6 +116,29 @@ def named_members(p: Phrase) -> Verdict:
         source = p.classifier.decide(member, p.hits, p.ctx)
         if source is not None and source.label in ("named-official", "named-other"):
             return source
+    return None
+
+
+@decision_step("ref.named_later", "A source described before it is named takes the label of the person the "
+               "article goes on to name ('..., top black lawmakers said' then Rep. G.K. Butterfield: named-official; "
+               "'a witness described the crash' then 'Maria Lopez, a witness': named-other). Only the next few "
+               "paragraphs count; a source never named stays anonymous (docs/labelling.md).")
+def named_later(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "NOUN" or p.has_word("the", "this", "these", "that", "those"):
+        return None
+    titled = bool(p.at_root("official", "title"))
+    if not titled and not p.at_root("anonymous_source", "descriptor"):
+        return None
+    word = re.compile(rf"\b{re.escape(p.lemma)}s?\b")
+    for offset, name in p.ctx.mentions:
+        if not root.idx < offset <= root.idx + NAMED_LATER_CHARS:
+            continue
+        known = p.ctx.people.get(name)
+        if known is None:
+            continue
+        if (titled and known.label == "named-official") or word.search(known.mention.lower()):
+            return p.refer(known.label, "ref.named_later", known.mention, key=known.name, plural=p.plural)
     return None
 
 

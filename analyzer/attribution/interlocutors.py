@@ -1,0 +1,68 @@
+"""Who a speaker was talking to, when that is another outlet: a journalist told something ("told
+host Ellen Park on CBS's 'Face the Nation'"), another outlet's journalist in the exchange
+("cutting off MSNBC anchor Stephanie Ruhle"), a programme named by its title ("On Tuesday's
+episode of 'The Harbour Hour'"). docs/labelling.md: an interview given to another outlet, or a
+question by its journalist, is that outlet's reporting (secondary-outlet). The cue handlers of
+cues.py call these; the outlet itself is found by the gazetteer (rules/outlets.yml)."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.tokens import Span, Token
+
+from ..nlp.syntax import noun_phrase
+from ..rules.matcher import Hit, HitIndex
+from .decisions.phrase import rule_of
+from .sources import Source, SourceClassifier
+
+# How far past an opening quotation mark a programme title may run.
+TITLE_MAX_TOKENS = 12
+
+
+def outlet_source(doc, hit: Hit, classifier: SourceClassifier) -> Source:
+    """The outlet an outlet rule matched, as a source."""
+    span = doc[hit.start:hit.end]
+    name = classifier.outlet_name(hit)
+    return Source("secondary-outlet", rule_of(hit), span.text, name, span.start_char, span.end_char, outlet=name)
+
+
+def is_journalist(tokens, classifier: SourceClassifier) -> bool:
+    return any(t.lower_ in classifier.lexicon.journalist_titles for t in tokens)
+
+
+def journalist_told(recipient: Token, verb: Token, hits: HitIndex, classifier: SourceClassifier) -> Optional[Source]:
+    """ "told host Ellen Park on CBS's 'Face the Nation'": the outlet named after the verb,
+    however the parser attached it, is the one the journalist told works for."""
+    if not is_journalist(noun_phrase(recipient), classifier):
+        return None
+    hit = classifier.outlet_hit(hits, [t for t in verb.subtree if t.i > verb.i])
+    return outlet_source(verb.doc, hit, classifier) if hit is not None else None
+
+
+def outlet_journalists(sent: Span, hits: HitIndex, classifier: SourceClassifier,
+                       inside_quote: Callable[[Token], bool]) -> list[Source]:
+    """Another outlet's journalists named, with their outlet, in a sentence of speech."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or inside_quote(ent[0]):
+            continue
+        words = noun_phrase(ent.root)
+        hit = classifier.outlet_hit(hits, words) if is_journalist(words, classifier) else None
+        if hit is not None:
+            found.append(outlet_source(sent.doc, hit, classifier))
+    return found
+
+
+def quoted_title(sent: Span, after: int) -> Optional[Span]:
+    """The words in quotation marks that open right after a cue, when they read as a title."""
+    doc = sent.doc
+    if after >= sent.end or not doc[after].is_quote:
+        return None
+    closing = next((t.i for t in doc[after + 1:min(sent.end, after + TITLE_MAX_TOKENS)] if t.is_quote), None)
+    if closing is None:
+        return None
+    words = [t for t in doc[after + 1:closing] if not t.is_punct]
+    if not words or not words[0].is_title:
+        return None
+    return doc[after + 1:words[-1].i + 1]
