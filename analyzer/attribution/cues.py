@@ -27,21 +27,11 @@ from ..rules.schema import Rule
 from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
+from .content import has_content
 from .interlocutors import journalist_told, outlet_journalists, quoted_title
 from .sources import ArticleContext, Source, SourceClassifier
+from .written import written_in
 
-# Dependents of a verb that carry what was said, so that "believe", "find", "call" report a
-# claim and not an act: ccomp "warned that the clinics were full", xcomp "expects to win",
-# oprd "called the vote a sham", parataxis a clause set beside the verb, advcl where the parser
-# hangs the content under an adverbial clause ("hopes, if the rain stops, to reopen the road").
-CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
-# Prepositions whose phrase is the content: "for" only after an asking verb ("called for an
-# inquiry"); "that" for a complementiser the parser attaches to the verb as a preposition.
-CONTENT_PREPS = ("for", "that")
-# Dependents of a verb's object that make the object content, when the parser hangs them
-# under the object: a clause ("cited figures that show a decline": relcl, acl), a predicate
-# (oprd), or "as" ("described the outbreak as contained").
-OBJECT_CONTENT_DEPS = ("oprd", "acl", "relcl")
 # What a credit phrase can hand over as material of its own ("images obtained by CNN").
 MATERIAL_LABELS = ("satellite-imagery", "document")
 # Passive cues whose subject is the one quoted or cited ("Peskov was quoted by TASS").
@@ -159,6 +149,8 @@ def speech_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     for journalist in outlet_journalists(cues.sent, cues.hits, cues.classifier, cues.inside_quote):
         cues.add(journalist, [verb], hit.rule_id, speaker=False)
     _document_said_in(cues, verb, hit.rule_id)
+    if not any(a.label == "document" for a in cues.found):
+        cues.add(written_in(cues.ctx, verb), [verb], hit.rule_id, speaker=False)
 
 
 @cue_handler("evidence_verb")
@@ -362,23 +354,6 @@ def hedge(cues: SentenceCues, hit: Hit) -> None:
     span = cues.doc[hit.start:hit.end]
     cues.add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id,
              speaker=False)
-
-
-# -- cue conditions -------------------------------------------------------------------------
-def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
-    """The verb carries a claim: a clause, a content preposition, an object with a predicate,
-    or a quotation in its sentence."""
-    for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
-            return True
-        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and (
-                child.lower_ != "for" or verb.lemma_.lower() in asking_verbs):
-            return True
-        if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
-                                        for g in child.children):
-            return True
-    sent = verb.sent
-    return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
 
 
 def only_outlet(sources: list[Source]) -> Optional[Source]:

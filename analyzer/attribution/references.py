@@ -62,6 +62,20 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> N
             if known is None or (known.label != "named-official" and label == "named-official"):
                 ctx.people[key] = KnownPerson(label, rule, full, mention)
         ctx.mentions.append((ent.start_char, full))
+    _join_short_names(ctx)
+
+
+def _join_short_names(ctx: ArticleContext) -> None:
+    """ "De Blasio" after "Mayor Bill de Blasio" is the mayor, not a new untitled person: a name
+    that ends another person's full name (any case) is that person."""
+    fuller = {known.name.casefold(): known for known in ctx.people.values()}
+    for key, known in list(ctx.people.items()):
+        if len(key.split()) < 2 or known.rule_id != NAMED_ENTITY:
+            continue
+        whole = next((p for name, p in fuller.items() if name != key.casefold() and name.endswith(" " + key.casefold())),
+                     None)
+        if whole is not None:
+            ctx.people[key] = whole
 
 
 def _person_words(ent) -> list:

@@ -49,7 +49,9 @@ def poll_share(p: Phrase) -> Verdict:
 def not_a_source(p: Phrase) -> Verdict:
     if p.at_root("named_other", "not_a_source"):
         return NOT_A_SOURCE
-    if p.root.like_num or any(t.lower_ in p.lexicon.poll_words for t in p.core + p.extra):
+    # a poll word in a title ("Senate Majority Leader Mitch McConnell") is part of a name
+    if p.root.like_num or any(t.lower_ in p.lexicon.poll_words and not (t.is_title and t.dep_ == "compound")
+                              for t in p.core + p.extra):
         return NOT_A_SOURCE
     return None
 
@@ -76,7 +78,9 @@ def imagery(p: Phrase) -> Verdict:
                "document; another outlet's report, story or interview is that outlet's reporting.")
 def document(p: Phrase) -> Verdict:
     root = p.root
-    found = [h for h in p.at_root("document") if root.pos_ == "NOUN" or h.type == "document_phrase"]
+    # "Records show": a capitalised first word is often tagged as a name
+    common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.i == root.sent.start)
+    found = [h for h in p.at_root("document") if common or h.type == "document_phrase"]
     # The tagger often reads "a company filing" / "a court ruling" as a noun with a participle.
     found += [h for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1
               for h in p.hits.within([c.i], "document")]

@@ -95,7 +95,10 @@ def _office_held(p: Phrase, rule: str) -> Verdict:
     if p.plural and definite and rule == TITLE and p.has_word("the"):
         return p.make("named-official", "ref.definite", person=True)  # "the senators" named before
     if p.plural or not definite:
-        return p.make("anonymous", p.rule_or_step("anonymous_source", "descriptor", UNNAMED_OFFICIAL), person=True)
+        # "economists at Goldman Sachs": unnamed staff of a named organisation speak for it
+        employer = _employer(p) if rule == TITLE_OF_BODY else None
+        return employer or p.make("anonymous", p.rule_or_step("anonymous_source", "descriptor", UNNAMED_OFFICIAL),
+                                  person=True)
     return None
 
 

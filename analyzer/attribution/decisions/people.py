@@ -41,7 +41,7 @@ def named_person(p: Phrase) -> Verdict:
             source.key = ent.text
             return source
         return classify_person(p, ent, p.extended)
-    if root.pos_ == "PROPN" and (ent is None or ent.label_ in ORG_ENTS) and (
+    if root.pos_ == "PROPN" and (ent is None or ent.label_ not in PERSON_ENTS) and (
             (ent is not None and ent.text in p.ctx.people) or root.text in p.ctx.people):
         # The tagger calls a later "Husted" an organisation; the article named him as a person.
         return classify_person(p, ent if ent is not None else root.doc[root.i:root.i + 1], p.extended)

@@ -1,0 +1,44 @@
+"""When a verb of speaking or thinking carries a claim and not an act: "believes that ...",
+"called the vote a sham", "sees reauthorization as a chance to fix it" report what someone
+holds; "found her keys", "called his mother" do not (rules/cues.yml: needs_clause)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Dependents of a verb that carry what was said, so that "believe", "find", "call" report a
+# claim and not an act: ccomp "warned that the clinics were full", xcomp "expects to win",
+# oprd "called the vote a sham", parataxis a clause set beside the verb, advcl where the parser
+# hangs the content under an adverbial clause ("hopes, if the rain stops, to reopen the road").
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
+# Prepositions whose phrase is the content: "for" only after an asking verb ("called for an
+# inquiry"); "that" for a complementiser the parser attaches to the verb as a preposition.
+CONTENT_PREPS = ("for", "that")
+# "as" on a verb of viewing carries the view ("see the vote as a test", "described it as unsafe"),
+# wherever the parser hangs it.
+VIEWING_VERBS = ("see", "view", "regard", "describe", "characterize", "characterise", "portray")
+MODALS = ("may", "might", "could", "would", "can")
+# Dependents of a verb's object that make the object content, when the parser hangs them
+# under the object: a clause ("cited figures that show a decline": relcl, acl), a predicate
+# (oprd), or "as" ("described the outbreak as contained").
+OBJECT_CONTENT_DEPS = ("oprd", "acl", "relcl")
+
+
+def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
+    """The verb carries a claim: a clause, a content preposition, an object with a predicate,
+    or a quotation in its sentence."""
+    # "concern that Russia may see it as escalation" is a guess at a view, not a view stated
+    hypothetical = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and (
+                child.lower_ != "for" or verb.lemma_.lower() in asking_verbs):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_.lower() in VIEWING_VERBS and not hypothetical:
+            return True
+        if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
+                                        for g in child.children):
+            return True
+    sent = verb.sent
+    return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)

@@ -1,0 +1,29 @@
+"""Words a writer wrote: "'The program is plagued by fraud,' they wrote" after "They sent a letter
+to Senate leaders" rests on the writer and on the letter (docs/labelling.md: a letter, memo or
+filing quoted with its writer carries the writer's label and `document`; `document` needs the
+document, named where the words are or tied to them by the context)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ..rules.refs import step_id
+from .context import ArticleContext, Source
+
+WRITTEN_IN = step_id("ref.written_in", "A writer's words ('..., she wrote') come from the document the article "
+                     "named just before (a letter, a memo, a memoir): the sentence carries `document` too.")
+WRITING_VERBS = ("write",)
+# How far back the document may have been named: about two short paragraphs.
+DOCUMENT_WINDOW_CHARS = 800
+
+
+def written_in(ctx: ArticleContext, verb: Token) -> Optional[Source]:
+    """The document named just before a verb of writing, as a back-reference; None if none."""
+    if verb.lemma_.lower() not in WRITING_VERBS:
+        return None
+    earlier = next((s for s in reversed(ctx.history) if s.label == "document"), None)
+    if earlier is None or verb.idx - earlier.end_char > DOCUMENT_WINDOW_CHARS:
+        return None
+    return Source("document", WRITTEN_IN, earlier.text, earlier.resolved, earlier.start_char, earlier.end_char)
