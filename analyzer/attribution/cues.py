@@ -23,6 +23,7 @@ from ..nlp.syntax import (clauses, first_subject_before, inside_reported_clause,
 from ..nlp.syntax import subject as subject_of
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
+from ..rules.refs import rule_ref
 from ..rules.schema import Rule
 from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
@@ -39,6 +40,8 @@ QUOTED_VERBS = ("quoted", "cited")
 
 # Verbs that give a name ("which Pyongyang calls the Sohae ground"), in a relative clause.
 NAMING_VERBS = ("call", "dub", "name", "term", "label", "nickname", "refer")
+
+AGENTLESS_PASSIVE = rule_ref("anon.agentless_passive")
 
 # The cue types whose hit is a verb: a verb cue inside another's reported clause is no cue.
 VERB_CUE_TYPES = ("speech_verb", "evidence_verb")
@@ -310,7 +313,10 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     verb = cues.doc[hit.start]
     if verb.pos_ != "VERB":
         return
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "signed the bill", "filed a lawsuit": acting on a law or a case is an event unless the
+    # sentence gives what it says ("a lawsuit alleging that ...": lex.act_documents)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+               and (c.lemma_.lower() not in cues.classifier.lexicon.act_documents or _says_something(c))]
     documents = [s for c in objects for s in cues.classify_all(c) if s.label == "document"]
     statement = any(c.lemma_.lower() in cues.classifier.lexicon.statement_nouns for c in objects)
     if not documents and not statement:
@@ -318,6 +324,10 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     for source in documents:
         cues.add(source, [verb], hit.rule_id)
     _credit_once(cues, subject_of(verb), [verb], hit.rule_id)
+
+
+def _says_something(document: Token) -> bool:
+    return any(c.dep_ in ("acl", "relcl") for c in document.children)
 
 
 @cue_handler("frame")
@@ -351,6 +361,8 @@ def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[
 def hedge(cues: SentenceCues, hit: Hit) -> None:
     """An anonymous_source hit of type hedge is a source by itself: "The minister reportedly
     offered to resign", "It is widely believed that ...". Anonymous, and no speaker."""
+    if hit.rule_id.split("#", 1)[0] == AGENTLESS_PASSIVE and cues.found:
+        return  # "is accused of fraud, according to the indictment": the source is named
     span = cues.doc[hit.start:hit.end]
     cues.add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id,
              speaker=False)

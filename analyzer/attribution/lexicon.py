@@ -35,6 +35,7 @@ WORD_LISTS = {
     "unnamed_outlets": rule_ref("lex.unnamed_outlets"),
     "author_heads": rule_ref("lex.author_heads"),
     "journalist_titles": rule_ref("lex.journalist_titles"),
+    "act_documents": rule_ref("lex.act_documents"),
 }
 
 
