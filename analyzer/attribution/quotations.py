@@ -19,6 +19,7 @@ from ..rules.refs import step_id
 DIRECT_SHARE = 0.4
 # A sentence after a quotation this short or shorter is a credit line ("Graham asked.").
 CREDIT_LINE_CHARS = 60
+QUOTE_MARKS = set('"“”„«»')
 CARRIED_RULE = step_id("ref.quotation", "A sentence inside a quotation carries its speaker's label: the speaker of a "
                        "sentence of the quotation, or, for a quotation that opens its sentence and has no cue, the "
                        "speaker named in a short line just after it or in the sentence just before (docs/labelling.md).")
@@ -79,7 +80,9 @@ def neighbour_speaker(records: list[Sentence], inside: list[Sentence],
     or, failing that, the speaker of the sentence just before it."""
     last = inside[-1].index
     following = [r for r in records if r.index == last + 1 and not r.is_heading]
-    if following and len(following[0].text) < CREDIT_LINE_CHARS:
+    # a credit line credits; a short sentence with a quotation of its own ('Trump called the
+    # deal "a disaster."') is a new statement
+    if following and len(following[0].text) < CREDIT_LINE_CHARS and not QUOTE_MARKS & set(following[0].text):
         speakers = [a for a in by_sentence.get(following[0].index, []) if a.speaker]
         if speakers:
             return speakers

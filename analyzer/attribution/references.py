@@ -13,6 +13,8 @@ from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.people import office_of_person
 from .decisions.phrase import NAMED_ENTITY, rule_of
 
+# Entity types that are no person's name after a title ("Secretary of State", "Gov. of Texas").
+NOT_PERSON_ENTS = ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME")
 BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
 
 
@@ -62,7 +64,31 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> N
             if known is None or (known.label != "named-official" and label == "named-official"):
                 ctx.people[key] = KnownPerson(label, rule, full, mention)
         ctx.mentions.append((ent.start_char, full))
+    _register_titled_names(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
+
+
+def _register_titled_names(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> None:
+    """A title and the capitalised words after it are a person even when the entity recogniser
+    missed the name ("Councilwoman Ana Ruiz", where it tags only "Councilwoman")."""
+    headings = doc._.sourcing_headings
+    for hit in hits.starting_in(0, len(doc), "official", "title"):
+        name = []
+        for token in doc[hit.end:min(len(doc), hit.end + 3)]:
+            if token.pos_ != "PROPN" or not token.is_title or token.ent_type_ in NOT_PERSON_ENTS:
+                break
+            name.append(token)
+        if not name or any(s <= name[0].idx < e for s, e in headings):
+            continue
+        full = doc[name[0].i:name[-1].i + 1].text
+        if full in ctx.people or full.split()[-1] in ctx.people:
+            continue
+        decided = office_of_person(hits, lexicon, list(doc[hit.start:name[-1].i + 1]), doc[name[0].i:name[-1].i + 1])
+        label, rule = decided or ("named-other", NAMED_ENTITY)
+        mention = doc[hit.start:name[-1].i + 1].text
+        for key in (full, full.split()[-1]):
+            ctx.people.setdefault(key, KnownPerson(label, rule, full, mention))
+        ctx.mentions.append((name[0].idx, full))
 
 
 def _join_short_names(ctx: ArticleContext) -> None:
