@@ -45,7 +45,8 @@ TAKES = [
      ("anonymous",)),
     ("decide.named_person", "CIA Director William Burns said the talks had stalled.", "CIA Director William Burns",
      "named-official", ("named-official",)),
-    ("decide.named_person", "A resident, Ana Diaz, said the water was unsafe.", "Ana Diaz", "named-other", ("named-other",)),
+    ("decide.named_in_apposition", "A resident, Ana Diaz, said the water was unsafe.", "A resident", "named-other",
+     ("named-other",)),
     ("decide.speaks_for_person", "Mayor Jill Hartman's office said the road would reopen.", "Mayor Jill Hartman's office",
      "named-official", ("named-official",)),
     ("decide.speaks_for_person", "Senator Ray Dunn's lawyer said the charges were baseless.", "Senator Ray Dunn's lawyer",
@@ -58,6 +59,8 @@ TAKES = [
     ("decide.body_reference", "The agency said the outage was fixed.", "The agency", "named-official", ("named-official",)),
     ("decide.document_authors", "The authors of the study say the melt will speed up.", "The authors",
      "named-other", ("named-other",)),
+    ("decide.named_in_apposition", "The bakery's owner, Tomasz Nowak, said the shop would reopen.",
+     "The bakery's owner", "named-other", ("named-other",)),
     ("ref.relative", "The European Union, which contended that the deal was unlawful, fined the firm.",
      "The European Union", "named-official", ("named-official",)),
     ("ref.named_later", "The bill is dead, top lawmakers said on Friday, and Sen. Ada Brooks called it a betrayal.",
@@ -104,6 +107,7 @@ PASSES = [
     ("decide.spokesperson", "A US official said the talks had stalled.", ("anonymous",)),
     ("decide.body_reference", "He kept the company of friends.", ()),
     ("decide.document_authors", "Authors said the book fair was a success.", ("anonymous",)),  # no document, no "the"
+    ("decide.named_in_apposition", "The bakery's owner said the shop would reopen.", ()),  # no name: no source
     ("ref.relative", "The talks that stalled on Monday resumed, officials said.", ("anonymous",)),
     ("ref.named_later", "Top lawmakers said the bill was dead.", ("anonymous",)),  # never named: stays anonymous
     ("decide.state", "Russian officials said the talks had stalled.", ("anonymous",)),

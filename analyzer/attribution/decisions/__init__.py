@@ -37,6 +37,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     evidence.outlet_described,     # "the Kyiv daily Ukrainska Pravda"
     people.unnamed_marker,         # "an unnamed official"
     people.named_person,           # "CIA Director William Burns", "Burns"
+    people.named_in_apposition,    # "the bakery's owner, Tomasz Nowak,"
     people.speaks_for_person,      # "the mayor's office", "his lawyer"
     people.spokesperson,           # "a Pentagon spokesman", "the spokesman"
     people.body_reference,         # "the company", "the ministry"

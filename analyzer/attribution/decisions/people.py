@@ -48,6 +48,18 @@ def named_person(p: Phrase) -> Verdict:
     return None
 
 
+@decision_step("decide.named_in_apposition", "A role named by the person in apposition ('the bakery's owner, "
+               "Tomasz Nowak,', 'her lawyer, David Kim,') is that person: decided as a named person with the "
+               "role's words as their title.")
+def named_in_apposition(p: Phrase) -> Verdict:
+    if p.root.pos_ != "NOUN":
+        return None
+    named = next((c for c in p.root.children if c.dep_ == "appos" and c.ent_type_ in PERSON_ENTS), None)
+    if named is None:
+        return None
+    return classify_person(p, entity_of(named), p.extended)
+
+
 @decision_step("decide.speaks_for_person", "'Mayor Jill Hartman's office', 'the senator's spokesman' speak for the "
                "person named, with their label; a lawyer or campaign holds no office (named-other).")
 def speaks_for_person(p: Phrase) -> Verdict:
