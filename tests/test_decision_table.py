@@ -59,6 +59,10 @@ TAKES = [
     ("decide.body_reference", "The agency said the outage was fixed.", "The agency", "named-official", ("named-official",)),
     ("decide.document_authors", "The authors of the study say the melt will speed up.", "The authors",
      "named-other", ("named-other",)),
+    ("ref.outlet_story", "The Daily Ledger reported the deal. According to the article, the mayor signed it.",
+     "the article", "secondary-outlet", ("secondary-outlet",)),
+    ("decide.outlet_named_like", "The Bayport Observer reported that the port had overpaid.", "The Bayport Observer",
+     "secondary-outlet", ("secondary-outlet",)),
     ("decide.named_in_apposition", "The bakery's owner, Tomasz Nowak, said the shop would reopen.",
      "The bakery's owner", "named-other", ("named-other",)),
     ("ref.relative", "The European Union, which contended that the deal was unlawful, fined the firm.",
@@ -108,6 +112,8 @@ PASSES = [
     ("decide.body_reference", "He kept the company of friends.", ()),
     ("decide.document_authors", "Authors said the book fair was a success.", ("anonymous",)),  # no document, no "the"
     ("decide.named_in_apposition", "The bakery's owner said the shop would reopen.", ()),  # no name: no source
+    ("ref.outlet_story", "The ministry published a report. According to the report, exports fell.", ("document",)),
+    ("decide.outlet_named_like", "Bayport Marine said the port had overpaid.", ("named-other",)),
     ("ref.relative", "The talks that stalled on Monday resumed, officials said.", ("anonymous",)),
     ("ref.named_later", "Top lawmakers said the bill was dead.", ("anonymous",)),  # never named: stays anonymous
     ("decide.state", "Russian officials said the talks had stalled.", ("anonymous",)),

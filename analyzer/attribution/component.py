@@ -62,7 +62,7 @@ class SourcingAttributor:
             trace.begin_doc(text)
         quote_spans = self.quotes(text)
         ctx = ArticleContext()
-        register_people(doc, hits, ctx, self.classifier.lexicon)
+        register_people(doc, hits, ctx, self.classifier)
         register_acronyms(doc, hits, ctx)
         sentences = sentence_records(doc, text)
         found: list[Attribution] = []

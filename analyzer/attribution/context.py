@@ -36,6 +36,7 @@ class KnownPerson:
     rule_id: str    # the rule or decision step that decided the label
     name: str       # the full name: "William Burns"
     mention: str    # the full mention with title: "CIA Director William Burns"
+    outlet: Optional[str] = None  # a journalist's outlet ("NBC's Chuck Todd"): their words are its reporting
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .content import has_content
-from .interlocutors import journalist_told, outlet_journalists, quoted_title
+from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title
 from .sources import ArticleContext, Source, SourceClassifier
 from .written import written_in
 
@@ -260,6 +260,11 @@ def broadcast(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     before = len(cues.found)
     _phrase_object(cues, hit, rule, cue_tokens, outlets_only=True)
     if len(cues.found) > before:
+        return
+    programme = object_after(cues.doc, hit.start, hit.end)
+    owner = cues.classifier.outlet_hit(cues.hits, list(programme.subtree)) if programme is not None else None
+    if owner is not None:  # "speaking on CNN's 'State of the Union'": the outlet that owns it
+        cues.add(outlet_source(cues.doc, owner, cues.classifier), cue_tokens, hit.rule_id, speaker=False)
         return
     title = quoted_title(cues.sent, hit.end)
     if title is not None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, noun_phrase
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
-from .decisions.people import office_of_person
+from .decisions.people import journalist_outlet, office_of_person
 from .decisions.phrase import NAMED_ENTITY, rule_of
 
 # Entity types that are no person's name after a title ("Secretary of State", "Gov. of Texas").
@@ -38,19 +38,23 @@ def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
             ctx.acronyms.setdefault(token.text, KnownBody("named-other", NAMED_ENTITY, ent.text if ent else before.text))
 
 
-def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> None:
+def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -> None:
     """Remember every person the article names, with the label their title gives them. A
     headline's words are no title ("Black Lawmakers Rip Donald Trump" makes no lawmaker of
     Trump): a person named there is remembered as named-other until the text says more."""
     headings = doc._.sourcing_headings
+    lexicon = classifier.lexicon
     for ent in doc.ents:
         if ent.label_ not in PERSON_ENTS:
             continue
         root = ent.root
+        words = _person_words(ent)
         if any(s <= ent.start_char < e for s, e in headings):
             decided = None
         else:
-            decided = office_of_person(hits, lexicon, _person_words(ent), ent)
+            decided = office_of_person(hits, lexicon, words, ent)
+        journalist = journalist_outlet(hits, classifier, lexicon, words)
+        outlet = classifier.outlet_name(journalist) if journalist is not None else None
         label, rule = decided or ("named-other", NAMED_ENTITY)
         full = ent.text
         phrase = noun_phrase(root)
@@ -62,7 +66,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> N
             # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
             # even when the headline named him first without the title.
             if known is None or (known.label != "named-official" and label == "named-official"):
-                ctx.people[key] = KnownPerson(label, rule, full, mention)
+                ctx.people[key] = KnownPerson(label, rule, full, mention, outlet)
         ctx.mentions.append((ent.start_char, full))
     _register_titled_names(doc, hits, ctx, lexicon)
     _join_short_names(ctx)

@@ -32,9 +32,11 @@ DECISION_TABLE: tuple[Step, ...] = (
     evidence.not_a_source,         # "renewable sources of energy", "63 percent"
     evidence.imagery,              # "satellite images", "new Maxar images"
     references.statement,          # "the statement said": whoever issued it
+    evidence.outlet_story,         # "the article" after another outlet's reporting
     evidence.document,             # "a Treasury fact sheet", "a CNN report"
     evidence.outlet,               # "CNN", "the news agency Reuters"
     evidence.outlet_described,     # "the Kyiv daily Ukrainska Pravda"
+    evidence.outlet_named_like,    # "The Bayport Observer"
     people.unnamed_marker,         # "an unnamed official"
     people.named_person,           # "CIA Director William Burns", "Burns"
     people.named_in_apposition,    # "the bakery's owner, Tomasz Nowak,"

@@ -123,9 +123,36 @@ def unnamed_reports(p: Phrase) -> bool:
                "is a word for an outlet ('the agency', 'the network') that the name qualifies.")
 def outlet(p: Phrase) -> Verdict:
     found = p.classifier.outlet_hit(p.hits, p.core, p.root)
-    if found is not None and (found.start <= p.root.i < found.end or p.lemma in p.lexicon.outlet_heads):
+    heads = p.lexicon.outlet_heads | p.lexicon.news_report_nouns  # "the network", "The Times story"
+    if found is not None and (found.start <= p.root.i < found.end or p.lemma in heads):
         return p.make("secondary-outlet", rule_of(found), outlet=p.classifier.outlet_name(found), hit=found)
     return None
+
+
+@decision_step("decide.outlet_named_like", "A name of two or more capitalised words that ends like a newspaper's "
+               "('The Bayport Observer', 'the Daily Herald': lex.newspaper_name_words) is an outlet even when no "
+               "outlet rule lists it.")
+def outlet_named_like(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "PROPN" or root.lower_ not in p.lexicon.newspaper_name_words or p.within(p.core, "official"):
+        return None
+    name = [t for t in p.core if t.i <= root.i and (t.pos_ == "PROPN" or t.lower_ == "the")]
+    if sum(1 for t in name if t.pos_ == "PROPN" and t.is_title) < 2:
+        return None
+    return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in name))
+
+
+@decision_step("ref.outlet_story", "'The article', 'the piece', 'the story' after another outlet's reporting was "
+               "credited point back to that outlet's reporting, not to a document.")
+def outlet_story(p: Phrase) -> Verdict:
+    if p.lemma not in p.lexicon.news_report_nouns or not p.has_word("the", "this", "that"):
+        return None
+    if p.classifier.outlet_hit(p.hits, p.extended + agent_of(p.root)) is not None:
+        return None  # "the CNN story": decided with its outlet
+    earlier = next((s for s in reversed(p.ctx.history) if s.label in ("document", "secondary-outlet")), None)
+    if earlier is None or earlier.label != "secondary-outlet":
+        return None
+    return p.refer(earlier.label, "ref.outlet_story", earlier.resolved, person=False, outlet=earlier.outlet)
 
 
 @decision_step("decide.outlet_described", "A proper name described as an outlet ('the newspaper Le Monde', 'the "

@@ -19,6 +19,8 @@ SPOKESPERSON_OF_ORG = step_id("decide.spokesperson_of_organisation", "A spokespe
                               "(a named organisation the entity recogniser found) speaks for it: named-other.")
 UNNAMED_SPOKESPERSON = step_id("decide.unnamed_spokesperson", "A spokesperson of no named body, and named before by no "
                                "one, is an unnamed source: anonymous.")
+STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
+                        "technical lead', 'an epidemiologist at the CDC') speaks for that body: named-official.")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
                             "holds no office: named-other.")
 
@@ -35,11 +37,6 @@ def unnamed_marker(p: Phrase) -> Verdict:
 def named_person(p: Phrase) -> Verdict:
     root, ent = p.root, p.ent
     if ent is not None and ent.label_ in PERSON_ENTS:
-        outlet = journalist_outlet(p.hits, p.classifier, p.lexicon, p.extended)
-        if outlet is not None:  # "CNN host Dana Whitfield asked": another outlet's journalist
-            source = p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), person=True)
-            source.key = ent.text
-            return source
         return classify_person(p, ent, p.extended)
     if root.pos_ == "PROPN" and (ent is None or ent.label_ not in PERSON_ENTS) and (
             (ent is not None and ent.text in p.ctx.people) or root.text in p.ctx.people):
@@ -148,8 +145,18 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     """A named person's source: the title or body in their phrase decides, else how the
     article introduced them (ctx.people), else named-other."""
     name = ent.text
+    outlet = journalist_outlet(p.hits, p.classifier, p.lexicon, extended)
+    if outlet is not None:  # "CNN host Dana Whitfield asked": another outlet's journalist
+        source = p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), person=True)
+        source.key = name
+        return source
     known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1])
     decided = office_of_person(p.hits, p.lexicon, extended, ent)
+    if decided is None and known is not None and known.outlet is not None:
+        # "Cole described" after "The Herald's reporter, Jane Cole": the outlet's reporting
+        source = p.make("secondary-outlet", REF_NAME, resolved=known.mention, person=True, outlet=known.outlet)
+        source.key = known.name
+        return source
     if decided is None and known is not None:
         source = p.make(known.label, known.rule_id if known.name == name else REF_NAME, resolved=known.mention,
                         person=True)
@@ -165,11 +172,18 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
 
 def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optional[Hit]:
     """The outlet of a journalist named with it ("CNN host Dana Whitfield", "Sky News presenter
-    Anna Rourke", "Ellen Park, a correspondent for CBS News"): their questions and reporting
-    are that outlet's (docs/labelling.md: secondary-outlet)."""
-    if not any(t.lower_ in lexicon.journalist_titles for t in tokens):
+    Anna Rourke", "Ellen Park, a correspondent for CBS News", "NBC's Chuck Todd"): their
+    questions and reporting are that outlet's (docs/labelling.md: secondary-outlet)."""
+    outlet = classifier.outlet_hit(hits, tokens)
+    if outlet is None:
         return None
-    return classifier.outlet_hit(hits, tokens)
+    doc = tokens[0].doc
+    # "NBC's Chuck Todd", "The Post's Robert Costa": an outlet's own person
+    possessive = outlet.end < len(doc) and doc[outlet.end].lower_ in ("'s", "’s", "'", "’") and \
+        outlet.end + 1 < len(doc) and doc[outlet.end + 1].ent_type_ == "PERSON"
+    if possessive or any(t.lower_ in lexicon.journalist_titles for t in tokens):
+        return outlet
+    return None
 
 
 def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:
@@ -214,4 +228,8 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     spokes = hits.within([t.i for t in tokens], "official", "spokesperson")
     if spokes and (body_context or org_hit(hits, tokens) is None and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
         return "named-official", rule_of(spokes[0])
+    bodies = hits.within([t.i for t in tokens], "official", "body")
+    if not titles and bodies and any(t.pos_ == "NOUN" and not hits.within([t.i], "official") for t in tokens):
+        # "Maria Van Kerkhove, the WHO's technical lead": staff speaking for an official body
+        return "named-official", STAFF_OF_BODY
     return None
