@@ -338,10 +338,11 @@ def _says_something(document: Token) -> bool:
 @cue_handler("frame")
 def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     """A sentence framed by its speaker's words: "In a statement, Husted said ...", "In his
-    speech, Graham urged ...": the subject of the main clause, after the frame, speaks."""
+    speech, Graham urged ..." (the subject after the frame), "Hale put it bluntly: 'We are
+    broke.'" (the subject before a colon that opens a quotation): the main clause's subject speaks."""
     root = cues.sent.root
     subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
-    if subject is not None and subject.i >= hit.end:
+    if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < hit.start):
         _credit_once(cues, subject, list(cues.doc[hit.start:hit.end]), hit.rule_id)
 
 
