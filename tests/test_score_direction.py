@@ -98,15 +98,10 @@ PAIRS = [
          f"{MAYOR} {MEMO} {VOTE}"),
     pair("V2-imagery", "V2",
          f"{FLOOD} Satellite images show that about 300 homes were damaged. {CREWS}",
-         f"{FLOOD} Satellite images from Maxar Technologies show that about 300 homes were damaged. {CREWS}",
-         xfail="both earn 0 on V2: the provider in a following phrase ('from Maxar Technologies') is not part of "
-               "the row (source 'Satellite images', rule imagery.satellite_terms), so the traced images are not "
-               "seen as traced (a labelling gap for issue 12)"),
+         f"{FLOOD} Satellite images from Maxar Technologies show that about 300 homes were damaged. {CREWS}"),
     pair("V2-from", "V2",
          f"{MAYOR} The cuts would save the city $30 million, according to an internal memo. {VOTE}",
-         f"{MAYOR} The cuts would save the city $30 million, according to a memo from the Finance Department. {VOTE}",
-         xfail="the document row's source is only 'a memo': a publisher in a following phrase ('from the Finance "
-               "Department', 'released by Harlow County') is not seen by has_provenance, so V2 is 0 for both"),
+         f"{MAYOR} The cuts would save the city $30 million, according to a memo from the Finance Department. {VOTE}"),
     # V3: the relayed claim is marked unverified.
     pair("V3", "V3",
          f"{MAYOR} The Daily Ledger reported that the mayor's office had ordered the cuts in secret. {VOTE}",

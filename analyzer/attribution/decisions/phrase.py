@@ -30,6 +30,10 @@ def rule_of(hit: Hit) -> str:
     return hit.rule_id.split("#", 1)[0]
 
 
+# Labels whose source span keeps the attachment that says who made the evidence.
+EVIDENCE_LABELS = ("document", "satellite-imagery")
+
+
 @dataclass
 class Phrase:
     """A source noun phrase: its head (root), its own words (core), its appositions and
@@ -100,8 +104,11 @@ class Phrase:
     def make(self, label: str, rule_id: str, resolved: Optional[str] = None, person: bool = False,
              outlet: Optional[str] = None, hit: Optional[Hit] = None) -> Source:
         text, start, end = self.span
-        full_text, full_start, full_end = (span_text(self.extended) if self.extra and self.root.ent_type_ in PERSON_ENTS
-                                           else (text, start, end))
+        # a person with their title or role; evidence with who made it ("a memo from the Finance
+        # Department", "satellite images from Maxar"): what a reader needs to trace it
+        whose = self.extra and (self.root.ent_type_ in PERSON_ENTS or (
+            label in EVIDENCE_LABELS and any(t.pos_ == "PROPN" for t in self.extra)))
+        full_text, full_start, full_end = span_text(self.extended) if whose else (text, start, end)
         if hit is not None:  # the whole outlet name: "The Times of Israel", not the parse's "The Times"
             whole = self.root.doc[min(hit.start, self.core[0].i):max(hit.end, self.root.i + 1)]
             full_text, full_start, full_end = whole.text, whole.start_char, whole.end_char
