@@ -18,6 +18,7 @@ UNNAMED_REPORTS = step_id("decide.unnamed_reports", "'Recent reports have sugges
 # The outlet name given to news reports that name none; cues.py adds `anonymous` beside it.
 MEDIA_REPORTS = "media reports"
 SATELLITE_WORDS = ("satellite", "satellites")
+NOMINAL_DEPS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Words about when reports came, which leave them unnamed ("recent reports", "earlier reports").
 REPORT_TIME_WORDS = ("recent", "earlier", "new", "latest", "previous", "initial", "early", "unconfirmed", "several",
                      "some", "many", "multiple", "conflicting")
@@ -78,8 +79,10 @@ def imagery(p: Phrase) -> Verdict:
                "document; another outlet's report, story or interview is that outlet's reporting.")
 def document(p: Phrase) -> Verdict:
     root = p.root
-    # "Records show": a capitalised first word is often tagged as a name
-    common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.i == root.sent.start)
+    # "Records show" (a capitalised first word tagged as a name), "the polling average" (a noun
+    # tagged as an adjective): a document word used as a noun, by its place in the sentence
+    common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.i == root.sent.start) or (
+        root.pos_ == "ADJ" and root.dep_ in NOMINAL_DEPS)
     found = [h for h in p.at_root("document") if common or h.type == "document_phrase"]
     # The tagger often reads "a company filing" / "a court ruling" as a noun with a participle.
     found += [h for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1
