@@ -29,7 +29,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .content import has_content
-from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title
+from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title, said_on_air
 from .sources import ArticleContext, Source, SourceClassifier
 from .written import written_in
 
@@ -151,6 +151,8 @@ def speech_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
         cues.add(outlet, [verb], hit.rule_id, speaker=False)
     for journalist in outlet_journalists(cues.sent, cues.hits, cues.classifier, cues.inside_quote):
         cues.add(journalist, [verb], hit.rule_id, speaker=False)
+    for outlet in said_on_air(verb, cues.hits, cues.classifier):
+        cues.add(outlet, [verb], hit.rule_id, speaker=False)
     _document_said_in(cues, verb, hit.rule_id)
     if not any(a.label == "document" for a in cues.found):
         cues.add(written_in(cues.ctx, verb), [verb], hit.rule_id, speaker=False)

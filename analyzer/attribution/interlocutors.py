@@ -66,3 +66,15 @@ def quoted_title(sent: Span, after: int) -> Optional[Span]:
     if not words or not words[0].is_title:
         return None
     return doc[after + 1:words[-1].i + 1]
+
+
+def said_on_air(verb: Token, hits: HitIndex, classifier: SourceClassifier) -> list[Source]:
+    """ "said on CNN's 'State of the Union'", "told reporters on Fox News Sunday": the outlet
+    named in an "on" phrase of the verb of speaking is where it was said."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            hit = classifier.outlet_hit(hits, list(prep.subtree))
+            if hit is not None:
+                found.append(outlet_source(verb.doc, hit, classifier))
+    return found
