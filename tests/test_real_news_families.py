@@ -91,6 +91,21 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("\u201cWe are not going to apologize,\u201d Ortiz said, cutting off MSNBC anchor Lena Brooks.",
      {"named-other", "secondary-outlet"}),
     ("The bill is dead, top lawmakers said, and Sen. Ada Brooks called it a betrayal.", {"named-official"}),
+    ("The bakery's owner, Tomasz Nowak, said he had opened the shop six months ago.", {"named-other"}),
+    ("Economists at Halvard Bank expect the central bank to cut rates.", {"named-other"}),
+    ("Senate Majority Leader Ada Brooks said the vote would happen Tuesday.", {"named-official"}),
+    ("The governor signed the bill on Friday.", set()),
+    ("The union filed a lawsuit alleging that the plant was unsafe.", {"document", "named-other"}),
+    ("He is accused of fraud, according to the indictment.", {"document"}),
+    ("A federal jury on Wednesday convicted the former treasurer of bribery.", {"named-official"}),
+    ("The Bayport Observer reported last month that the port had overpaid.", {"secondary-outlet"}),
+    ("NBC's Chuck Todd asked the governor whether she would run.", {"secondary-outlet"}),
+    ("\"I think he is wrong,\" Senator Ada Brooks said in a Sunday interview on NBC.",
+     {"named-official", "secondary-outlet"}),
+    ("Mayor Tom Hale put it bluntly: \"We are broke.\"", {"named-official"}),
+    ("According to the Harlow polling average, the mayor leads by four points.", {"document"}),
+    ("\"We are worried,\" said Dr. Ines Moreau, the WHO's technical lead for the outbreak.", {"named-official"}),
+    ("Graham said on CBS's \"Face the Nation\" that the deal was bad.", {"named-other", "secondary-outlet"}),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected
@@ -119,6 +134,28 @@ def test_a_person_in_the_headline_gets_no_title_from_it(analyzer):
             "Tom Vale, the Republican candidate for governor, defended the plan on Friday.\n\n"
             "\"It is a fair plan,\" Vale said.\n")
     assert labels_at(analyzer, text, "\"It is a fair plan") == {"named-other"}
+
+
+def test_wrote_after_a_letter_carries_the_document(analyzer):
+    text = ("Two senators sent a letter on Thursday opposing the plan. "
+            "\"The program is plagued by fraud,\" they wrote.")
+    assert "document" in labels_at(analyzer, text, "\"The program")
+
+
+def test_a_title_before_a_name_the_recogniser_missed(analyzer):
+    text = ("Council Debates Budget.\n\nCouncilwoman Ana Ruiz opposed the plan.\n\n"
+            "\"I don't think that's right,\" Ruiz told reporters after the vote.\n")
+    assert labels_at(analyzer, text, "\"I don't think") == {"named-official"}
+
+
+def test_the_article_after_another_outlets_report(analyzer):
+    text = "The Daily Ledger reported the deal on Monday. According to the article, the mayor signed it in May."
+    assert labels_at(analyzer, text, "According to the article") == {"secondary-outlet"}
+
+
+def test_a_document_keeps_who_made_it(analyzer):
+    result = analyzer.analyze_text("The cuts would save $30 million, according to a memo from the Finance Department.")
+    assert [a.source for a in result.attributions] == ["a memo from the Finance Department"]
 
 
 def test_challenge_set_floor(analyzer):
