@@ -141,6 +141,10 @@ def speech_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     subject = subject_of(verb)
     if subject is not None and cues.inside_quote(subject) and not cues.inside_quote(verb):
         subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
+    if subject is None or any(c.tag_ == "POS" for c in subject.children):
+        # "..., the candidate's former doctor maintains.": the parser hangs "doctor" on the verb
+        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")),
+                       subject)
     if subject is None:
         subject = person_named_before(verb)  # a long opening loses the subject of ", said"
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=None)
@@ -193,9 +197,16 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
         return False
-    if names_something(verb):
+    if names_something(verb) or _wrote_a_work(cues, verb):
         return False
     return not inside_reported_clause(verb, cues.cue_verbs)
+
+
+def _wrote_a_work(cues: SentenceCues, verb: Token) -> bool:
+    """ "Mariano wrote a memoir of her time at the White House": writing a book or a letter is
+    an act; what it says ("wrote in her memoir that ...") is the claim."""
+    return verb.lemma_.lower() == "write" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
+        c.dep_ == "dobj" and cues.hits.within([c.i], "document") for c in verb.children)
 
 
 def names_something(verb: Token) -> bool:

@@ -21,6 +21,9 @@ GROUP_POINTERS = ("them", "those", "these")
 RELATIVE_PRONOUNS = ("who", "which", "that")
 # How far on a source described before it is named may be named: about two short paragraphs.
 NAMED_LATER_CHARS = 600
+# A role and how a name's title abbreviates it: "a doctor" is named later as "Dr. Connie Mariano".
+ROLE_ABBREVIATIONS = {"doctor": "dr", "professor": "prof", "senator": "sen", "governor": "gov",
+                      "representative": "rep", "general": "gen", "detective": "det", "sergeant": "sgt"}
 
 
 @decision_step("decide.acronym", "An acronym the article defined ('Joint Chiefs of Staff (JCS)') is that body: "
@@ -130,7 +133,8 @@ def named_later(p: Phrase) -> Verdict:
     titled = bool(p.at_root("official", "title"))
     if not titled and not p.at_root("anonymous_source", "descriptor"):
         return None
-    word = re.compile(rf"\b{re.escape(p.lemma)}s?\b")
+    short = ROLE_ABBREVIATIONS.get(p.lemma)
+    word = re.compile(rf"\b{re.escape(p.lemma)}s?\b" + (rf"|\b{short}\." if short else ""))
     for offset, name in p.ctx.mentions:
         if not root.idx < offset <= root.idx + NAMED_LATER_CHARS:
             continue
