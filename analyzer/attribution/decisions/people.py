@@ -21,6 +21,9 @@ UNNAMED_SPOKESPERSON = step_id("decide.unnamed_spokesperson", "A spokesperson of
                                "one, is an unnamed source: anonymous.")
 STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
                         "technical lead', 'an epidemiologist at the CDC') speaks for that body: named-official.")
+LEADS_BODY = step_id("decide.leads_official_body", "A person who heads an official body now ('Lynch, who heads the "
+                     "Justice Department,') is an official.")
+LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
                             "holds no office: named-other.")
 
@@ -194,7 +197,17 @@ def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[
     not_official = hits.within([t.i for t in tokens], "official", "not_official")
     if not_official and not _sitting_title(hits, lexicon, ent, not_official):
         return "named-other", rule_of(not_official[0])
-    return title_of_person(hits, lexicon, tokens)
+    return title_of_person(hits, lexicon, tokens) or _leads_a_body(hits, ent)
+
+
+def _leads_a_body(hits, ent: Span) -> Optional[tuple[str, str]]:
+    """ "Loretta Lynch, who heads the Justice Department,": the head of an official body, said
+    in a relative clause in the present, is an official."""
+    for clause in (c for c in ent.root.children if c.dep_ == "relcl" and c.lemma_.lower() in LEADING_VERBS):
+        if clause.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "dobj" and hits.within([t.i for t in c.subtree], "official", "body") for c in clause.children):
+            return "named-official", LEADS_BODY
+    return None
 
 
 def _sitting_title(hits, lexicon, ent: Span, not_official) -> bool:
