@@ -59,6 +59,8 @@ TAKES = [
     ("decide.body_reference", "The agency said the outage was fixed.", "The agency", "named-official", ("named-official",)),
     ("decide.document_authors", "The authors of the study say the melt will speed up.", "The authors",
      "named-other", ("named-other",)),
+    ("ref.definite_person", "The Democratic presidential nominee says the plan will work.",
+     "The Democratic presidential nominee", "named-other", ("named-other",)),
     ("ref.outlet_story", "The Daily Ledger reported the deal. According to the article, the mayor signed it.",
      "the article", "secondary-outlet", ("secondary-outlet",)),
     ("decide.outlet_named_like", "The Bayport Observer reported that the port had overpaid.", "The Bayport Observer",
@@ -113,6 +115,7 @@ PASSES = [
     ("decide.document_authors", "Authors said the book fair was a success.", ("anonymous",)),  # no document, no "the"
     ("decide.named_in_apposition", "The bakery's owner said the shop would reopen.", ()),  # no name: no source
     ("ref.outlet_story", "The ministry published a report. According to the report, exports fell.", ("document",)),
+    ("ref.definite_person", "The drone, called Arash, had a range of 2,000 km, the ministry said.", ("named-official",)),
     ("decide.outlet_named_like", "Bayport Marine said the port had overpaid.", ("named-other",)),
     ("ref.relative", "The talks that stalled on Monday resumed, officials said.", ("anonymous",)),
     ("ref.named_later", "Top lawmakers said the bill was dead.", ("anonymous",)),  # never named: stays anonymous
@@ -181,4 +184,5 @@ def test_table_order_is_the_documented_order():
     assert ids.index("decide.acronym") == 0
     assert ids.index("ref.pronoun") < ids.index("decide.imagery") < ids.index("decide.named_person")
     assert ids.index("decide.named_person") < ids.index("decide.title") < ids.index("decide.unlisted_people")
-    assert ids[-1] == "decide.unlisted_people"
+    # the last resorts: people described by a common noun, then a definite description of someone spoken of
+    assert ids[-2:] == ["decide.unlisted_people", "ref.definite_person"]

@@ -22,6 +22,8 @@ MODALS = ("may", "might", "could", "would", "can")
 # under the object: a clause ("cited figures that show a decline": relcl, acl), a predicate
 # (oprd), or "as" ("described the outbreak as contained").
 OBJECT_CONTENT_DEPS = ("oprd", "acl", "relcl")
+# Verbs that give a name ("which Pyongyang calls the Sohae ground"), in a relative clause.
+NAMING_VERBS = ("call", "dub", "name", "term", "label", "nickname", "refer")
 
 
 def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
@@ -42,3 +44,17 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
             return True
     sent = verb.sent
     return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
+
+
+def names_something(verb: Token) -> bool:
+    """ "The island, which the Philippines calls Pag-asa": a relative clause that gives a name
+    reports no claim, whoever uses the name."""
+    return (verb.dep_ in ("relcl", "conj") and verb.lemma_.lower() in NAMING_VERBS
+            and any(c.tag_ in ("WDT", "WP") for c in (verb if verb.dep_ == "relcl" else verb.head).children))
+
+
+def wrote_a_work(verb: Token, hits) -> bool:
+    """ "Mariano wrote a memoir of her time at the White House": writing a book or a letter is
+    an act; what it says ("wrote in her memoir that ...") is the claim."""
+    return verb.lemma_.lower() == "write" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
+        c.dep_ == "dobj" and hits.within([c.i], "document") for c in verb.children)

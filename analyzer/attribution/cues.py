@@ -28,7 +28,7 @@ from ..rules.schema import Rule
 from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
-from .content import has_content
+from .content import has_content, names_something, wrote_a_work
 from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title, said_on_air
 from .sources import ArticleContext, Source, SourceClassifier
 from .written import written_in
@@ -37,9 +37,6 @@ from .written import written_in
 MATERIAL_LABELS = ("satellite-imagery", "document")
 # Passive cues whose subject is the one quoted or cited ("Peskov was quoted by TASS").
 QUOTED_VERBS = ("quoted", "cited")
-
-# Verbs that give a name ("which Pyongyang calls the Sohae ground"), in a relative clause.
-NAMING_VERBS = ("call", "dub", "name", "term", "label", "nickname", "refer")
 
 AGENTLESS_PASSIVE = rule_ref("anon.agentless_passive")
 
@@ -197,23 +194,9 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
         return False
-    if names_something(verb) or _wrote_a_work(cues, verb):
+    if names_something(verb) or wrote_a_work(verb, cues.hits):
         return False
     return not inside_reported_clause(verb, cues.cue_verbs)
-
-
-def _wrote_a_work(cues: SentenceCues, verb: Token) -> bool:
-    """ "Mariano wrote a memoir of her time at the White House": writing a book or a letter is
-    an act; what it says ("wrote in her memoir that ...") is the claim."""
-    return verb.lemma_.lower() == "write" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
-        c.dep_ == "dobj" and cues.hits.within([c.i], "document") for c in verb.children)
-
-
-def names_something(verb: Token) -> bool:
-    """ "The island, which the Philippines calls Pag-asa": a relative clause that gives a name
-    reports no claim, whoever uses the name."""
-    return (verb.dep_ in ("relcl", "conj") and verb.lemma_.lower() in NAMING_VERBS
-            and any(c.tag_ in ("WDT", "WP") for c in (verb if verb.dep_ == "relcl" else verb.head).children))
 
 
 def _credit_subject(cues: SentenceCues, verb: Token, subject: Optional[Token], rule_id: str,

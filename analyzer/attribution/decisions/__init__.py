@@ -54,6 +54,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     officials.body_or_group,       # "Pentagon officials", "Palestinians"
     officials.organisation,        # "Moderna", "the University of Washington"
     officials.unlisted_people,     # "a taxi driver said", "shopkeepers said"
+    references.definite_person,    # "the New York businessman said": the person spoken of
 )
 
 

@@ -175,3 +175,21 @@ def statement(p: Phrase) -> Verdict:
             return p.refer(earlier.label, "ref.statement", earlier.resolved, person=earlier.is_person,
                            plural=earlier.plural, outlet=earlier.outlet)
     return None
+
+
+@decision_step("ref.definite_person", "A definite description of one person that no rule names ('the Democratic "
+               "presidential nominee', 'the New York businessman') is someone the article is about: a candidate's "
+               "role is named-other (official.not_official); otherwise the person spoken of last, with their label.")
+def definite_person(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or not p.has_word("the") or root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if not p.hits.at(root.head.i, "cue", "speech_verb"):
+        return None  # only the subject of a verb of saying: "the drone, called Arash, had" is no person
+    role = p.at_root("official", "not_official")
+    if role:
+        return p.make("named-other", role[0].rule_id.split("#", 1)[0], person=True)
+    earlier = p.ctx.last(want_person=True, want_plural=False)
+    if earlier is not None:
+        return p.refer(earlier.label, "ref.definite_person", earlier.resolved, key=earlier.key)
+    return _person_named_before(p)
