@@ -18,6 +18,8 @@ CONTENT_PREPS = ("for", "that")
 # wherever the parser hangs it.
 VIEWING_VERBS = ("see", "view", "regard", "describe", "characterize", "characterise", "portray")
 MODALS = ("may", "might", "could", "would", "can")
+# Verbs of holding a view that a modal turns into the writer's guess ("would hope", "might think").
+GUESSED_VIEWS = ("hope", "think", "believe", "fear", "expect", "see", "view", "regard", "worry", "welcome")
 # Dependents of a verb's object that make the object content, when the parser hangs them
 # under the object: a clause ("cited figures that show a decline": relcl, acl), a predicate
 # (oprd), or "as" ("described the outbreak as contained").
@@ -29,8 +31,11 @@ NAMING_VERBS = ("call", "dub", "name", "term", "label", "nickname", "refer")
 def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
     """The verb carries a claim: a clause, a content preposition, an object with a predicate,
     or a quotation in its sentence."""
-    # "concern that Russia may see it as escalation" is a guess at a view, not a view stated
+    # "concern that Russia may see it as escalation", "many Mexicans would hope": a guess at a
+    # view, not a view stated
     hypothetical = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    if hypothetical and verb.lemma_.lower() in GUESSED_VIEWS:
+        return False
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS:
             return True
