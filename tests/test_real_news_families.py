@@ -1,8 +1,8 @@
 """Families of phrasing that real news raised (issue 12), each on invented articles: titles and
 subheads, transcripts, programmes of other outlets, fact-checkers, sitting office holders who
 campaign, unnamed news reports, hedges without an agent, names given in a relative clause, the
-authors of a study, another outlet's journalist, and the page's own publisher. And a floor on
-tests/data/challenge.jsonl, gold written from the guidelines by a helper who never saw the rules."""
+authors of a study, another outlet's journalist, and the page's own publisher. And floors on the
+two bundled gold files, written from the guidelines by helpers who never saw the rules."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 CHALLENGE = Path(__file__).parent / "data" / "challenge.jsonl"
+HOLDOUT = Path(__file__).parent / "data" / "holdout.jsonl"
 
 
 def sentences(analyzer, text: str, outlet: str | None = None):
@@ -158,11 +159,19 @@ def test_a_document_keeps_who_made_it(analyzer):
     assert [a.source for a in result.attributions] == ["a memo from the Finance Department"]
 
 
-def test_challenge_set_floor(analyzer):
-    """An invented, independently labelled set: the label micro-F1 must not fall back."""
+@pytest.mark.parametrize("gold, floor", [
+    # written from the guidelines by a helper who never saw the rules; the rules were then
+    # developed with it in view: a regression guard
+    (CHALLENGE, 0.88),
+    # ordinary news, labelled the same way; nobody writing rules reads its per-sentence errors
+    # (README, "Two gold files"): a regression guard that must not become a target
+    (HOLDOUT, 0.75),
+])
+def test_bundled_gold_floor(analyzer, gold, floor):
+    """The label micro-F1 on the bundled gold files must not fall back."""
     from analyzer.score.evaluation import evaluate_file
 
-    evaluation, failures = evaluate_file(CHALLENGE, analyzer)
+    evaluation, failures = evaluate_file(gold, analyzer)
     assert not failures
-    assert evaluation.all_micro_f1 >= 0.82, evaluation.all_micro_f1
+    assert evaluation.all_micro_f1 >= floor, evaluation.all_micro_f1
     assert evaluation.headings_ok == evaluation.headings
