@@ -67,7 +67,9 @@ def pronoun(p: Phrase) -> Verdict:
         if earlier is None:
             return _person_named_before(p) or NOT_A_SOURCE
     elif p.lower in PLURAL_PRONOUNS:
-        earlier = p.ctx.last(want_person=True, want_plural=True) or p.ctx.last(want_plural=True) or p.ctx.last()
+        # "they": people, or an organisation ("the company ... they said"), never one person
+        earlier = p.ctx.last(want_person=True, want_plural=True) or p.ctx.last(want_plural=True) or p.ctx.last(
+            want_person=False)
     else:
         earlier = p.ctx.last(want_person=False)
     return p.refer_to(earlier, "ref.pronoun") if earlier is not None else NOT_A_SOURCE
