@@ -107,6 +107,8 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("According to the Harlow polling average, the mayor leads by four points.", {"document"}),
     ("\"We are worried,\" said Dr. Ines Moreau, the WHO's technical lead for the outbreak.", {"named-official"}),
     ("Graham said on CBS's \"Face the Nation\" that the deal was bad.", {"named-other", "secondary-outlet"}),
+    ("One of the organisers, Lea Brandt, said the march would go ahead.", {"named-other"}),
+    ("Judge Ana Weiss sentenced the driver to two years.", {"named-official"}),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected
@@ -152,6 +154,19 @@ def test_a_title_before_a_name_the_recogniser_missed(analyzer):
 def test_the_article_after_another_outlets_report(analyzer):
     text = "The Daily Ledger reported the deal on Monday. According to the article, the mayor signed it in May."
     assert labels_at(analyzer, text, "According to the article") == {"secondary-outlet"}
+
+
+def test_named_in_apposition_is_not_a_back_reference(analyzer):
+    text = ("The chief engineer, Tom Varga, said the bridge was safe. "
+            "The town's fire chief, Bram Ostrander, said the fire was out.")
+    found = [a for a in analyzer.analyze_text(text).attributions if a.sentence_index == 1]
+    assert [(a.label, a.resolved_source) for a in found] == [("named-official", "The town's fire chief")]
+
+
+def test_a_named_ministry_is_no_back_reference_to_a_company(analyzer):
+    text = ("The Lenwick Chamber of Commerce said the fees were too high. The fees were also criticised by "
+            "the Ministry of Transport, which said they would hurt trade.")
+    assert labels_at(analyzer, text, "The fees") == {"named-official"}
 
 
 def test_a_document_keeps_who_made_it(analyzer):

@@ -14,7 +14,8 @@ from .decisions.people import journalist_outlet, office_of_person
 from .decisions.phrase import NAMED_ENTITY, rule_of
 
 # Entity types that are no person's name after a title ("Secretary of State", "Gov. of Texas").
-NOT_PERSON_ENTS = ("GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME")
+# (the recogniser often tags a name after a title as an organisation: "Judge Ana Weiss")
+NOT_PERSON_ENTS = ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME")
 BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
 
 

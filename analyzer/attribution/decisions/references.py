@@ -44,6 +44,9 @@ def is_part_of_group(p: Phrase) -> bool:
 def part_of_group(p: Phrase) -> Verdict:
     if not is_part_of_group(p):
         return None
+    named = next((c for c in p.root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is not None:  # "one of the organisers, Lea Brandt,": the person named
+        return p.classifier.decide(named, p.hits, p.ctx) or NOT_A_SOURCE
     group = next((g for c in p.root.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
     if group is None:
@@ -157,6 +160,8 @@ def described_before(p: Phrase) -> Verdict:
         return None
     if p.at_root("named_other", "reference") or p.at_root("official", "body", "function"):
         return None  # "the company", "the ministry", "the court": bodies have their own references
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
+        return None  # "the town's fire chief, Bram Ostrander,": named here, not before
     word = re.compile(rf"\b{re.escape(root.lower_)}\b")
     for source in reversed(p.ctx.history):
         if source.is_person and not source.plural and source.key and word.search(source.text.lower()):
