@@ -113,7 +113,8 @@ def _spokesperson_before(p: Phrase) -> Optional[Source]:
                "organisation or body named before and carry its label; with none before, a ministry is official.")
 def body_reference(p: Phrase) -> Verdict:
     reference = p.at_root("named_other", "reference")
-    if not reference or any(h.end - h.start > 1 for h in p.at_root("official", "body")):
+    doc = p.root.doc
+    if not reference or any(any(t.pos_ == "PROPN" for t in doc[h.start:h.end]) for h in p.at_root("official", "body")):
         return None  # "the Ministry of Transport" names its body: decided as that body
     rule = rule_of(reference[0])
     official = p.lemma in p.lexicon.official_references
