@@ -169,6 +169,12 @@ def test_a_named_ministry_is_no_back_reference_to_a_company(analyzer):
     assert labels_at(analyzer, text, "The fees") == {"named-official"}
 
 
+def test_its_reporter_works_for_the_outlet_named_before(analyzer):
+    text = ("The Harbor Ledger published a profile on Sunday by its senior reporter Dana Whitfield. "
+            "Whitfield wrote that the council had ignored the warnings.")
+    assert labels_at(analyzer, text, "Whitfield wrote") == {"secondary-outlet"}
+
+
 def test_a_document_keeps_who_made_it(analyzer):
     result = analyzer.analyze_text("The cuts would save $30 million, according to a memo from the Finance Department.")
     assert [a.source for a in result.attributions] == ["a memo from the Finance Department"]

@@ -23,6 +23,8 @@ STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a r
                         "technical lead', 'an epidemiologist at the CDC') speaks for that body: named-official.")
 LEADS_BODY = step_id("decide.leads_official_body", "A person who heads an official body now ('Lynch, who heads the "
                      "Justice Department,') is an official.")
+# How far back "its reporter" may look for the outlet it belongs to: a paragraph or two.
+OUTLET_LOOKBACK_TOKENS = 120
 LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
                             "holds no office: named-other.")
@@ -180,7 +182,7 @@ def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optiona
     questions and reporting are that outlet's (docs/labelling.md: secondary-outlet)."""
     outlet = classifier.outlet_hit(hits, tokens)
     if outlet is None:
-        return None
+        return _its_journalist(hits, classifier, lexicon, tokens)
     doc = tokens[0].doc
     # "NBC's Chuck Todd", "The Post's Robert Costa": an outlet's own person
     possessive = outlet.end < len(doc) and doc[outlet.end].lower_ in ("'s", "’s", "'", "’") and \
@@ -188,6 +190,19 @@ def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optiona
     if possessive or any(t.lower_ in lexicon.journalist_titles for t in tokens):
         return outlet
     return None
+
+
+def _its_journalist(hits, classifier, lexicon, tokens: list[Token]) -> Optional[Hit]:
+    """ "its national enterprise reporter Stephanie McCrummen" after The Washington Post was
+    named: "its" or "the paper's" journalist works for the outlet named last before."""
+    if not tokens or not any(t.lower_ in lexicon.journalist_titles for t in tokens):
+        return None
+    if not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
+        return None
+    doc, first = tokens[0].doc, tokens[0].i
+    before = [h for h in hits.starting_in(max(0, first - OUTLET_LOOKBACK_TOKENS), first, "outlet")]
+    found = classifier.outlet_hit(hits, [doc[h.start] for h in before][-1:]) if before else None
+    return found
 
 
 def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:
