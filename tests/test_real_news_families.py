@@ -170,7 +170,7 @@ def test_a_named_ministry_is_no_back_reference_to_a_company(analyzer):
 
 
 def test_its_reporter_works_for_the_outlet_named_before(analyzer):
-    text = ("The Harbor Ledger published a profile on Sunday by its senior reporter Dana Whitfield. "
+    text = ("The Washington Post published a profile on Sunday by its senior reporter Dana Whitfield. "
             "Whitfield wrote that the council had ignored the warnings.")
     assert labels_at(analyzer, text, "Whitfield wrote") == {"secondary-outlet"}
 
