@@ -109,6 +109,8 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("Graham said on CBS's \"Face the Nation\" that the deal was bad.", {"named-other", "secondary-outlet"}),
     ("One of the organisers, Lea Brandt, said the march would go ahead.", {"named-other"}),
     ("Judge Ana Weiss sentenced the driver to two years.", {"named-official"}),
+    ("The IMF now expects growth of 1.6 percent this year.", {"named-official"}),
+    ("She expects a baby in May.", set()),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected

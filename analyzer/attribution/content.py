@@ -18,6 +18,8 @@ CONTENT_PREPS = ("for", "that")
 # wherever the parser hangs it.
 VIEWING_VERBS = ("see", "view", "regard", "describe", "characterize", "characterise", "portray")
 MODALS = ("may", "might", "could", "would", "can")
+# Verbs whose object is a forecast figure ("expects growth of 1.6 percent", "estimates the cost at $5 billion").
+FORECAST_VERBS = ("expect", "estimate", "project", "forecast", "predict", "see", "anticipate")
 # Verbs of holding a view that a modal turns into the writer's guess ("would hope", "might think").
 GUESSED_VIEWS = ("hope", "think", "believe", "fear", "expect", "see", "view", "regard", "worry", "welcome")
 # Dependents of a verb's object that make the object content, when the parser hangs them
@@ -47,6 +49,9 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
         if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
                                         for g in child.children):
             return True
+        if (child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ == "at") and (
+                verb.lemma_.lower() in FORECAST_VERBS) and any(t.like_num or t.text in ("%", "$") for t in child.subtree):
+            return True  # "expects growth of 1.6 percent": a figure forecast is a claim
     sent = verb.sent
     return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
 
