@@ -111,6 +111,9 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("Judge Ana Weiss sentenced the driver to two years.", {"named-official"}),
     ("The IMF now expects growth of 1.6 percent this year.", {"named-official"}),
     ("She expects a baby in May.", set()),
+    ("It has been reported that the company will close the plant.", {"anonymous"}),
+    ("There is speculation that the governor will resign.", {"anonymous"}),
+    ("The move was widely criticized.", {"anonymous"}),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected

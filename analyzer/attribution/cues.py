@@ -363,8 +363,9 @@ def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[
 def hedge(cues: SentenceCues, hit: Hit) -> None:
     """An anonymous_source hit of type hedge is a source by itself: "The minister reportedly
     offered to resign", "It is widely believed that ...". Anonymous, and no speaker."""
-    if hit.rule_id.split("#", 1)[0] == AGENTLESS_PASSIVE and cues.found:
-        return  # "is accused of fraud, according to the indictment": the source is named
+    if hit.rule_id.split("#", 1)[0] == AGENTLESS_PASSIVE and (
+            cues.found or any(c.dep_ == "agent" for t in cues.doc[hit.start:hit.end] for c in t.children)):
+        return  # "according to the indictment", "criticized by the mayor": the source is named
     span = cues.doc[hit.start:hit.end]
     cues.add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id,
              speaker=False)
