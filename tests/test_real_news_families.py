@@ -114,6 +114,7 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("It has been reported that the company will close the plant.", {"anonymous"}),
     ("There is speculation that the governor will resign.", {"anonymous"}),
     ("The move was widely criticized.", {"anonymous"}),
+    ("Adam Vance (D-Calif.) said the hack was serious.", {"named-official"}),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected

@@ -3,6 +3,7 @@ definite references to a named body ("the company", "the ministry")."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,9 @@ LEADS_BODY = step_id("decide.leads_official_body", "A person who heads an offici
                      "Justice Department,') is an official.")
 # How far back "its reporter" may look for the outlet it belongs to: a paragraph or two.
 OUTLET_LOOKBACK_TOKENS = 120
+PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-and-state tag ('Adam Schiff "
+                          "(D-Calif.)') is a sitting legislator: named-official.")
+PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
 LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
                             "holds no office: named-other.")
@@ -213,7 +217,16 @@ def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[
     not_official = hits.within([t.i for t in tokens], "official", "not_official")
     if not_official and not _sitting_title(hits, lexicon, ent, not_official):
         return "named-other", rule_of(not_official[0])
-    return title_of_person(hits, lexicon, tokens) or _leads_a_body(hits, ent)
+    return title_of_person(hits, lexicon, tokens) or _leads_a_body(hits, ent) or _party_and_state(ent)
+
+
+def _party_and_state(ent: Span) -> Optional[tuple[str, str]]:
+    """ "Adam Schiff (D-Calif.)": the party-and-state tag news gives sitting members of Congress
+    and of state legislatures."""
+    doc = ent.doc
+    if PARTY_STATE.match(doc.text, ent.end_char) is None:
+        return None
+    return "named-official", PARTY_STATE_TAG
 
 
 def _leads_a_body(hits, ent: Span) -> Optional[tuple[str, str]]:
