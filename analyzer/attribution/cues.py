@@ -28,6 +28,7 @@ from ..rules.schema import Rule
 from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
+from .decisions.phrase import rule_of
 from .content import has_content, names_something, wrote_a_work
 from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title, said_on_air
 from .sources import ArticleContext, Source, SourceClassifier
@@ -135,16 +136,7 @@ def speech_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     verb = cues.doc[hit.start]
     if not _verb_cue_applies(cues, verb, rule):
         return
-    subject = subject_of(verb)
-    if subject is not None and cues.inside_quote(subject) and not cues.inside_quote(verb):
-        subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
-    if subject is None or any(c.tag_ == "POS" for c in subject.children):
-        # "..., the candidate's former doctor maintains.": the parser hangs "doctor" on the verb
-        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")),
-                       subject)
-    if subject is None:
-        subject = person_named_before(verb)  # a long opening loses the subject of ", said"
-    _credit_subject(cues, verb, subject, hit.rule_id, allowed=None)
+    _credit_subject(cues, verb, _speaker_of(cues, verb), hit.rule_id, allowed=None)
     if rule.object_speaks:
         _quoted_object(cues, verb, hit.rule_id)
     for recipient in recipients(verb) if rule.recipient else []:
@@ -171,6 +163,18 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if subject is None:
         subject = first_subject_before(verb)
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=rule.subject_must_be)
+
+
+def _speaker_of(cues: SentenceCues, verb: Token) -> Optional[Token]:
+    """The subject of a verb of saying, mended where the parser is known to go wrong."""
+    subject = subject_of(verb)
+    if subject is not None and cues.inside_quote(subject) and not cues.inside_quote(verb):
+        subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
+    if subject is None or any(c.tag_ == "POS" for c in subject.children):
+        # "..., the candidate's former doctor maintains.": the parser hangs "doctor" on the verb
+        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")),
+                       subject)
+    return subject if subject is not None else person_named_before(verb)  # a long opening loses ", said"'s subject
 
 
 def _speaker_next_to(cues: SentenceCues, verb: Token) -> Optional[Token]:
@@ -363,7 +367,7 @@ def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[
 def hedge(cues: SentenceCues, hit: Hit) -> None:
     """An anonymous_source hit of type hedge is a source by itself: "The minister reportedly
     offered to resign", "It is widely believed that ...". Anonymous, and no speaker."""
-    if hit.rule_id.split("#", 1)[0] == AGENTLESS_PASSIVE and (
+    if rule_of(hit) == AGENTLESS_PASSIVE and (
             cues.found or any(c.dep_ == "agent" for t in cues.doc[hit.start:hit.end] for c in t.children)):
         return  # "according to the indictment", "criticized by the mayor": the source is named
     span = cues.doc[hit.start:hit.end]

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.syntax import noun_phrase
 from ..rules.matcher import Hit, HitIndex
+from .decisions.people import names_a_journalist
 from .decisions.phrase import rule_of
 from .sources import Source, SourceClassifier
 
@@ -27,14 +28,10 @@ def outlet_source(doc, hit: Hit, classifier: SourceClassifier) -> Source:
     return Source("secondary-outlet", rule_of(hit), span.text, name, span.start_char, span.end_char, outlet=name)
 
 
-def is_journalist(tokens, classifier: SourceClassifier) -> bool:
-    return any(t.lower_ in classifier.lexicon.journalist_titles for t in tokens)
-
-
 def journalist_told(recipient: Token, verb: Token, hits: HitIndex, classifier: SourceClassifier) -> Optional[Source]:
     """ "told host Ellen Park on CBS's 'Face the Nation'": the outlet named after the verb,
     however the parser attached it, is the one the journalist told works for."""
-    if not is_journalist(noun_phrase(recipient), classifier):
+    if not names_a_journalist(classifier.lexicon, noun_phrase(recipient)):
         return None
     hit = classifier.outlet_hit(hits, [t for t in verb.subtree if t.i > verb.i])
     return outlet_source(verb.doc, hit, classifier) if hit is not None else None
@@ -48,7 +45,7 @@ def outlet_journalists(sent: Span, hits: HitIndex, classifier: SourceClassifier,
         if ent.label_ != "PERSON" or inside_quote(ent[0]):
             continue
         words = noun_phrase(ent.root)
-        hit = classifier.outlet_hit(hits, words) if is_journalist(words, classifier) else None
+        hit = classifier.outlet_hit(hits, words) if names_a_journalist(classifier.lexicon, words) else None
         if hit is not None:
             found.append(outlet_source(sent.doc, hit, classifier))
     return found

@@ -62,15 +62,20 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -
         mention = root.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1].text if phrase else full
         if full not in mention:
             mention = full
-        for key in (full, full.split()[-1]):
-            known = ctx.people.get(key)
-            # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
-            # even when the headline named him first without the title.
-            if known is None or (known.label != "named-official" and label == "named-official"):
-                ctx.people[key] = KnownPerson(label, rule, full, mention, outlet)
-        ctx.mentions.append((ent.start_char, full))
+        _remember(ctx, KnownPerson(label, rule, full, mention, outlet), ent.start_char)
     _register_titled_names(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
+
+
+def _remember(ctx: ArticleContext, person: KnownPerson, offset: int) -> None:
+    """Remember a person by full name and by surname, and where the article named them."""
+    for key in (person.name, person.name.split()[-1]):
+        known = ctx.people.get(key)
+        # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
+        # even when the headline named him first without the title.
+        if known is None or (known.label != "named-official" and person.label == "named-official"):
+            ctx.people[key] = person
+    ctx.mentions.append((offset, person.name))
 
 
 def _register_titled_names(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> None:
@@ -87,13 +92,10 @@ def _register_titled_names(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexico
             continue
         full = doc[name[0].i:name[-1].i + 1].text
         if full in ctx.people or full.split()[-1] in ctx.people:
-            continue
+            continue  # named already: the recogniser found them
         decided = office_of_person(hits, lexicon, list(doc[hit.start:name[-1].i + 1]), doc[name[0].i:name[-1].i + 1])
         label, rule = decided or ("named-other", NAMED_ENTITY)
-        mention = doc[hit.start:name[-1].i + 1].text
-        for key in (full, full.split()[-1]):
-            ctx.people.setdefault(key, KnownPerson(label, rule, full, mention))
-        ctx.mentions.append((name[0].idx, full))
+        _remember(ctx, KnownPerson(label, rule, full, doc[hit.start:name[-1].i + 1].text), name[0].idx)
 
 
 def _join_short_names(ctx: ArticleContext) -> None:

@@ -46,15 +46,14 @@ class Turn:
 
 def speaker_turns(records: list[Sentence]) -> list[Turn]:
     """The tagged paragraphs of an article, when it has enough of them to be a transcript."""
+    paragraphs: dict[int, list[Sentence]] = {}
+    for record in records:
+        if not record.is_heading:
+            paragraphs.setdefault(record.paragraph, []).append(record)
     turns: list[Turn] = []
     going_on: list[int] = []  # untagged quoted paragraphs after a turn, until the next tag
-    previous_paragraph = None
-    for record in records:
-        opens_paragraph = record.paragraph != previous_paragraph
-        previous_paragraph = record.paragraph
-        if not opens_paragraph or record.is_heading:
-            continue
-        same = tuple(r.index for r in records if r.paragraph == record.paragraph and not r.is_heading)
+    for members in paragraphs.values():
+        record, same = members[0], tuple(r.index for r in members)
         match = SPEAKER_TAG.match(record.text)
         if match is None:
             if turns and record.text.startswith(OPENING_QUOTE):

@@ -85,9 +85,7 @@ def trace_sentence(analyzer: "Analyzer", article: "Article", index: int) -> Unio
 
 def rule_whys(analyzer: "Analyzer") -> dict[str, str]:
     """The `why` of every rule the analyzer loaded and of every decision step, by id (as `sourcing rules list`)."""
-    from ..rules.refs import DECISION_STEPS
+    from .rules import entries_of
 
-    ruleset = analyzer.nlp.get_pipe("sourcing_attributor").ruleset
-    whys = {step.id: step.why for step in DECISION_STEPS.values()}
-    whys.update({loaded.id: loaded.rule.why for loaded in ruleset.rules})
-    return {rule_id: " ".join(why.split()) for rule_id, why in whys.items()}
+    entries = entries_of(analyzer.nlp.get_pipe("sourcing_attributor").ruleset)
+    return {entry.id: " ".join(entry.why.split()) for entry in entries}

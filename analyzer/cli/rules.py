@@ -51,9 +51,14 @@ class IdEntry:
 def id_entries(dirs: List[Path]) -> list[IdEntry]:
     """Every rule (packaged rules plus `dirs`) and every registered decision step, sorted by id within each group."""
     from ..rules.loader import load_rules
+
+    return entries_of(load_rules(dirs))
+
+
+def entries_of(ruleset) -> list[IdEntry]:
+    """The rules of a loaded rule set and every registered decision step, sorted by id within each group."""
     from ..rules.refs import DECISION_STEPS, import_declaring_modules
 
-    ruleset = load_rules(dirs)
     import_declaring_modules()  # the decision modules register their steps when imported
     rules = [IdEntry(r.id, "rule", r.kind, r.type, Path(r.path).name, r.rule.why.strip()) for r in ruleset.rules]
     steps = [IdEntry(s.id, "decision-step", "", "", s.module, s.why.strip()) for s in DECISION_STEPS.values()]

@@ -84,8 +84,11 @@ TITLE_MAX_WORDS = 20
 # A subhead or section label inside an article ("ABSTRACT.", "Two-front war.") is a few words
 # on a line of its own; a paragraph of one sentence is longer.
 SUBHEAD_MAX_WORDS = 4
-REPORTED_SPEECH = re.compile(r"\b(?:said|told|added)\b", re.IGNORECASE)
-SENTENCE_VERBS = re.compile(r"\b(?:said|says|told|asked|added)\b", re.IGNORECASE)
+# Verbs of saying that mark a line as a sentence: a lead reports in the past ("said"), a
+# headline in the present ("says"), so only the past tense rules a title out.
+PAST_SPEECH = ("said", "told", "added")
+REPORTED_SPEECH = re.compile(rf"\b(?:{'|'.join(PAST_SPEECH)})\b", re.IGNORECASE)
+SENTENCE_VERBS = re.compile(rf"\b(?:{'|'.join(PAST_SPEECH + ('says', 'asked'))})\b", re.IGNORECASE)
 
 
 def is_subhead(line_text: str) -> bool:

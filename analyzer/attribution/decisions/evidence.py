@@ -126,8 +126,9 @@ def unnamed_reports(p: Phrase) -> bool:
                "is a word for an outlet ('the agency', 'the network') that the name qualifies.")
 def outlet(p: Phrase) -> Verdict:
     found = p.classifier.outlet_hit(p.hits, p.core, p.root)
-    heads = p.lexicon.outlet_heads | p.lexicon.news_report_nouns  # "the network", "The Times story"
-    if found is not None and (found.start <= p.root.i < found.end or p.lemma in heads):
+    # "the network", "The Times story"
+    head = p.lemma in p.lexicon.outlet_heads or p.lemma in p.lexicon.news_report_nouns
+    if found is not None and (found.start <= p.root.i < found.end or head):
         return p.make("secondary-outlet", rule_of(found), outlet=p.classifier.outlet_name(found), hit=found)
     return None
 

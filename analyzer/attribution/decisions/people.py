@@ -162,14 +162,12 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
         return source
     known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1])
     decided = office_of_person(p.hits, p.lexicon, extended, ent)
-    if decided is None and known is not None and known.outlet is not None:
-        # "Cole described" after "The Herald's reporter, Jane Cole": the outlet's reporting
-        source = p.make("secondary-outlet", REF_NAME, resolved=known.mention, person=True, outlet=known.outlet)
-        source.key = known.name
-        return source
     if decided is None and known is not None:
-        source = p.make(known.label, known.rule_id if known.name == name else REF_NAME, resolved=known.mention,
-                        person=True)
+        # as the article introduced them; a journalist ("Cole described" after "The Herald's
+        # reporter, Jane Cole") speaks for their outlet
+        label = "secondary-outlet" if known.outlet else known.label
+        rule = known.rule_id if known.name == name and not known.outlet else REF_NAME
+        source = p.make(label, rule, resolved=known.mention, person=True, outlet=known.outlet)
         source.key = known.name
         return source
     label, rule = decided or ("named-other", NAMED_ENTITY)
@@ -191,22 +189,24 @@ def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optiona
     # "NBC's Chuck Todd", "The Post's Robert Costa": an outlet's own person
     possessive = outlet.end < len(doc) and doc[outlet.end].lower_ in ("'s", "’s", "'", "’") and \
         outlet.end + 1 < len(doc) and doc[outlet.end + 1].ent_type_ == "PERSON"
-    if possessive or any(t.lower_ in lexicon.journalist_titles for t in tokens):
-        return outlet
-    return None
+    return outlet if possessive or names_a_journalist(lexicon, tokens) else None
+
+
+def names_a_journalist(lexicon, tokens) -> bool:
+    """A journalist's title among the words ("host", "correspondent": lex.journalist_titles)."""
+    return any(t.lower_ in lexicon.journalist_titles for t in tokens)
 
 
 def _its_journalist(hits, classifier, lexicon, tokens: list[Token]) -> Optional[Hit]:
     """ "its national enterprise reporter Stephanie McCrummen" after The Washington Post was
     named: "its" or "the paper's" journalist works for the outlet named last before."""
-    if not tokens or not any(t.lower_ in lexicon.journalist_titles for t in tokens):
+    if not tokens or not names_a_journalist(lexicon, tokens):
         return None
     if not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
         return None
     doc, first = tokens[0].doc, tokens[0].i
-    before = [h for h in hits.starting_in(max(0, first - OUTLET_LOOKBACK_TOKENS), first, "outlet")]
-    found = classifier.outlet_hit(hits, [doc[h.start] for h in before][-1:]) if before else None
-    return found
+    before = hits.starting_in(max(0, first - OUTLET_LOOKBACK_TOKENS), first, "outlet")
+    return classifier.outlet_hit(hits, [doc[before[-1].start]]) if before else None
 
 
 def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:

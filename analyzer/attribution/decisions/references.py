@@ -11,7 +11,7 @@ from typing import Optional
 
 from ...rules.refs import decision_step
 from ..context import Source
-from .phrase import Phrase
+from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -195,7 +195,7 @@ def definite_person(p: Phrase) -> Verdict:
         return None  # only the subject of a verb of saying: "the drone, called Arash, had" is no person
     role = p.at_root("official", "not_official")
     if role:
-        return p.make("named-other", role[0].rule_id.split("#", 1)[0], person=True)
+        return p.make("named-other", rule_of(role[0]), person=True)
     earlier = p.ctx.last(want_person=True, want_plural=False)
     if earlier is not None:
         return p.refer(earlier.label, "ref.definite_person", earlier.resolved, key=earlier.key)
