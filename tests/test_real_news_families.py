@@ -2,7 +2,7 @@
 subheads, transcripts, programmes of other outlets, fact-checkers, sitting office holders who
 campaign, unnamed news reports, hedges without an agent, names given in a relative clause, the
 authors of a study, another outlet's journalist, and the page's own publisher. And floors on the
-two bundled gold files, written from the guidelines by helpers who never saw the rules."""
+three bundled gold files, written from the guidelines by helpers who never saw the rules."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 CHALLENGE = Path(__file__).parent / "data" / "challenge.jsonl"
 HOLDOUT = Path(__file__).parent / "data" / "holdout.jsonl"
+FAMILIES = Path(__file__).parent / "data" / "families.jsonl"
 
 
 def sentences(analyzer, text: str, outlet: str | None = None):
@@ -190,6 +191,9 @@ def test_a_document_keeps_who_made_it(analyzer):
     # written from the guidelines by a helper who never saw the rules; the rules were then
     # developed with it in view: a regression guard
     (CHALLENGE, 0.88),
+    # the same, written later around the phrasings real news raised (pronouns, titles,
+    # multi-sentence quotes, other outlets' reporting): a regression guard
+    (FAMILIES, 0.85),
     # ordinary news, labelled the same way; nobody writing rules reads its per-sentence errors
     # (README, "Two gold files"): a regression guard that must not become a target
     (HOLDOUT, 0.75),

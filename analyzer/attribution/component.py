@@ -27,6 +27,7 @@ from ..nlp.extensions import SPAN_KEY
 from ..nlp.syntax import forget_entities
 from .cues import CUE_HANDLERS, SentenceCues, hedge
 from .outlets import OutletIndex, dateline_wire
+from .pronouns import register_genders_and_subjects
 from .quotations import carry_quotations
 from .references import register_acronyms, register_people
 from .sentences import sentence_records
@@ -64,6 +65,7 @@ class SourcingAttributor:
         ctx = ArticleContext()
         register_people(doc, hits, ctx, self.classifier)
         register_acronyms(doc, hits, ctx)
+        register_genders_and_subjects(doc, ctx, quote_spans)
         sentences = sentence_records(doc, text)
         found: list[Attribution] = []
         for record, sent in sentences:

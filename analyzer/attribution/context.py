@@ -57,6 +57,9 @@ class ArticleContext:
     seen_imagery: bool = False
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of every person named
     acronyms: dict[str, KnownBody] = field(default_factory=dict)  # "JCS" -> the body
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> the gender the text gives (pronouns.py)
+    # (offset, full name, of the main clause?) of people named as a clause's subject (pronouns.py)
+    subjects: list[tuple[int, str, bool]] = field(default_factory=list)
 
     def person_before(self, offset: int) -> Optional[str]:
         earlier = [name for start, name in self.mentions if start < offset]

@@ -316,8 +316,9 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     "the company filed a lawsuit", "the ministry issued a statement". The document is a
     source, and so is its sender ("sent workers home" is neither)."""
     verb = cues.doc[hit.start]
-    if verb.pos_ != "VERB":
-        return
+    if verb.pos_ != "VERB" or (verb.dep_ in ("ccomp", "xcomp")
+                               and verb.head.lemma_.lower() in cues.classifier.lexicon.request_verbs):
+        return  # "urged the agency to release the memo": asked for, not released
     # "signed the bill", "filed a lawsuit": acting on a law or a case is an event unless the
     # sentence gives what it says ("a lawsuit alleging that ...": lex.act_documents)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")

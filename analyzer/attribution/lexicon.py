@@ -36,6 +36,7 @@ WORD_LISTS = {
     "author_heads": rule_ref("lex.author_heads"),
     "journalist_titles": rule_ref("lex.journalist_titles"),
     "act_documents": rule_ref("lex.act_documents"),
+    "request_verbs": rule_ref("lex.request_verbs"),
     "newspaper_name_words": rule_ref("lex.newspaper_name_words"),
 }
 

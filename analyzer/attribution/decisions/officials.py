@@ -9,6 +9,8 @@ from .phrase import NAMED_ENTITY, TITLE, TITLE_OF_BODY, UNIQUE_TITLE, Phrase, ha
 from .verdict import NOT_A_SOURCE, Verdict
 
 INDEFINITE = ("a", "an", "one", "another")
+# Entity types of places and times: "Doctors in Gaza" are people described, not an organisation.
+PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME")
 UNNAMED_OFFICIAL = step_id("decide.unnamed_official", "An official role with no name ('an investigator', 'senators', "
                            "'a spokesman') is one or more unnamed people: anonymous (AP, Reuters).")
 TITLE_WITHOUT_OFFICE = step_id("decide.title_without_office", "A title with no office behind it ('the director' of "
@@ -87,6 +89,10 @@ def title(p: Phrase) -> Verdict:
 
 def _office_held(p: Phrase, rule: str) -> Verdict:
     definite = not any(t.lower_ in ("a", "an", "some", "many", "several") or t.like_num for t in p.core)
+    if (p.lemma in p.lexicon.shared_titles and org_hit(p.hits, p.extended) is not None
+            and p.context_body(p.extended) is None):
+        # "the president of the Riverton police union": a private organisation's title
+        return p.make("named-other", TITLE_WITHOUT_OFFICE, person=True)
     if rule == TITLE and not p.plural and (definite or p.lemma in p.lexicon.judges):
         return p.make("named-official", rule, person=True)
     if rule == TITLE_OF_BODY and not p.plural and definite and (
@@ -107,7 +113,7 @@ def _office_held(p: Phrase, rule: str) -> Verdict:
                "Reyes') or by employer ('analysts at Jefferies').")
 def descriptor(p: Phrase) -> Verdict:
     found = p.at_root("anonymous_source", "descriptor")
-    if not found:
+    if not found or names_an_organisation(p.root):
         return None
     root = p.root
     if p.lemma in p.lexicon.bare_not_people and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in root.children):
@@ -121,6 +127,22 @@ def descriptor(p: Phrase) -> Verdict:
         if employer is not None:
             return employer
     return p.make("anonymous", rule_of(found[0]), person=True)
+
+
+def names_an_organisation(root) -> bool:
+    """ "Doctors Without Borders", "said Physicians for Human Rights": a plural people word with a
+    capitalised name after its preposition is an organisation's name, not people described. The
+    head's capital counts only mid-sentence; at the start, the preposition's own capital must show
+    it ("Doctors Without Borders said", not "Doctors in Gaza said")."""
+    if not root.is_title:
+        return False
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.i != root.i + 1 or not (prep.is_title or not root.is_sent_start):
+            continue
+        if any(o.dep_ == "pobj" and o.pos_ == "PROPN" and o.is_title and o.ent_type_ not in PLACE_ENTS
+               for o in prep.children):
+            return True
+    return False
 
 
 def _employer(p: Phrase) -> Verdict:
@@ -159,6 +181,8 @@ def organisation(p: Phrase) -> Verdict:
     found = org_hit(p.hits, p.extra) or next(iter(p.at_root("named_other", "organisation")), None)
     if named or found is not None:
         return p.make("named-other", rule_of(found) if found is not None else ORGANISATION_NAMED)
+    if names_an_organisation(root):
+        return p.make("named-other", ORGANISATION_NAMED)
     if ent is not None and ent.label_ in ORG_ENTS:
         return p.make("named-other", NAMED_ENTITY if ent.label_ == "ORG" else ORGANISATION_NAMED)
     if root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS):

@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, noun_phrase
 from ...rules.refs import decision_step, step_id
 from ..context import Source
-from .phrase import NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, org_hit, rule_of
+from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
+                     org_hit, rule_of)
 from .verdict import Verdict
 
 REF_NAME = step_id("ref.name", "A person named again by surname ('Burns said') carries the label of the full "
@@ -47,9 +48,11 @@ def named_person(p: Phrase) -> Verdict:
     root, ent = p.root, p.ent
     if ent is not None and ent.label_ in PERSON_ENTS:
         return classify_person(p, ent, p.extended)
-    if root.pos_ == "PROPN" and (ent is None or ent.label_ not in PERSON_ENTS) and (
+    if (root.pos_ == "PROPN" or (root.pos_ == "NOUN" and root.is_title)) and (
+            ent is None or ent.label_ not in PERSON_ENTS) and (
             (ent is not None and ent.text in p.ctx.people) or root.text in p.ctx.people):
-        # The tagger calls a later "Husted" an organisation; the article named him as a person.
+        # The tagger calls a later "Husted" an organisation, or "Sessions" a common noun; the
+        # article named them as a person.
         return classify_person(p, ent if ent is not None else root.doc[root.i:root.i + 1], p.extended)
     return None
 
@@ -256,7 +259,10 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     """(label, rule) when a title or body among the tokens makes a person an official; a title
     companies share with governments (lex.shared_titles) next to a private organisation does not."""
     titles = hits.within([t.i for t in tokens], "official", "title")
-    private = (not hits.within([t.i for t in tokens], "official", "body", "state")) and org_hit(hits, tokens) is not None
+    # the longest title wins: "general" is no rank inside "general counsel"
+    titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                           for o in titles)]
+    private = not official_bodies(hits, tokens, "body", "state") and org_hit(hits, tokens) is not None
     for hit in titles:
         if private and tokens[0].doc[hit.start].lower_ in lexicon.shared_titles:
             continue  # "president of the Sierra Club", "the BJP's state spokesperson"

@@ -134,12 +134,19 @@ class Phrase:
 def context_body(hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
     """An official body or a country among the tokens: makes a title official.
     A place inside an organisation's name ("University of Washington") does not count."""
-    for hit in hits.within([t.i for t in tokens], "official", "body", "function", "state"):
+    for hit in official_bodies(hits, tokens, "body", "function", "state"):
         doc = tokens[0].doc
         if hit.type == "state" and (doc[hit.start].ent_type_ in ORG_ENTS or (hit.end < len(doc) and doc[hit.end].text == "-")):
             continue
         return hit
     return None
+
+
+def official_bodies(hits: HitIndex, tokens: list[Token], *types: str) -> list[Hit]:
+    """Official hits among the tokens, but not one that names an organisation's members: "the
+    police union", "a county farmers' association" are no police and no county."""
+    return [h for h in hits.within([t.i for t in tokens], "official", *types)
+            if not hits.at(h.end, "named_other", "organisation")]
 
 
 def has_group_ent(tokens: list[Token]) -> bool:

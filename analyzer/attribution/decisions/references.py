@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...nlp.syntax import PERSON_ENTS
 from ...rules.refs import decision_step
-from ..context import Source
+from ..context import THING_LABELS, Source
+from ..pronouns import compatible, learn_gender
 from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+REPLY_VERBS = ("reply", "respond", "answer", "retort")
+# How far back a person named as a subject is still the one "he" or "she" points to.
+SUBJECT_SENTENCES = 2
 PLURAL_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 GROUP_POINTERS = ("them", "those", "these")
@@ -56,7 +61,9 @@ def part_of_group(p: Phrase) -> Verdict:
 
 @decision_step("ref.pronoun", "A pronoun points back to the nearest earlier source of its kind ('he' a person, "
                "'they' a group, 'it' a body or document; 'one of them' part of the group named before) "
-               "and carries its label.")
+               "and carries its label. 'He' or 'she' may also be a person named as a subject just before "
+               "('Reyes has pushed for the law. He said'), never one the text gave the other gender "
+               "('Mr.', 'Ms.', 'she said').")
 def pronoun(p: Phrase) -> Verdict:
     if is_part_of_group(p) and any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in GROUP_POINTERS for g in c.children)
                                    for c in p.root.children):
@@ -66,9 +73,7 @@ def pronoun(p: Phrase) -> Verdict:
     if p.lower not in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         return None
     if p.lower in PERSON_PRONOUNS:
-        earlier = p.ctx.last(want_person=True, want_plural=False)
-        if earlier is None:
-            return _person_named_before(p) or NOT_A_SOURCE
+        return _person_pointed_to(p) or NOT_A_SOURCE
     elif p.lower in PLURAL_PRONOUNS:
         # "they": people, or an organisation ("the company ... they said"), never one person
         earlier = p.ctx.last(want_person=True, want_plural=True) or p.ctx.last(want_plural=True) or p.ctx.last(
@@ -76,6 +81,54 @@ def pronoun(p: Phrase) -> Verdict:
     else:
         earlier = p.ctx.last(want_person=False)
     return p.refer_to(earlier, "ref.pronoun") if earlier is not None else NOT_A_SOURCE
+
+
+def _person_pointed_to(p: Phrase) -> Optional[Source]:
+    """ "he", "she": the nearest earlier person it can be, a person source or a person named as a
+    sentence's subject ("Reyes has pushed for the law. He said"), whose gender, when the text
+    gives one, is the pronoun's (pronouns.py)."""
+    offset = p.root.idx
+    source = next((s for s in reversed(p.ctx.history) if s.is_person and not s.plural
+                   and s.label not in THING_LABELS and compatible(p.ctx, s.key, p.lower)), None)
+    previous = _sentence_before(p.root.sent, SUBJECT_SENTENCES)
+    # A person named as a subject since that source, in this sentence or the two before; a main
+    # clause's subject first ("Okonjo said ... Trell had raised a handgun. She wrote" is Okonjo).
+    subjects = [(start, name, main) for start, name, main in p.ctx.subjects
+                if previous.start_char <= start < offset and compatible(p.ctx, name, p.lower)
+                and (source is None or start >= source.start_char)]
+    subjects.sort(key=lambda subject: (subject[2], subject[0]))
+    subject = _one_asked(p, _sentence_before(p.root.sent, 1)) or (subjects[-1][1] if subjects else None)
+    known = p.ctx.people.get(subject) if subject is not None else None
+    if known is not None:
+        learn_gender(p.ctx, known.name, p.lower)
+        return p.refer(known.label, "ref.pronoun", known.mention, key=known.name)
+    if source is not None:
+        learn_gender(p.ctx, source.key, p.lower)
+        return p.refer_to(source, "ref.pronoun")
+    return _person_named_before(p)
+
+
+def _sentence_before(sent, count: int):
+    """The sentence `count` sentences before this one (or the first)."""
+    for _ in range(count):
+        if sent.start == 0:
+            break
+        sent = sent.doc[sent.start - 1].sent
+    return sent
+
+
+def _one_asked(p: Phrase, previous) -> Optional[str]:
+    """ "CNN host Dana Whitfield asked Hadley whether ... 'We're close,' he replied.": the one who
+    replies is the one asked in the sentence before, not its subject."""
+    if p.root.head.lemma_ not in REPLY_VERBS or p.root.dep_ != "nsubj":
+        return None
+    for token in previous:
+        if token.lemma_ == "ask":
+            asked = next((c for c in token.children if c.dep_ in ("dobj", "dative") and c.ent_type_ in PERSON_ENTS), None)
+            known = p.ctx.people.get(asked.text) if asked is not None else None
+            if known is not None:
+                return known.name
+    return None
 
 
 def _person_named_before(p: Phrase) -> Optional[Source]:

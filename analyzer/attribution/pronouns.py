@@ -1,0 +1,96 @@
+"""Who "he" and "she" can be: the gender the article itself gives each person it names, and the
+people it names as the subject of a sentence.
+
+"Mayor Linda Ortiz said ... Tom Becker said he would sue ... She added" is the mayor, not the
+landlord quoted last; "Reyes has pushed for the law. He said" is Reyes, although he is no
+source in the first sentence. The gender comes only from the text (a "Mr."/"Ms." before the
+name, or the pronouns of a sentence that names that one person), never from a list of first
+names: a person the text gives no gender matches either pronoun.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ..nlp.syntax import PERSON_ENTS
+from .context import ArticleContext
+
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+                  "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+HONORIFIC_GENDER = {"mr.": MALE, "mr": MALE, "ms.": FEMALE, "ms": FEMALE, "mrs.": FEMALE, "mrs": FEMALE,
+                    "miss": FEMALE}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def register_genders_and_subjects(doc: Doc, ctx: ArticleContext, quote_spans: list[tuple[int, int]]) -> None:
+    """Fill ctx.genders (full name -> gender) and ctx.subjects (offset, full name) from the
+    people register_people remembered. Words inside quotation marks are another person's
+    speech: their pronouns and subjects are not the narrator's."""
+    votes: dict[str, dict[str, int]] = {}
+    headings = {start for start, _ in doc._.sourcing_headings}
+    for sent in doc.sents:
+        if sent.start_char in headings:
+            continue
+        named = _people_named(sent, ctx, quote_spans)
+        # only a pronoun that is a clause's subject: "Becker said he would sue"; an object or a
+        # possessive is often someone else ("Holt said the crew had reached him", "whose son")
+        pronouns = {PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in PRONOUN_GENDER
+                    and t.dep_ in SUBJECT_DEPS and not _quoted(t.idx, quote_spans)}
+        for ent, name in named:
+            honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
+            if honorific:
+                _vote(votes, name, honorific, 3)
+            if ent.root.dep_ in SUBJECT_DEPS:
+                ctx.subjects.append((ent.start_char, name, ent.root.head == sent.root))
+        people = {name for _, name in named}
+        if len(people) == 1 and len(pronouns) == 1:
+            _vote(votes, next(iter(people)), next(iter(pronouns)), 1)
+    for name, counts in votes.items():
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            ctx.genders[name] = ranked[0][0]
+
+
+def _people_named(sent: Span, ctx: ArticleContext, quote_spans) -> list[tuple[Span, str]]:
+    """(entity, full name) of each person the sentence names outside quotation marks. A
+    surname alone is often tagged as an organisation ("Becker has owned"): a name the article
+    gave a person before is that person."""
+    found = []
+    for ent in sent.ents:
+        if _quoted(ent.start_char, quote_spans):
+            continue
+        known = ctx.people.get(ent.text)
+        if known is None and ent.label_ in PERSON_ENTS:
+            known = ctx.people.get(ent.text.split()[-1])
+        if known is not None:
+            found.append((ent, known.name))
+    # a surname the recogniser did not tag at all ("Okonjo said video ... showed")
+    for token in sent:
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.text in ctx.people and not _quoted(token.idx, quote_spans):
+            found.append((sent.doc[token.i:token.i + 1], ctx.people[token.text].name))
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def _quoted(offset: int, quote_spans) -> bool:
+    return any(start <= offset < end for start, end in quote_spans)
+
+
+def _vote(votes: dict[str, dict[str, int]], name: str, gender: str, weight: int) -> None:
+    counts = votes.setdefault(name, {})
+    counts[gender] = counts.get(gender, 0) + weight
+
+
+def compatible(ctx: ArticleContext, name: Optional[str], pronoun: str) -> bool:
+    """May this pronoun point to the person of that name? Yes unless the text gave them the other gender."""
+    gender = ctx.genders.get(name) if name else None
+    wanted = PRONOUN_GENDER.get(pronoun)
+    return gender is None or wanted is None or gender == wanted
+
+
+def learn_gender(ctx: ArticleContext, name: Optional[str], pronoun: str) -> None:
+    """A pronoun resolved to a person the text gave no gender gives them the pronoun's."""
+    if name and pronoun in PRONOUN_GENDER:
+        ctx.genders.setdefault(name, PRONOUN_GENDER[pronoun])
