@@ -13,6 +13,7 @@ from .calibrate import calibrate_command
 from .explain import explain_command
 from .evaluate import evaluate_command
 from .rules import rules_app
+from .serve import serve_command
 
 app = typer.Typer(
     name="sourcing",
@@ -27,6 +28,7 @@ app.command("bench")(bench_command)
 app.add_typer(rules_app, name="rules")
 app.command("evaluate")(evaluate_command)
 app.command("calibrate")(calibrate_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:

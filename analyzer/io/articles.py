@@ -14,6 +14,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
+PDF_SUFFIXES = {".pdf"}
 # A folder gives its articles and article feeds; a .csv or .parquet in a folder may be anything
 # (notes, data), so batch tables are read only when named.
 FOLDER_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES

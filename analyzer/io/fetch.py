@@ -2,7 +2,8 @@
 
 `fetch_page(url)` returns the page's bytes or raises InputError(stage="fetch") with one line
 that says what went wrong ("HTTP 404 Not Found", "not an HTML page (application/pdf)",
-"timed out after 20 s", "larger than 10000000 bytes", "more than 5 redirects").
+"timed out after 20 s", "larger than 10000000 bytes", "more than 5 redirects", "refused to fetch
+localhost (127.0.0.1): a loopback address" when FetchOptions.allow_private_addresses is False).
 `extract_article(...)` turns HTML bytes into an Article or raises InputError(stage="extract").
 Saved .html/.htm files go through the same extraction (see ingest.read_html_file).
 """
@@ -32,6 +33,10 @@ class FetchOptions:
     max_bytes: int = 10_000_000    # decoded body size limit
     max_redirects: int = 5
     user_agent: str = "sourcing-analyzer/0.1 (+news sourcing analysis; python-requests)"
+    # False: refuse loopback, private, link-local, multicast and reserved addresses, for the
+    # first request and every redirect (addresses.py). The web server's default; the CLI
+    # fetches what its own user asks for.
+    allow_private_addresses: bool = True
 
 
 @dataclass
@@ -63,7 +68,11 @@ def fetch_page(url: str, options: FetchOptions = FetchOptions()) -> Page:
     if not scheme or scheme.group(1).lower() not in ("http", "https"):
         raise _fail(url, f"unsupported URL scheme {scheme.group(1)!r} (only http and https)" if scheme
                     else "not an http(s) URL")
+    from .addresses import AddressRefused, guarded_session, refused_error
+
     session = requests.Session()
+    if not options.allow_private_addresses:
+        guarded_session(session)
     session.max_redirects = options.max_redirects
     session.headers.update({"User-Agent": options.user_agent,
                             "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
@@ -91,6 +100,8 @@ def fetch_page(url: str, options: FetchOptions = FetchOptions()) -> Page:
             return Page(response.url, bytes(body), content_type, charset, url, dict(response.headers))
     except InputError:
         raise
+    except AddressRefused as exc:
+        raise refused_error(url, exc) from None
     except requests.exceptions.TooManyRedirects:
         raise _fail(url, f"more than {options.max_redirects} redirects") from None
     except requests.exceptions.Timeout:

@@ -20,7 +20,7 @@ from typing import IO, Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
 from .articles import (CSV_SUFFIXES, FOLDER_SUFFIXES, HTML_SUFFIXES, JSONL_SUFFIXES, PARQUET_SUFFIXES,
-                       Article, Item, ReadOptions, decode_text)
+                       PDF_SUFFIXES, Article, Item, ReadOptions, decode_text)
 from .encodings import DecodeError, decode_bytes
 from .feeds import read_csv, read_jsonl, read_jsonl_file, read_parquet
 from .fetch import FetchOptions, Page, article_id_from_url, extract, fetch_page, is_url
@@ -68,6 +68,20 @@ def read_html_file(path: Path, options: Optional[ReadOptions] = None) -> Item:
         return exc
     return Article(id=path.stem, text=page.text, outlet=page.publisher, title=page.title, url=page.url,
                    origin=origin, date=page.date, encoding=page.encoding)
+
+
+def read_pdf_file(path: Path) -> Item:
+    """A text-based PDF (pdf.py); a scanned one is an InputError that says so."""
+    from .pdf import pdf_text
+
+    origin = str(path)
+    data = _read_bytes(path)
+    if isinstance(data, InputError):
+        return data
+    try:
+        return Article(id=path.stem, text=pdf_text(data, origin), origin=origin)
+    except InputError as exc:
+        return exc
 
 
 def read_url(url: str, options: Optional[ReadOptions] = None, fetch: Optional[Callable[[str], Page]] = None) -> Item:
@@ -168,10 +182,12 @@ def read_file(path: Path, options: Optional[ReadOptions] = None) -> Iterator[Ite
         yield from read_parquet(path, options)
     elif suffix in HTML_SUFFIXES:
         yield read_html_file(path, options)
+    elif suffix in PDF_SUFFIXES:
+        yield read_pdf_file(path)
     else:
         yield read_text_file(path, options)
 
 
 __all__ = ["Article", "InputError", "Item", "ReadOptions", "FetchOptions", "Page", "read_inputs", "read_file",
-           "read_text_file", "read_html_file", "read_url", "read_jsonl", "read_jsonl_file", "read_csv",
+           "read_text_file", "read_html_file", "read_pdf_file", "read_url", "read_jsonl", "read_jsonl_file", "read_csv",
            "read_parquet", "read_stdin", "decode_text", "with_outlet"]

@@ -43,6 +43,11 @@ def render(template: str, **context) -> str:
     return _environment(str(templates_dir())).get_template(template).render(**context)
 
 
+def template_module(template: str):
+    """A template's macros, to call one by one (the web server streams a page piece by piece)."""
+    return _environment(str(templates_dir())).get_template(template).module
+
+
 def number(value: float) -> str:
     """Points as the checklist prints them: 10, 6.67, 13.3."""
     return f"{value:g}"

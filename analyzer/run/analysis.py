@@ -47,7 +47,7 @@ def run_analysis(inputs: list[str], *, out: Optional[Path] = None, outlet: Optio
         output_format = "table"
     analyzer = _analyzer(jobs, model, rules or [])
     done = done_article_ids(out, raw=raw_csv) if (resume and out is not None) else set()
-    files = _Files(out, raw_csv, output_table_format, resume, write_reports) if out is not None else None
+    files = OutputFiles(out, raw_csv, output_table_format, resume, write_reports) if out is not None else None
     printer = _Printer(output_format, stdout or sys.stdout, raw_csv)
     summary = RunSummary()
     progress = _Progress(err)
@@ -88,8 +88,9 @@ def _items(inputs: list[str], options: ReadOptions, done: set[str], outlet: Opti
     yield from with_outlet(skip_done(read_inputs(inputs, options=options), done), outlet)
 
 
-class _Files:
-    """What a run writes to --out: the tables, the reports, and errors.csv at the end."""
+class OutputFiles:
+    """What a run writes to --out: the tables, the reports, and errors.csv at the end (the web
+    server writes the same files into a temporary folder, for its zip)."""
 
     def __init__(self, out: Path, raw_csv: bool, table_format: str, resume: bool, write_reports: bool):
         self.out = out
