@@ -116,6 +116,12 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("There is speculation that the governor will resign.", {"anonymous"}),
     ("The move was widely criticized.", {"anonymous"}),
     ("Adam Vance (D-Calif.) said the hack was serious.", {"named-official"}),
+    ("The head of the water agency, Greg Pell, charged taxpayers for six charter flights that included stops "
+     "to visit relatives, The Washington Post reported Tuesday.", {"secondary-outlet"}),
+    ("As first reported by Politico last month, Pell also faces questions over a contract.", {"secondary-outlet"}),
+    ("The Post said it had reviewed travel vouchers showing that his wife was aboard.",
+     {"document", "secondary-outlet"}),
+    ("The city council voted 7-2 on Tuesday to add bus lanes on Main Street.", set()),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected
@@ -206,3 +212,27 @@ def test_bundled_gold_floor(analyzer, gold, floor):
     assert not failures
     assert evaluation.all_micro_f1 >= floor, evaluation.all_micro_f1
     assert evaluation.headings_ok == evaluation.headings
+
+
+def test_his_or_her_office_speaks_for_the_person(analyzer):
+    text = "Sen. Ada Brooks took six trips paid for by lobbyists. Her office did not respond to a request for comment."
+    assert labels_at(analyzer, text, "Her office") == {"named-official"}
+
+
+def test_each_entry_of_a_sources_list_that_cites_an_outlet(analyzer):
+    text = ("Senator under fire over trips\n\nSen. Ada Brooks took six trips paid for by lobbyists.\n\n"
+            "The trips cost $40,000.\n\nSources:\n\n"
+            "The Washington Post, \"Senator took lobbyist-funded trips,\" Oct. 3, 2016.\n\n"
+            "http://www.politico.com/story/2016/10/brooks-trips-229012\n\n"
+            "Senate Ethics Committee, annual report, 2016.\n")
+    by_start = {s.text[:12]: set(s.labels) for s in sentences(analyzer, text)}
+    assert by_start["The Washingt"] == {"secondary-outlet"}
+    assert by_start["http://www.p"] == {"secondary-outlet"}
+    assert by_start["Senate Ethic"] == set()
+
+
+def test_a_reason_for_anonymity_in_a_because_clause(analyzer):
+    text = ("A city official, who spoke on condition of anonymity because the budget is not final, "
+            "said the talks had stalled.")
+    [found] = analyzer.analyze_text(text).attributions
+    assert found.anonymous.anonymity_reason_given and found.anonymous.anonymity_reason == "substantive"

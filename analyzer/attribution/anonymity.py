@@ -13,6 +13,9 @@ from ..records import AnonymousDetails
 from ..nlp.syntax import GROUP_ENTS, ORG_ENTS, PLACE_ENTS, noun_phrase
 from .lexicon import Lexicon
 
+# A reason clause opens within a few words of the request ("speaking on condition of anonymity because ...").
+REASON_MARKS = ("because", "since")
+REASON_WINDOW = 4
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "both": 2, "a couple": 2,
@@ -37,6 +40,11 @@ def describe(root: Optional[Token], sent: Span, hits: HitIndex, lexicon: Lexicon
     if reason:
         details.update(anonymity_reason_given=True, anonymity_reason="substantive" if substantive else "formulaic",
                        anonymity_reason_text=_clause_text(sent.doc, reason[0].start, sent))
+    elif details["anonymity_requested"]:
+        because = _reason_clause(sent, [h for h in found if h.type == "anonymity_request"])
+        if because is not None:  # "... because the budget is not final": a reason of its own, not boilerplate
+            details.update(anonymity_reason_given=True, anonymity_reason="substantive",
+                           anonymity_reason_text=_clause_text(sent.doc, because.i, sent))
     vantage = [h for h in found if h.type == "vantage"]
     if vantage:
         best = max(vantage, key=lambda h: _strength(hits, h))
@@ -46,6 +54,15 @@ def describe(root: Optional[Token], sent: Span, hits: HitIndex, lexicon: Lexicon
                        source_count=source_count(root, lexicon.vague_plurals))
     details["anonymous_kind"] = anonymous_kind(root, details, lexicon.insider_heads)
     return AnonymousDetails(**details)
+
+
+def _reason_clause(sent: Span, requests) -> Optional[Token]:
+    """The "because" or "since" that opens a clause right after the request for anonymity."""
+    for request in requests:
+        for token in sent.doc[request.end:min(sent.end, request.end + REASON_WINDOW)]:
+            if token.lower_ in REASON_MARKS:
+                return token
+    return None
 
 
 def anonymous_kind(root: Optional[Token], details: dict, insider_heads: frozenset[str]) -> str:

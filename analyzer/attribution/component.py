@@ -31,6 +31,7 @@ from .pronouns import register_genders_and_subjects
 from .quotations import carry_quotations
 from .references import register_acronyms, register_people
 from .sentences import sentence_records
+from .source_lists import source_list_entries
 from .transcripts import transcript_turns
 from .sources import ArticleContext, SourceClassifier
 from .trace import active_trace
@@ -74,6 +75,7 @@ class SourcingAttributor:
         records = [record for record, _ in sentences]
         turns = transcript_turns(records, found, ctx, self.classifier.lexicon.journalist_titles)
         found.extend(turns)
+        found.extend(source_list_entries(records, doc, hits, self.outlets, self.classifier.outlet_name))
         # A transcript's turns have their speakers: a quotation mark left open across turns carries nothing.
         in_turns = {a.sentence_index for a in turns}
         found.extend(a for a in carry_quotations(records, found, quote_spans) if a.sentence_index not in in_turns)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.syntax import (clauses, first_subject_before, inside_reported_clause, object_after, person_named_before,
                           recipients, verb_tagged_noun)
 from ..nlp.syntax import subject as subject_of
+from ..nlp.syntax import trailing_tag_speaker
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -168,6 +169,9 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
 def _speaker_of(cues: SentenceCues, verb: Token) -> Optional[Token]:
     """The subject of a verb of saying, mended where the parser is known to go wrong."""
     subject = subject_of(verb)
+    tag = trailing_tag_speaker(verb)
+    if tag is not None and (subject is None or subject.i < tag.i):
+        subject = tag  # "..., The Washington Post reported Tuesday."
     if subject is not None and cues.inside_quote(subject) and not cues.inside_quote(verb):
         subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
     if subject is None or any(c.tag_ == "POS" for c in subject.children):
@@ -321,8 +325,8 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
         return  # "urged the agency to release the memo": asked for, not released
     # "signed the bill", "filed a lawsuit": acting on a law or a case is an event unless the
     # sentence gives what it says ("a lawsuit alleging that ...": lex.act_documents)
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-               and (c.lemma_.lower() not in cues.classifier.lexicon.act_documents or _says_something(c))]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (_says_something(c) or (
+        not rule.needs_clause and c.lemma_.lower() not in cues.classifier.lexicon.act_documents))]
     documents = [s for c in objects for s in cues.classify_all(c) if s.label == "document"]
     statement = any(c.lemma_.lower() in cues.classifier.lexicon.statement_nouns for c in objects)
     if not documents and not statement:

@@ -31,6 +31,14 @@ class OutletIndex:
         for entry in outlet_entries.values():
             for form in entry.surface_forms:
                 self.forms.setdefault(normalise_outlet(form), entry.canonical)
+        # the names without spaces, as a web address writes them ("washingtonpost", "foxnews")
+        self.joined = {form.replace(" ", ""): canonical for form, canonical in self.forms.items()}
+
+    def by_domain(self, host: str) -> Optional[str]:
+        """The outlet whose name a web address spells: "washingtonpost.com" -> The Washington Post."""
+        words = host.lower().split(".")
+        label = words[-2] if len(words) >= 2 else words[0]
+        return self.joined.get(label) if len(label) >= 3 else None
 
     def canonical(self, name: Optional[str]) -> Optional[str]:
         if not name:

@@ -44,7 +44,8 @@ class AddressRefused(ValueError):
     def __init__(self, host: str, address: str, kind: str):
         self.host, self.address, self.kind = host, address, kind
         where = host if host == address else f"{host} ({address})"
-        super().__init__(f"{REFUSED} {where}: a {kind} address")
+        article = "an" if kind[0] in "aeiou" else "a"
+        super().__init__(f"{REFUSED} {where}: {article} {kind} address")
 
 
 def refusal(address: str) -> Optional[str]:
@@ -129,4 +130,4 @@ def guarded_session(session):
 
 def refused_error(url: str, exc: AddressRefused) -> InputError:
     return InputError(url, f"{exc} (this server does not fetch addresses inside its own network; "
-                           "start it with --allow-private-urls to allow them)", stage="fetch")
+                           "whoever runs it can allow them with --allow-private-urls)", stage="fetch")

@@ -74,7 +74,9 @@ def read_jsonl(stream: Iterable[Union[bytes, str]], origin: str, options: Option
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(origin, f"not valid JSON ({exc.msg})", line=number, stage="parse")
+            # json's message names no place when it ends in "at": "Unterminated string starting at"
+            where = f" column {exc.colno}" if exc.msg.endswith(" at") else ""
+            yield InputError(origin, f"not valid JSON ({exc.msg}{where})", line=number, stage="parse")
             continue
         if not isinstance(record, dict):
             yield InputError(origin, f"expected a JSON object with a \"{options.text_column}\" field", line=number,

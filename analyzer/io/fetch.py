@@ -24,6 +24,9 @@ from ..errors import InputError
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+# How the resolver says a host name does not exist (glibc, macOS, a temporary DNS failure).
+UNKNOWN_HOST_SIGNS = ("Name or service not known", "nodename nor servname", "No address associated with hostname",
+                      "Temporary failure in name resolution", "getaddrinfo failed")
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ def fetch_page(url: str, options: FetchOptions = FetchOptions()) -> Page:
     except requests.exceptions.Timeout:
         raise _fail(url, f"timed out after {options.timeout:g} s") from None
     except requests.exceptions.ConnectionError as exc:
+        if any(sign in str(exc) for sign in UNKNOWN_HOST_SIGNS):
+            raise _fail(url, "no such host: the address's host name could not be found") from None
         raise _fail(url, f"cannot connect ({_short(exc)})") from None
     except requests.exceptions.RequestException as exc:
         raise _fail(url, f"request failed ({exc.__class__.__name__}: {_short(exc)})") from None

@@ -87,9 +87,10 @@ def read_pdf_file(path: Path) -> Item:
 def read_url(url: str, options: Optional[ReadOptions] = None, fetch: Optional[Callable[[str], Page]] = None) -> Item:
     """Fetch a page and extract its article; the publisher becomes the outlet."""
     options = options or ReadOptions()
-    scheme = url.split("://", 1)[0].lower()
+    scheme = url.split("://", 1)[0].lower() if "://" in url else None
     if scheme not in ("http", "https"):
-        return InputError(url, f"unsupported URL scheme {scheme!r} (only http and https)", stage="fetch")
+        problem = f"unsupported URL scheme {scheme!r}" if scheme else "not a web address"
+        return InputError(url, f"{problem} (only http:// and https:// addresses)", stage="fetch")
     fetch = fetch or partial(fetch_page, options=options.fetch)
     try:
         page = fetch(url)

@@ -23,6 +23,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Prepositions that attach an apposition-like description to a source ("an analyst at Jefferies").
 ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such",
                     "among"}
+TIME_ENTS = ("DATE", "TIME")
+# The words of a short speaker phrase after a comma: "..., The Washington Post reported Tuesday."
+TAG_PHRASE_POS = ("DET", "PROPN", "NOUN", "ADJ", "PRON", "PART", "NUM", "CCONJ")
+TAG_PHRASE_MAX = 6
 CLAUSE_PREPS = ("by", "after", "before", "while", "in")  # "by saying": the verb belongs to the clause above
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "det", "flat", "nummod")
 
@@ -114,6 +118,10 @@ def subject(verb: Token) -> Optional[Token]:
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if not subjects and agent is not None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+            # "As first reported by Politico, Pell faces questions": the agent, not the main clause's subject
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subjects:
             found = subjects[0]
             if passive and found.dep_ == "nsubjpass" and token.lemma_ not in ("quote", "cite"):
@@ -134,6 +142,27 @@ def subject(verb: Token) -> Optional[Token]:
             continue
         return None
     return None
+
+
+def trailing_tag_speaker(verb: Token) -> Optional[Token]:
+    """ "..., The Washington Post reported Tuesday.": a verb of saying that ends the sentence
+    after a comma and a short noun phrase has that phrase for its speaker, whatever the parser
+    made of the long clause before it (it often hangs the phrase on a name in that clause)."""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i and not (t.is_punct or t.is_space)]
+    if len(after) > 3 or any(t.pos_ not in ("PROPN", "NOUN", "ADV", "NUM", "ADP") or t.ent_type_ not in TIME_ENTS + ("",)
+                             for t in after):
+        return None
+    phrase = []
+    for token in reversed(sent[:verb.i - sent.start]):
+        if token.text == ",":
+            break
+        if token.pos_ not in TAG_PHRASE_POS or len(phrase) == TAG_PHRASE_MAX:
+            return None
+        phrase.append(token)
+    if not phrase or token.text != "," or phrase[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return phrase[0]
 
 
 def object_after(doc: Doc, start: int, end: int) -> Optional[Token]:

@@ -19,6 +19,7 @@ from ..io.addresses import REFUSED
 from ..io.articles import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Article, ReadOptions
 from ..io.fetch import FetchOptions
 from ..io.ingest import read_file, read_url, with_outlet
+from ..nlp.segment import lines_of, title_lines
 from ..report.files import safe_stem
 from .settings import ServerSettings, megabytes
 
@@ -26,6 +27,7 @@ SINGLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 BATCH_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
 PASTED_ID = "pasted-text"
 MAX_OUTLET_CHARS = 200
+MAX_ID_CHARS = 60  # of the title's words in a pasted article's id
 
 
 class SubmissionError(Exception):
@@ -77,9 +79,22 @@ def prepare(submission: Submission, settings: ServerSettings) -> Prepared:
     elif submission.url.strip():
         prepared = Prepared([_fetched(submission.url.strip(), settings)])
     else:
-        prepared = Prepared([Article(PASTED_ID, submission.text, origin="pasted text")])
+        prepared = Prepared([pasted_article(submission.text)])
     prepared.articles = list(with_outlet(prepared.articles, outlet or None))
     return _within_text_limit(prepared, settings.max_text_chars)
+
+
+def pasted_article(text: str) -> Article:
+    """Pasted text, titled by its title line when it has one (the same decision as a heading's,
+    nlp/segment.py), with an id made of that title: two pasted articles' CSV files can be told
+    apart and joined."""
+    lines = lines_of(text)
+    title = title_lines(text, lines)
+    if not title:
+        return Article(PASTED_ID, text, origin="pasted text")
+    words = " ".join(text[line.start:line.end] for line in title)
+    slug = safe_stem("-".join(words.lower().split()), max_length=MAX_ID_CHARS)
+    return Article(f"{PASTED_ID}-{slug}", text, title=words, origin="pasted text")
 
 
 def _fetched(url: str, settings: ServerSettings) -> Article:

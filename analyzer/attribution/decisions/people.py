@@ -13,6 +13,7 @@ from ...rules.refs import decision_step, step_id
 from ..context import Source
 from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
                      org_hit, rule_of)
+from .references import person_pointed_to
 from .verdict import Verdict
 
 REF_NAME = step_id("ref.name", "A person named again by surname ('Burns said') carries the label of the full "
@@ -31,6 +32,8 @@ PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-
                           "(D-Calif.)') is a sitting legislator: named-official.")
 PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
 LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
+# "her office", "his spokesman": the owner is the person the pronoun points to
+OWNER_PRONOUNS = ("his", "her")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
                             "holds no office: named-other.")
 
@@ -74,10 +77,15 @@ def named_in_apposition(p: Phrase) -> Verdict:
 def speaks_for_person(p: Phrase) -> Verdict:
     if p.lemma not in p.lexicon.speaks_for_person:
         return None
-    owner = next((c for c in p.root.children if c.dep_ == "poss" and c.ent_type_ in PERSON_ENTS), None)
+    owner = next((c for c in p.root.children if c.dep_ == "poss" and (c.ent_type_ in PERSON_ENTS or c.lower_ in OWNER_PRONOUNS)), None)
     if owner is None:
         return None
-    person = classify_person(p, entity_of(owner), noun_phrase(owner) + attachments(owner))
+    if owner.lower_ in OWNER_PRONOUNS:  # "her office", "his spokesman": the person "she" or "he" is
+        person = person_pointed_to(p, owner)
+        if person is None:
+            return None
+    else:
+        person = classify_person(p, entity_of(owner), noun_phrase(owner) + attachments(owner))
     if p.lemma in p.lexicon.no_office_agents:
         return p.make("named-other", person.rule_id if person.label == "named-other" else SPEAKS_FOR_PERSON,
                       resolved=person.resolved, person=True)

@@ -73,7 +73,7 @@ def pronoun(p: Phrase) -> Verdict:
     if p.lower not in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         return None
     if p.lower in PERSON_PRONOUNS:
-        return _person_pointed_to(p) or NOT_A_SOURCE
+        return person_pointed_to(p, p.root) or NOT_A_SOURCE
     elif p.lower in PLURAL_PRONOUNS:
         # "they": people, or an organisation ("the company ... they said"), never one person
         earlier = p.ctx.last(want_person=True, want_plural=True) or p.ctx.last(want_plural=True) or p.ctx.last(
@@ -83,27 +83,27 @@ def pronoun(p: Phrase) -> Verdict:
     return p.refer_to(earlier, "ref.pronoun") if earlier is not None else NOT_A_SOURCE
 
 
-def _person_pointed_to(p: Phrase) -> Optional[Source]:
-    """ "he", "she": the nearest earlier person it can be, a person source or a person named as a
-    sentence's subject ("Reyes has pushed for the law. He said"), whose gender, when the text
-    gives one, is the pronoun's (pronouns.py)."""
-    offset = p.root.idx
+def person_pointed_to(p: Phrase, pronoun) -> Optional[Source]:
+    """ "he", "she", "his" (the phrase's own words, for "his office"): the nearest earlier person
+    it can be, a person source or a person named as a sentence's subject ("Reyes has pushed for
+    the law. He said"), whose gender, when the text gives one, is the pronoun's (pronouns.py)."""
+    offset, word = pronoun.idx, pronoun.lower_
     source = next((s for s in reversed(p.ctx.history) if s.is_person and not s.plural
-                   and s.label not in THING_LABELS and compatible(p.ctx, s.key, p.lower)), None)
-    previous = _sentence_before(p.root.sent, SUBJECT_SENTENCES)
+                   and s.label not in THING_LABELS and compatible(p.ctx, s.key, word)), None)
+    previous = _sentence_before(pronoun.sent, SUBJECT_SENTENCES)
     # A person named as a subject since that source, in this sentence or the two before; a main
     # clause's subject first ("Okonjo said ... Trell had raised a handgun. She wrote" is Okonjo).
     subjects = [(start, name, main) for start, name, main in p.ctx.subjects
-                if previous.start_char <= start < offset and compatible(p.ctx, name, p.lower)
+                if previous.start_char <= start < offset and compatible(p.ctx, name, word)
                 and (source is None or start >= source.start_char)]
     subjects.sort(key=lambda subject: (subject[2], subject[0]))
-    subject = _one_asked(p, _sentence_before(p.root.sent, 1)) or (subjects[-1][1] if subjects else None)
+    subject = _one_asked(p, pronoun, _sentence_before(pronoun.sent, 1)) or (subjects[-1][1] if subjects else None)
     known = p.ctx.people.get(subject) if subject is not None else None
     if known is not None:
-        learn_gender(p.ctx, known.name, p.lower)
+        learn_gender(p.ctx, known.name, word)
         return p.refer(known.label, "ref.pronoun", known.mention, key=known.name)
     if source is not None:
-        learn_gender(p.ctx, source.key, p.lower)
+        learn_gender(p.ctx, source.key, word)
         return p.refer_to(source, "ref.pronoun")
     return _person_named_before(p)
 
@@ -117,10 +117,10 @@ def _sentence_before(sent, count: int):
     return sent
 
 
-def _one_asked(p: Phrase, previous) -> Optional[str]:
+def _one_asked(p: Phrase, pronoun, previous) -> Optional[str]:
     """ "CNN host Dana Whitfield asked Hadley whether ... 'We're close,' he replied.": the one who
     replies is the one asked in the sentence before, not its subject."""
-    if p.root.head.lemma_ not in REPLY_VERBS or p.root.dep_ != "nsubj":
+    if pronoun.head.lemma_ not in REPLY_VERBS or pronoun.dep_ != "nsubj":
         return None
     for token in previous:
         if token.lemma_ == "ask":
