@@ -122,6 +122,8 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("The Post said it had reviewed travel vouchers showing that his wife was aboard.",
      {"document", "secondary-outlet"}),
     ("The city council voted 7-2 on Tuesday to add bus lanes on Main Street.", set()),
+    ("Under the plan, announced by Gov. Tom Hale on Friday, schools will reopen next week.", {"named-official"}),
+    ("When asked about the fires by reporters, Mayor Ana Ruiz said the city was ready.", {"named-official"}),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected

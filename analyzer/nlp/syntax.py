@@ -24,6 +24,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such",
                     "among"}
 TIME_ENTS = ("DATE", "TIME")
+# Words that open a clause of time or condition: "When asked by reporters", "If confirmed by the Senate".
+CONDITION_WORDS = ("when", "whenever", "if", "once", "after", "before", "while", "unless", "until")
 # The words of a short speaker phrase after a comma: "..., The Washington Post reported Tuesday."
 TAG_PHRASE_POS = ("DET", "PROPN", "NOUN", "ADJ", "PRON", "PART", "NUM", "CCONJ")
 TAG_PHRASE_MAX = 6
@@ -119,8 +121,12 @@ def subject(verb: Token) -> Optional[Token]:
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if not subjects and agent is not None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-            # "As first reported by Politico, Pell faces questions": the agent, not the main clause's subject
+        opener = [c.lower_ for c in token.children if c.dep_ == "mark" or c.lower_ in CONDITION_WORDS]
+        if not subjects and agent is not None and token.dep_ != "acl" and opener in ([], ["as"]):
+            # "As first reported by Politico, Pell faces questions", "Under the plan, announced by Gov.
+            # Tom Hale, schools ...": the agent, not the main clause's subject ("When asked by
+            # reporters, Peskov said": the agent asks; the clause's subject still speaks). A clause
+            # on a noun describes it: "prescriptions written by doctors" are no doctors' words.
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subjects:
             found = subjects[0]
