@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from sentence_labels import labels_at, sentences
+
 CHALLENGE = Path(__file__).parent / "data" / "challenge.jsonl"
 HOLDOUT = Path(__file__).parent / "data" / "holdout.jsonl"
 FAMILIES = Path(__file__).parent / "data" / "families.jsonl"
-
-
-def sentences(analyzer, text: str, outlet: str | None = None):
-    return analyzer.analyze_text(text, outlet=outlet).sentences
-
-
-def labels_at(analyzer, text: str, start: str, outlet: str | None = None) -> set[str]:
-    """The labels of the sentence that starts with `start`."""
-    found = [s for s in sentences(analyzer, text, outlet) if s.text.startswith(start)]
-    assert found, f"no sentence starts with {start!r}"
-    return set(found[0].labels)
 
 
 ARTICLE_WITH_TITLE = (
