@@ -31,6 +31,9 @@ from sentence_labels import labels_at
     # a surname the tagger reads as a common noun
     ("AG Jeff Sessions said the memo was accurate. Sessions added that he stood by it.", "Sessions added",
      {"named-official"}),
+    # the authors of a study named before
+    ("A study published in the journal Gut found that the sweetener altered gut bacteria. Its authors reported "
+     "no financial ties to the food industry.", "Its authors", {"named-other"}),
     # a title in apposition to a name the recogniser took for an organisation
     ("The state's attorney general, Renata Calloway, sued Brightwell Pharmacies on Monday. "
      "Calloway said the company chose profits.", "Calloway said", {"named-official"}),
@@ -50,6 +53,8 @@ def test_who_a_pronoun_or_a_name_is(analyzer, text, start, expected):
     ("Doctors Without Borders said its hospital had run out of fuel.", {"named-other"}),
     ("The strikes were unlawful, said Physicians for Human Rights.", {"named-other"}),
     ("Doctors in Gaza said the hospital had no fuel.", {"anonymous"}),
+    ("Human rights groups said the law was unjust.", {"anonymous"}),
+    ("The Teamsters union said the rule was overdue.", {"named-other"}),
     ("The senator said she had written to the minister demanding that she publish the assessment.",
      {"named-official"}),
 ])

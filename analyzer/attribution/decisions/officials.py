@@ -25,6 +25,8 @@ PROPER_NAME = step_id("decide.proper_name", "A capitalised proper name that no o
                       "non-official source.")
 INDEFINITE_PERSON = step_id("decide.indefinite_person", "'A taxi driver said': one unnamed person described by a "
                             "word no rule lists is anonymous.")
+UNNAMED_ORGANISATIONS = step_id("decide.unnamed_organisations", "Organisations of a kind, none of them named ('rail "
+                                 "unions', 'human rights groups', 'tech companies said'), are unidentified: anonymous.")
 PLURAL_PEOPLE = step_id("decide.plural_people", "'Shopkeepers said': people described by a plural word no rule "
                         "lists are anonymous.")
 
@@ -129,6 +131,11 @@ def descriptor(p: Phrase) -> Verdict:
     return p.make("anonymous", rule_of(found[0]), person=True)
 
 
+def _has_name(p: Phrase) -> bool:
+    """A capitalised name among the phrase's words (its first word's capital may be the sentence's)."""
+    return any(t.pos_ == "PROPN" and t.is_title and not t.is_sent_start for t in p.extended)
+
+
 def names_an_organisation(root) -> bool:
     """ "Doctors Without Borders", "said Physicians for Human Rights": a plural people word with a
     capitalised name after its preposition is an organisation's name, not people described. The
@@ -179,6 +186,9 @@ def organisation(p: Phrase) -> Verdict:
     root, ent = p.root, p.ent
     named = [t for t in p.extended if t.ent_type_ in ORG_ENTS and not p.hits.within([t.i], "outlet")]
     found = org_hit(p.hits, p.extra) or next(iter(p.at_root("named_other", "organisation")), None)
+    if found is not None and not named and root.tag_ == "NNS" and not _has_name(p):
+        # "rail unions", "human rights groups": organisations of a kind, none of them named
+        return p.make("anonymous", UNNAMED_ORGANISATIONS, person=True)
     if named or found is not None:
         return p.make("named-other", rule_of(found) if found is not None else ORGANISATION_NAMED)
     if names_an_organisation(root):

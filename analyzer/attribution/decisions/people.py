@@ -148,11 +148,11 @@ def body_reference(p: Phrase) -> Verdict:
 
 
 @decision_step("decide.document_authors", "The authors of a document ('the authors of the study', 'the report's "
-               "authors', 'the researchers' after a study was cited) are the people behind a named piece of work: "
+               "authors', 'its authors', 'the researchers' after a study was cited) are the people behind a named piece of work: "
                "named-other, not an anonymous group (docs/labelling.md).")
 def document_authors(p: Phrase) -> Verdict:
-    if p.lemma not in p.lexicon.author_heads or not p.has_word("the"):
-        return None
+    if p.lemma not in p.lexicon.author_heads or not p.has_word("the", "its", "their"):
+        return None  # "the authors", "its authors" (of the study named before)
     of_document = p.within(p.extended, "document")
     cited_before = any(s.label == "document" for s in p.ctx.history)
     if of_document or cited_before:
