@@ -22,6 +22,9 @@ from sentence_labels import labels_at
     ("District Attorney Nadine Okonjo said Thursday that she would not file charges. Okonjo said the video showed "
      "that Marcus Trell had raised a handgun. She said the officer had acted lawfully.", "She said the officer",
      {"named-official"}),
+    # a possessive gives the man quoted last his gender: "she" is the attorney general
+    ("Attorney General Renata Calloway sued the chain. Dr. Felix Amari, a pain specialist, lost his license last "
+     "year. She said her office would seek penalties.", "She said", {"named-official"}),
     # the one asked is the one who replies
     ("Senate Majority Leader Paul Hadley spoke on Sunday. Later that day, CNN host Dana Whitfield asked Hadley "
      "whether he had the votes. \"We're close,\" he replied.", "\"We're close", {"named-official"}),
@@ -54,6 +57,7 @@ def test_who_a_pronoun_or_a_name_is(analyzer, text, start, expected):
     ("The strikes were unlawful, said Physicians for Human Rights.", {"named-other"}),
     ("Doctors in Gaza said the hospital had no fuel.", {"anonymous"}),
     ("Human rights groups said the law was unjust.", {"anonymous"}),
+    ("Dr. Felix Amari, a pain specialist who wrote many of the prescriptions, lost his license.", set()),
     ("The Teamsters union said the rule was overdue.", {"named-other"}),
     ("The senator said she had written to the minister demanding that she publish the assessment.",
      {"named-official"}),

@@ -64,7 +64,9 @@ def names_something(verb: Token) -> bool:
 
 
 def wrote_a_work(verb: Token, hits) -> bool:
-    """ "Mariano wrote a memoir of her time at the White House": writing a book or a letter is
-    an act; what it says ("wrote in her memoir that ...") is the claim."""
+    """ "Mariano wrote a memoir of her time at the White House", "a doctor who wrote many of the
+    prescriptions": writing a book, a letter or a prescription is an act; what it says ("wrote in
+    her memoir that ...") is the claim."""
     return verb.lemma_.lower() == "write" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
-        c.dep_ == "dobj" and hits.within([c.i], "document") for c in verb.children)
+        c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("many", "some", "most") or hits.within([c.i], "document"))
+        for c in verb.children)

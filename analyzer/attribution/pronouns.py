@@ -23,6 +23,7 @@ PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
 HONORIFIC_GENDER = {"mr.": MALE, "mr": MALE, "ms.": FEMALE, "ms": FEMALE, "mrs.": FEMALE, "mrs": FEMALE,
                     "miss": FEMALE}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+VOTING_DEPS = SUBJECT_DEPS + ("poss",)
 
 
 def register_genders_and_subjects(doc: Doc, ctx: ArticleContext, quote_spans: list[tuple[int, int]]) -> None:
@@ -35,10 +36,10 @@ def register_genders_and_subjects(doc: Doc, ctx: ArticleContext, quote_spans: li
         if sent.start_char in headings:
             continue
         named = _people_named(sent, ctx, quote_spans)
-        # only a pronoun that is a clause's subject: "Becker said he would sue"; an object or a
-        # possessive is often someone else ("Holt said the crew had reached him", "whose son")
+        # a clause's subject or a possessive ("Becker said he would sue", "Amari lost his licence");
+        # an object is often someone else ("Holt said the crew had reached him")
         pronouns = {PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in PRONOUN_GENDER
-                    and t.dep_ in SUBJECT_DEPS and not _quoted(t.idx, quote_spans)}
+                    and t.dep_ in VOTING_DEPS and not _quoted(t.idx, quote_spans)}
         for ent, name in named:
             honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
             if honorific:
