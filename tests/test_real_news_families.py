@@ -115,6 +115,10 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("The city council voted 7-2 on Tuesday to add bus lanes on Main Street.", set()),
     ("Under the plan, announced by Gov. Tom Hale on Friday, schools will reopen next week.", {"named-official"}),
     ("When asked about the fires by reporters, Mayor Ana Ruiz said the city was ready.", {"named-official"}),
+    ("Tom Vale, a lobbyist, recalled that Sen. Ada Brooks had told him the deal was dead.",
+     {"named-other", "named-official"}),
+    ("Sen. Ada Brooks said the rules allow companies to tell one country that a unit is a corporation.",
+     {"named-official"}),
 ])
 def test_real_news_family(analyzer, text, expected):
     assert labels_at(analyzer, text, text[:12]) == expected

@@ -24,6 +24,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such",
                     "among"}
 TIME_ENTS = ("DATE", "TIME")
+RELAYED_SPEECH = ("say", "tell")
 # Words that open a clause of time or condition: "When asked by reporters", "If confirmed by the Senate".
 CONDITION_WORDS = ("when", "whenever", "if", "once", "after", "before", "while", "unless", "until")
 # The words of a short speaker phrase after a comma: "..., The Washington Post reported Tuesday."
@@ -240,6 +241,10 @@ def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
     (`cue_verbs`: their token offsets) is content, not a second attribution; a bare trailing
     "..., AFP reported." is not."""
     if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > verb.i for c in verb.children):
+        return False
+    if verb.lemma_ in RELAYED_SPEECH and verb.tag_ not in ("VB", "VBG"):
+        # "Mitchell recalled McConnell said ...": a source relaying another's words (both count);
+        # not what someone might say ("rules that allow companies to tell one country that ...")
         return False
     token, path = verb, []
     while token.head.i != token.i and len(path) < 8:
