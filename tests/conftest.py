@@ -8,11 +8,29 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
 from pathlib import Path
 from typing import Optional, Sequence
 
 import pytest
 from typer.testing import CliRunner
+
+CHROMIUM = "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (no browser download), shared by the browser tests;
+    they skip, saying why, without chromium or Playwright."""
+    if not CHROMIUM:
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium; `make test` does it as root)")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield launched
+        launched.close()
+
 
 @pytest.fixture(scope="session")
 def analyzer():

@@ -24,6 +24,19 @@ from ..run.local import ArticleResult
 from ..score.scorecard import DIMENSIONS, POINTS_PER_DIMENSION, Scorecard
 
 STATUS_TEXT = {"pass": "✓ pass", "partial": "◐ partial", "fail": "✗ fail", "n/a": "– n/a"}
+# How to read a score, in a teacher's words: the lowest score of each band, and what it says.
+SCORE_BANDS = (
+    (80, "the article shows where nearly all its claims come from, mostly sources a reader can look up"),
+    (50, "much of the article is sourced, but some claims rest on unnamed or second-hand sources, or on none"),
+    (25, "few claims say where they come from, or they rest mostly on unnamed or second-hand sources"),
+    (0, "the article hardly says where its claims come from"),
+)
+
+
+def score_reading(score: int) -> str:
+    """One sentence saying what a score means (SCORE_BANDS)."""
+    band = next(text for lowest, text in SCORE_BANDS if score >= lowest)
+    return f"{score} of 100: {band}. Higher is better sourced; compare articles on the same story rather than reading one number alone."
 
 
 def templates_dir() -> Path:
@@ -95,19 +108,6 @@ def _attribution_view(a: Attribution) -> dict:
     }
 
 
-def _tip_text(index: int, attributions: list[dict]) -> str:
-    lines = [f"Sentence {index}"]
-    for a in attributions:
-        line = f"[{a['code']}] {a['label']}: source \u201c{a['source']}\u201d"
-        if a["resolved"]:
-            line += f" (= {a['resolved']})"
-        if a["cue"]:
-            line += f"; cue \u201c{a['cue']}\u201d"
-        line += f"; rule {a['rule_id']}"
-        lines.append(line)
-    return "\n".join(lines)
-
-
 def by_sentence(attributions: Iterable[Attribution]) -> dict[int, list[Attribution]]:
     """The attributions of each sentence, by sentence index, in their order."""
     out: dict[int, list[Attribution]] = {}
@@ -124,7 +124,7 @@ def _sentence_view(s: Sentence, rows: list[Attribution], prefix: str) -> dict:
         "labels": [{"label": label, "code": label_code(label)} for label in labels],
         "main_label": labels[0] if labels else "",
         "pieces": _source_spans(s, rows) if rows else [(s.text, False)],
-        "attributions": attributions, "title": _tip_text(s.index, attributions) if labels else "",
+        "attributions": attributions, "corrected": None,  # {"analyzer": labels} on a sentence corrected by hand
     }
 
 
@@ -185,6 +185,7 @@ def report_context(result: ArticleResult, prefix: str = "") -> dict:
         "has_title": bool(article.title), "outlet": article.outlet or "",
         "url": article.url or "", "link": safe_url(article.url),
         "score": card.score, "total": card.score,  # one number everywhere: the rounded total
+        "reading": score_reading(card.score),
         "dimensions": dimensions, "checks_count": len(card.checks),
         "coverage": f"{card.coverage:.0%}", "coverage_percent": round(100 * card.coverage, 1),
         "confidence": card.confidence, "confidence_reason": card.confidence_reason,

@@ -19,13 +19,14 @@ from typing import Optional
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..run.local import Analyzer
 from .api import router
+from .classroom import router as classroom_router
 from .docs import docs_page
 from .inputs import Prepared, Submission, SubmissionError, Upload, limits_view
 from .outputs import BatchFiles, article_downloads
@@ -126,6 +127,7 @@ def create_app(settings: Optional[ServerSettings] = None, analyzer: Optional[Ana
     app.state.settings = settings
     app.state.limits = limits_view(settings)
     app.include_router(router)
+    app.include_router(classroom_router)  # the classroom pages (classroom.py)
     _add_pages(app)
     _add_error_handlers(app)
     app.add_middleware(Guard, settings=settings)
@@ -138,9 +140,14 @@ def app_from_environment() -> FastAPI:
 
 
 def _add_pages(app: FastAPI) -> None:
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     async def home(request: Request) -> HTMLResponse:
         return HTMLResponse(form_page(request.app.state.limits))
+
+    @app.get("/analyze", include_in_schema=False)
+    async def analyze_again() -> RedirectResponse:
+        # a result page reloaded, or its address opened again: nothing is kept, so the form
+        return RedirectResponse("/", status_code=303)
 
     @app.post("/analyze", include_in_schema=False)
     async def analyze_page(request: Request) -> Response:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
+from functools import cached_property, partial
 from typing import Callable, TypeVar, Union
 
 import anyio
@@ -22,7 +22,9 @@ import anyio.to_thread
 
 from ..errors import InputError
 from ..io.articles import Article
-from ..run.local import Analyzer, ArticleResult
+from ..records import DocAnalysis
+from ..run.local import Analyzer, ArticleResult, result_from_data
+from ..score.corrections import CORRECTED_RULE, Corrected
 from .inputs import Prepared, Submission, SubmissionError, prepare
 from .settings import ServerSettings
 
@@ -56,6 +58,20 @@ class AnalysisService:
     def analyze_item(self, article: Article) -> Union[ArticleResult, InputError]:
         """One article's result, or the InputError the pipeline raised on it (blocking: use run())."""
         return next(self.analyzer.analyze([article]))
+
+    @cached_property
+    def rule_whys(self) -> dict[str, str]:
+        """Why each rule and decision step exists (the `why` of `sourcing rules list`), by id."""
+        from ..cli.rules import entries_of
+
+        whys = {e.id: " ".join(e.why.split()) for e in entries_of(self.analyzer.nlp.get_pipe("sourcing_attributor").ruleset)}
+        whys[CORRECTED_RULE] = "A person set this label by hand, correcting the analyzer."
+        return whys
+
+    def rescored(self, result: ArticleResult, corrected: Corrected) -> ArticleResult:
+        """The article with corrected labels, scored by the same scorecard as any analysis."""
+        return result_from_data(DocAnalysis(corrected.sentences, corrected.attributions), result.article,
+                                self.analyzer.rules_version, self.analyzer.expert_words)
 
     def analyze_one(self, article: Article) -> ArticleResult:
         result = self.analyze_item(article)
