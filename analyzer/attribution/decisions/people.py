@@ -24,14 +24,17 @@ UNNAMED_SPOKESPERSON = step_id("decide.unnamed_spokesperson", "A spokesperson of
                                "one, is an unnamed source: anonymous.")
 STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
                         "technical lead', 'an epidemiologist at the CDC') speaks for that body: named-official.")
-LEADS_BODY = step_id("decide.leads_official_body", "A person who heads an official body now ('Lynch, who heads the "
-                     "Justice Department,') is an official.")
+LEADS_BODY = step_id("decide.leads_official_body", "A person who heads or sits on an official body now ('Lynch, who "
+                     "heads the Justice Department,', 'Varga, who has represented the 14th Senate district since "
+                     "2016,') is an official.")
 # How far back "its reporter" may look for the outlet it belongs to: a paragraph or two.
 OUTLET_LOOKBACK_TOKENS = 120
 PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-and-state tag ('Adam Schiff "
                           "(D-Calif.)') is a sitting legislator: named-official.")
 PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
 LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
+# Verbs of holding a seat ("has represented the district since 2016", "has served on the council since").
+SEAT_VERBS = ("represent", "serve", "sit")
 # "her office", "his spokesman": the owner is the person the pronoun points to
 OWNER_PRONOUNS = ("his", "her")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
@@ -242,10 +245,17 @@ def _party_and_state(ent: Span) -> Optional[tuple[str, str]]:
 
 def _leads_a_body(hits, ent: Span) -> Optional[tuple[str, str]]:
     """ "Loretta Lynch, who heads the Justice Department,": the head of an official body, said
-    in a relative clause in the present, is an official."""
-    for clause in (c for c in ent.root.children if c.dep_ == "relcl" and c.lemma_.lower() in LEADING_VERBS):
-        if clause.tag_ in ("VBZ", "VBP") and any(
+    in a relative clause in the present, is an official; so is one who has held a seat on one
+    since a date and holds it still ("who has represented the 14th Senate district since 2016")."""
+    for clause in (c for c in ent.root.children if c.dep_ == "relcl"):
+        verb = clause.lemma_.lower()
+        if verb in LEADING_VERBS and clause.tag_ in ("VBZ", "VBP") and any(
                 c.dep_ == "dobj" and hits.within([t.i for t in c.subtree], "official", "body") for c in clause.children):
+            return "named-official", LEADS_BODY
+        still = clause.tag_ in ("VBZ", "VBP") or (
+            any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in clause.children)
+            and any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children))
+        if verb in SEAT_VERBS and still and hits.within([t.i for t in clause.subtree], "official", "body", "function"):
             return "named-official", LEADS_BODY
     return None
 
