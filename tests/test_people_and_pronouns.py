@@ -57,6 +57,9 @@ def test_who_a_pronoun_or_a_name_is(analyzer, text, start, expected):
     ("The strikes were unlawful, said Physicians for Human Rights.", {"named-other"}),
     ("Doctors in Gaza said the hospital had no fuel.", {"anonymous"}),
     ("Human rights groups said the law was unjust.", {"anonymous"}),
+    ("Famine has spread to five more areas, the U.N.'s humanitarian coordinator for Sudan, Halima Osei-Berg, "
+     "said on Wednesday.", {"named-official"}),
+    ("Sens. Maria Delgado, Tom Brennan and Keith Asher said they would not support the package.", {"named-official"}),
     ("Lucia Varga, who has represented the 14th Senate district since 2016, said the delay was an insult.",
      {"named-official"}),
     ("Ana Cruz, who served on the city council from 2010 to 2014, said the budget was balanced.", {"named-other"}),

@@ -145,8 +145,15 @@ def _person_words(ent) -> list:
     if root.dep_ == "appos":
         # "The president of the Riverton police union, Gary Mertens,": what the title belongs to
         tokens |= set(attachments(root.head))
-    if root.dep_ == "conj" and root.head.ent_type_ in PERSON_ENTS:
-        # "Senators Charles E. Grassley ... and Patrick J. Leahy": the title covers both.
-        tokens |= {t for t in noun_phrase(root.head) if t.i < root.head.i}
+        if root.head.dep_ == "pobj" and root.head.head.head.pos_ == "NOUN":
+            # "the U.N.'s humanitarian coordinator for Sudan, Halima Osei-Berg,": the parser hangs
+            # the name on "Sudan"; the title is the noun the place belongs to
+            tokens |= set(noun_phrase(root.head.head.head))
+    first = root
+    while first.dep_ == "conj" and first.head.ent_type_ in PERSON_ENTS:
+        first = first.head
+    if first is not root:
+        # "Senators Charles E. Grassley, Tom Vale and Patrick J. Leahy": the title covers them all.
+        tokens |= {t for t in noun_phrase(first) if t.i < first.i}
     return sorted(tokens, key=lambda t: t.i)
 
