@@ -19,10 +19,12 @@ from typer.testing import CliRunner
 CHROMIUM = "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else shutil.which("chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium driven by Playwright (no browser download), shared by the browser tests;
-    they skip, saying why, without chromium or Playwright."""
+    """Debian's chromium driven by Playwright (no browser download), for a module of browser
+    tests; they skip, saying why, without chromium or Playwright. Per module, not per session:
+    Playwright's sync API keeps an event loop running while it is open, and tests that call
+    asyncio.run (test_web_load.py) must not find one."""
     if not CHROMIUM:
         pytest.skip("chromium is not installed (Debian: apt-get install chromium; `make test` does it as root)")
     playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')")
