@@ -111,7 +111,7 @@ TABLES: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
          {(OFFICIAL, "cue.statement_frame")}),
         ("During his speech, Governor Ruth Okafor urged calm.", {(OFFICIAL, "cue.statement_frame")}),
         ("In an interview with the BBC, Governor Ruth Okafor said the roads would stay closed.",
-         {(OFFICIAL, "cue.statement_frame"), (OUTLET, "cue.citing")}),
+         {(OFFICIAL, "cue.statement_frame"), (OUTLET, "cue.spoke_to")}),
     ],
     "broadcast": [
         # a programme the gazetteer knows is its outlet; a quoted title it does not know counts too
@@ -154,6 +154,8 @@ NOT_TAKEN: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
     ],
     "source_phrase": [
         ("Everything went according to plan.", set()),
+        # who listened is no source unless it is another outlet
+        ("The mayor, speaking to reporters on Tuesday, said the city would recover.", {(OFFICIAL, SAY)}),
         ("The tickets cost $5 per day.", set()),
         ("In the morning, the council met again.", set()),
         ("The interview lasted an hour.", set()),

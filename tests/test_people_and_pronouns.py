@@ -57,6 +57,8 @@ def test_who_a_pronoun_or_a_name_is(analyzer, text, start, expected):
     ("The strikes were unlawful, said Physicians for Human Rights.", {"named-other"}),
     ("Doctors in Gaza said the hospital had no fuel.", {"anonymous"}),
     ("Human rights groups said the law was unjust.", {"anonymous"}),
+    ("The National Weather Service issued a flood warning, saying rivers would crest on Friday.", {"named-official"}),
+    ("The Interior Ministry put the death toll at 42.", {"named-official"}),
     ("Famine has spread to five more areas, the U.N.'s humanitarian coordinator for Sudan, Halima Osei-Berg, "
      "said on Wednesday.", {"named-official"}),
     ("Sens. Maria Delgado, Tom Brennan and Keith Asher said they would not support the package.", {"named-official"}),

@@ -61,5 +61,8 @@ class SourceClassifier:
             if entry is not None and entry.ambiguous and matched.lower() == entry.name.lower() and not all(
                     t.pos_ == "PROPN" or t.lower_ == "the" for t in doc[hit.start:hit.end]):
                 continue  # "People familiar with the matter" is not People magazine
+            if entry is not None and entry.ambiguous and hit.end < len(doc) and doc[hit.end].is_title \
+                    and doc[hit.end].pos_ == "PROPN":
+                continue  # "The National Weather Service" is no newspaper called The National
             return hit
         return None
