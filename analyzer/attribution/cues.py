@@ -18,10 +18,9 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import (clauses, first_subject_before, inside_reported_clause, object_after, person_named_before,
-                          recipients, verb_tagged_noun)
+from ..nlp.syntax import (clauses, evidence_verb_read_as_noun, first_subject_before, inside_reported_clause,
+                          object_after, person_named_before, recipients, trailing_tag_speaker, verb_tagged_noun)
 from ..nlp.syntax import subject as subject_of
-from ..nlp.syntax import trailing_tag_speaker
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -198,7 +197,9 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
     """A verb cue counts as a verb ("the said report" does not), with content when the rule
     needs it ("believes that ..." but not "found her keys"), and outside a clause that reports
     someone else's words ("she said police found that ...": only "said" is a cue)."""
-    if verb.dep_ in ("amod", "compound") or (verb.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(verb)):
+    as_noun = evidence_verb_read_as_noun(verb)  # "Satellite images from Maxar show ..."
+    if verb.dep_ == "amod" or (verb.dep_ == "compound" and not as_noun) or (
+            verb.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(verb) and not as_noun):
         return False
     if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
         return False

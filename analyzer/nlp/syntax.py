@@ -7,6 +7,7 @@ questions; keeping them in one place keeps the decisions (attribution/) readable
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such",
                     "among"}
 TIME_ENTS = ("DATE", "TIME")
+EVIDENCE_VERB_FORMS = ("show", "shows", "showed", "reveal", "reveals", "suggest", "suggests", "indicate", "indicates",
+                       "depict", "depicts")
 RELAYED_SPEECH = ("say", "tell")
 # Words that open a clause of time or condition: "When asked by reporters", "If confirmed by the Senate".
 CONDITION_WORDS = ("when", "whenever", "if", "once", "after", "before", "while", "unless", "until")
@@ -36,22 +39,39 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "det", "flat", "nummod")
 
 class _EntityIndex:
     """Token offset -> entity span of the last document asked about. Doc.ents builds new Span
-    objects on every access, so they are indexed once per document; one document is kept,
-    by reference, so a recycled id() can never return another document's entities."""
+    objects on every access (and Span.ents reads all of Doc.ents), so they are indexed once
+    per document; one document is kept, by reference, so a recycled id() can never return
+    another document's entities."""
 
     def __init__(self) -> None:
         self.doc: Optional[Doc] = None
         self.by_token: dict[int, Span] = {}
+        self.ents: tuple[Span, ...] = ()
+        self.starts: list[int] = []
 
-    def get(self, token: Token) -> Optional[Span]:
-        doc = token.doc
+    def of(self, doc: Doc) -> "_EntityIndex":
         if doc is not self.doc:
             self.doc = doc
-            self.by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        return self.by_token.get(token.i)
+            self.ents = doc.ents
+            self.starts = [ent.start for ent in self.ents]
+            self.by_token = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        return self
+
+    def get(self, token: Token) -> Optional[Span]:
+        return self.of(token.doc).by_token.get(token.i)
+
+    def within(self, span: Span) -> list[Span]:
+        """What span.ents gives, in the same order, without rebuilding every entity of the document."""
+        index = self.of(span.doc)
+        found = []
+        for ent in index.ents[bisect_left(index.starts, span.start):]:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
 
     def forget(self) -> None:
-        self.doc, self.by_token = None, {}
+        self.doc, self.by_token, self.ents, self.starts = None, {}, (), []
 
 
 _ENTITIES = _EntityIndex()
@@ -62,6 +82,11 @@ def entity_of(token: Token) -> Optional[Span]:
     if not token.ent_type_:
         return None
     return _ENTITIES.get(token)
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities wholly inside the span (a sentence): span.ents, read from the index."""
+    return _ENTITIES.within(span)
 
 
 def forget_entities() -> None:
@@ -234,6 +259,13 @@ def verb_tagged_noun(token: Token) -> bool:
     subject and a clause is a verb."""
     children = {c.dep_ for c in token.children}
     return token.dep_ == "ROOT" and "nsubj" in children and bool(children & {"ccomp", "mark"})
+
+
+def evidence_verb_read_as_noun(token: Token) -> bool:
+    """ "Satellite images from Maxar show burned villages": after a name the parser reads the
+    verb as a noun ("Maxar show"); a verb of evidence there is still the sentence's verb."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in EVIDENCE_VERB_FORMS and token.i > token.sent.start \
+        and token.doc[token.i - 1].pos_ == "PROPN"
 
 
 def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:

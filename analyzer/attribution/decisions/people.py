@@ -32,6 +32,7 @@ OUTLET_LOOKBACK_TOKENS = 120
 PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-and-state tag ('Adam Schiff "
                           "(D-Calif.)') is a sitting legislator: named-official.")
 PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
+PARTY_STATE_TOKENS = 16  # "(R-N.Y., chairman of the committee)" fits well within
 LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
 # Verbs of holding a seat ("has represented the district since 2016", "has served on the council since").
 SEAT_VERBS = ("represent", "serve", "sit")
@@ -237,8 +238,9 @@ def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[
 def _party_and_state(ent: Span) -> Optional[tuple[str, str]]:
     """ "Adam Schiff (D-Calif.)": the party-and-state tag news gives sitting members of Congress
     and of state legislatures."""
-    doc = ent.doc
-    if PARTY_STATE.match(doc.text, ent.end_char) is None:
+    # the words right after the name, not doc.text (which joins the whole document on each call)
+    after = ent.doc[ent.end - 1:ent.end + PARTY_STATE_TOKENS].text
+    if PARTY_STATE.match(after, len(ent[-1].text)) is None:
         return None
     return "named-official", PARTY_STATE_TAG
 
