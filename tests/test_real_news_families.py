@@ -113,6 +113,8 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("The Post said it had reviewed travel vouchers showing that his wife was aboard.",
      {"document", "secondary-outlet"}),
     ("The city council voted 7-2 on Tuesday to add bus lanes on Main Street.", set()),
+    ("BuzzFeed News obtained the documents through a records request.", {"secondary-outlet"}),
+    ("The city obtained the documents through a records request.", set()),
     ("Under the plan, announced by Gov. Tom Hale on Friday, schools will reopen next week.", {"named-official"}),
     ("When asked about the fires by reporters, Mayor Ana Ruiz said the city was ready.", {"named-official"}),
     ("Tom Vale, a lobbyist, recalled that Sen. Ada Brooks had told him the deal was dead.",

@@ -70,3 +70,8 @@ def wrote_a_work(verb: Token, hits) -> bool:
     return verb.lemma_.lower() == "write" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
         c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("many", "some", "most") or hits.within([c.i], "document"))
         for c in verb.children)
+
+
+def says_something(document: Token) -> bool:
+    """ "a lawsuit alleging that ...", "vouchers showing that ...": a document with what it says."""
+    return any(c.dep_ in ("acl", "relcl") for c in document.children)

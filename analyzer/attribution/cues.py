@@ -29,7 +29,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .decisions.phrase import rule_of
-from .content import has_content, names_something, wrote_a_work
+from .content import has_content, names_something, says_something, wrote_a_work
 from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title, said_on_air
 from .sources import ArticleContext, Source, SourceClassifier
 from .written import written_in
@@ -326,19 +326,17 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
         return  # "urged the agency to release the memo": asked for, not released
     # "signed the bill", "filed a lawsuit": acting on a law or a case is an event unless the
     # sentence gives what it says ("a lawsuit alleging that ...": lex.act_documents)
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (_says_something(c) or (
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (says_something(c) or (
         not rule.needs_clause and c.lemma_.lower() not in cues.classifier.lexicon.act_documents))]
     documents = [s for c in objects for s in cues.classify_all(c) if s.label == "document"]
     statement = any(c.lemma_.lower() in cues.classifier.lexicon.statement_nouns for c in objects)
     if not documents and not statement:
+        if rule.needs_clause:  # "BuzzFeed News obtained the documents": what an outlet obtained is its reporting
+            cues.add(only_outlet(cues.classify_all(subject_of(verb))), [verb], hit.rule_id, speaker=False)
         return
     for source in documents:
         cues.add(source, [verb], hit.rule_id)
     _credit_once(cues, subject_of(verb), [verb], hit.rule_id)
-
-
-def _says_something(document: Token) -> bool:
-    return any(c.dep_ in ("acl", "relcl") for c in document.children)
 
 
 @cue_handler("frame")
