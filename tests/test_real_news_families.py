@@ -114,6 +114,8 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
      {"document", "secondary-outlet"}),
     ("The city council voted 7-2 on Tuesday to add bus lanes on Main Street.", set()),
     ("BuzzFeed News obtained the documents through a records request.", {"secondary-outlet"}),
+    ("Fox News host Sean Hannity interviewed the governor on Tuesday.", {"secondary-outlet"}),
+    ("Police interviewed three witnesses on Tuesday.", set()),
     ("The city obtained the documents through a records request.", set()),
     ("Under the plan, announced by Gov. Tom Hale on Friday, schools will reopen next week.", {"named-official"}),
     ("When asked about the fires by reporters, Mayor Ana Ruiz said the city was ready.", {"named-official"}),

@@ -61,6 +61,13 @@ def named_person(p: Phrase) -> Verdict:
         # The tagger calls a later "Husted" an organisation, or "Sessions" a common noun; the
         # article named them as a person.
         return classify_person(p, ent if ent is not None else root.doc[root.i:root.i + 1], p.extended)
+    if root.pos_ == "PROPN" and root.is_title and names_a_journalist(p.lexicon, p.core):
+        # "Fox News host Sean Hannity", the name tagged an organisation: a journalist's title makes a person
+        first = root.i
+        while first > 0 and root.doc[first - 1].pos_ == "PROPN" and root.doc[first - 1].dep_ == "compound" \
+                and not p.hits.within([first - 1], "outlet"):
+            first -= 1
+        return classify_person(p, root.doc[first:root.i + 1], p.extended)
     return None
 
 
