@@ -116,6 +116,8 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("BuzzFeed News obtained the documents through a records request.", {"secondary-outlet"}),
     ("Fox News host Sean Hannity interviewed the governor on Tuesday.", {"secondary-outlet"}),
     ("Police interviewed three witnesses on Tuesday.", set()),
+    ("The Times's editorial board endorsed the mayor on Saturday.", {"secondary-outlet"}),
+    ("The senator endorsed the mayor on Saturday.", set()),
     ("The city obtained the documents through a records request.", set()),
     ("Under the plan, announced by Gov. Tom Hale on Friday, schools will reopen next week.", {"named-official"}),
     ("When asked about the fires by reporters, Mayor Ana Ruiz said the city was ready.", {"named-official"}),
