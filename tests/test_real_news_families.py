@@ -239,3 +239,11 @@ def test_a_reason_for_anonymity_in_a_because_clause(analyzer):
             "said the talks had stalled.")
     [found] = analyzer.analyze_text(text).attributions
     assert found.anonymous.anonymity_reason_given and found.anonymous.anonymity_reason == "substantive"
+
+
+def test_an_excerpt_set_off_after_a_colon_is_its_speakers(analyzer):
+    text = ("Endorsement\n\nDuring the primaries, the Times wrote in its endorsement of the mayor:\n\n"
+            "She has long been a powerful advocate for the city's children. She knows the gritty specifics of "
+            "the budget.\n\nThe poll found:\n\nRuiz 45 percent.\n\nVale 41 percent.\n")
+    assert labels_at(analyzer, text, "She knows the gritty") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "Ruiz 45 percent") == set()  # the items of a list after a document

@@ -28,7 +28,7 @@ from ..nlp.syntax import forget_entities
 from .cues import CUE_HANDLERS, SentenceCues, hedge
 from .outlets import OutletIndex, dateline_wire
 from .pronouns import register_genders_and_subjects
-from .quotations import carry_quotations
+from .quotations import carry_excerpts, carry_quotations
 from .references import register_acronyms, register_people
 from .sentences import sentence_records
 from .source_lists import source_list_entries
@@ -65,7 +65,7 @@ class SourcingAttributor:
         quote_spans = self.quotes(text)
         ctx = ArticleContext()
         register_people(doc, hits, ctx, self.classifier)
-        register_acronyms(doc, hits, ctx)
+        register_acronyms(doc, hits, ctx, text)
         register_genders_and_subjects(doc, ctx, quote_spans)
         sentences = sentence_records(doc, text)
         found: list[Attribution] = []
@@ -79,6 +79,7 @@ class SourcingAttributor:
         # A transcript's turns have their speakers: a quotation mark left open across turns carries nothing.
         in_turns = {a.sentence_index for a in turns}
         found.extend(a for a in carry_quotations(records, found, quote_spans) if a.sentence_index not in in_turns)
+        found.extend(a for a in carry_excerpts(records, found) if a.sentence_index not in in_turns)
         forget_entities()  # the index holds Spans: never keep them past the document
         kept = self._final(found, records, own=self.outlets.own_names((*doc._.sourcing_publishers, dateline_wire(text))))
         by_sentence: dict[int, list[Attribution]] = {}

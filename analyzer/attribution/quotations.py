@@ -19,6 +19,8 @@ from ..rules.refs import step_id
 DIRECT_SHARE = 0.4
 # A sentence after a quotation this short or shorter is a credit line ("Graham asked.").
 CREDIT_LINE_CHARS = 60
+# An excerpt is prose: a paragraph of this many words or more (a list item is shorter).
+EXCERPT_MIN_WORDS = 15
 QUOTE_MARKS = set('"“”„«»')
 CARRIED_RULE = step_id("ref.quotation", "A sentence inside a quotation carries its speaker's label: the speaker of a "
                        "sentence of the quotation, or, for a quotation that opens its sentence and has no cue, the "
@@ -49,6 +51,28 @@ def carry_quotations(records: list[Sentence], found: list[Attribution], quote_sp
         if not speakers and opens_sentence(inside[0], q_start):
             speakers = neighbour_speaker(records, inside, by_sentence)
         extra.extend(_carry(inside, speakers, by_sentence))
+    return extra
+
+
+def carry_excerpts(records: list[Sentence], found: list[Attribution]) -> list[Attribution]:
+    """An excerpt set off as a paragraph of its own after a colon, without quotation marks ("the
+    Times gave Clinton a glowing endorsement:" then a paragraph of the endorsement) is its
+    speaker's words, sentence by sentence. Only a person's or an outlet's words, and only prose:
+    a document's findings listed after a colon are items of a list (docs/labelling.md)."""
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in found:
+        by_sentence.setdefault(a.sentence_index, []).append(a)
+    extra: list[Attribution] = []
+    for number, record in enumerate(records):
+        if record.is_heading or not record.text.rstrip().endswith(":"):
+            continue
+        following = [r for r in records[number + 1:] if r.paragraph == record.paragraph + 1]
+        if any(r.paragraph == record.paragraph for r in records[number + 1:number + 2]) or not following:
+            continue  # the colon does not end its paragraph
+        if any(r.is_heading for r in following) or len(" ".join(r.text for r in following).split()) < EXCERPT_MIN_WORDS:
+            continue
+        speakers = [a for a in by_sentence.get(record.index, []) if a.speaker and a.label != "document"]
+        extra.extend(_carry(following, speakers, by_sentence))
     return extra
 
 

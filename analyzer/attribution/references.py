@@ -20,9 +20,10 @@ NOT_PERSON_ENTS = ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME")
 BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
 
 
-def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
-    """ "South Korea's Joint Chiefs of Staff (JCS)": later mentions of the acronym are that body."""
-    for match in BRACKETED_WORD.finditer(doc.text):  # a text search: far cheaper than a look at every token
+def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext, text: str) -> None:
+    """ "South Korea's Joint Chiefs of Staff (JCS)": later mentions of the acronym are that body.
+    `text` is doc.text, which the caller has read once (Doc.text joins every token on each call)."""
+    for match in BRACKETED_WORD.finditer(text):  # a text search: far cheaper than a look at every token
         span = doc.char_span(match.start(1), match.end(1))
         if span is None or len(span) != 1 or not 2 <= span.start < len(doc) - 1:
             continue
