@@ -65,3 +65,8 @@ class RuleFileError(AnalyzerError):
 
 class ModelNotFoundError(AnalyzerError):
     """No spaCy English pipeline could be loaded."""
+
+
+class ClusterError(AnalyzerError):
+    """A Dask run that cannot finish: the cluster lost every worker, a partition kept killing
+    the workers that ran it, or a worker cannot run the analyzer. No table is written."""

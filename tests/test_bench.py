@@ -28,3 +28,14 @@ def test_a_small_bench_measures_every_figure(tmp_path):
         rows = (tmp_path / folder / "scorecard.csv").read_text(encoding="utf-8").splitlines()
         assert len(rows) >= 2, folder
         assert len((tmp_path / folder / "errors.csv").read_text(encoding="utf-8").splitlines()) == 1, folder
+
+
+def test_the_dask_cluster_line_gives_its_ratio_to_jobs_1():
+    from analyzer.run.bench import BenchReport
+
+    figures = {"model_load_s": 1.0, "help_s": 0.3, "one_article_s": 3.0, "spacy_wps": 7000.0, "jobs1_wps": 6000.0,
+               "dask_wps": 10200.0, "dask_workers": 2, "rss_small_mb": 300.0, "rss_1x_mb": 330.0}
+    lines = BenchReport(500, 300000, figures).lines()
+    assert [line for line in lines if "--engine dask" in line] == [
+        "sourcing analyze --engine dask on a 2-worker cluster (dask scheduler + dask worker --nthreads 1 on 127.0.0.1, "
+        "workers warm, best of 2): 10,200 words/s = 1.70x --jobs 1"]

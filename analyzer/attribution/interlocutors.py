@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Span, Token
 
-from ..nlp.syntax import noun_phrase
+from ..nlp.syntax import entities_in, noun_phrase
 from ..rules.matcher import Hit, HitIndex
 from .decisions.people import names_a_journalist
 from .decisions.phrase import rule_of
@@ -41,7 +41,7 @@ def outlet_journalists(sent: Span, hits: HitIndex, classifier: SourceClassifier,
                        inside_quote: Callable[[Token], bool]) -> list[Source]:
     """Another outlet's journalists named, with their outlet, in a sentence of speech."""
     found = []
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ != "PERSON" or inside_quote(ent[0]):
             continue
         words = noun_phrase(ent.root)

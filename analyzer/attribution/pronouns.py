@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.syntax import PERSON_ENTS
+from ..nlp.syntax import PERSON_ENTS, entities_in
 from .context import ArticleContext
 
 MALE, FEMALE = "male", "female"
@@ -60,7 +60,7 @@ def _people_named(sent: Span, ctx: ArticleContext, quote_spans) -> list[tuple[Sp
     surname alone is often tagged as an organisation ("Becker has owned"): a name the article
     gave a person before is that person."""
     found = []
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if _quoted(ent.start_char, quote_spans):
             continue
         known = ctx.people.get(ent.text)

@@ -1,6 +1,7 @@
 """The `sourcing` command. Each command is a thin typer wrapper around a plain function;
 only this layer turns errors into messages and exit codes:
-0 all inputs analysed, 1 some inputs failed (the rest were still written), 2 usage error.
+0 all inputs analysed, 1 some inputs failed (the rest were still written), 2 usage error,
+3 a run that could not finish (a Dask cluster that lost its workers; nothing written).
 """
 
 from __future__ import annotations

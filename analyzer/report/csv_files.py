@@ -9,10 +9,10 @@ and pyarrow from the same rows.
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..run.local import ArticleResult
 from .tables import (ANONYMOUS_COLUMNS, ATTRIBUTION_COLUMNS, SENTENCE_COLUMNS, SOURCE_COLUMNS, columns_of,
@@ -22,6 +22,9 @@ FILES = {"sentences": "sentences.csv", "attributions": "attributions.csv", "scor
          "sources": "sources.csv"}
 FIXED_COLUMNS = {"sentences": SENTENCE_COLUMNS, "attributions": ATTRIBUTION_COLUMNS, "sources": SOURCE_COLUMNS}
 OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def output_names(output_format: str = "csv") -> dict[str, str]:
@@ -61,7 +64,8 @@ class CsvWriter:
                 shutil.copyfile(final, self.temp[key])
                 self.started.add(key)
                 if key == "scorecard" and self.format == "csv":
-                    self.scorecard_columns = list(pd.read_csv(final, nrows=0).columns)
+                    with final.open(encoding="utf-8", newline="") as stream:
+                        self.scorecard_columns = next(csv.reader(stream), [])
 
     def _append(self, key: str, rows: list[dict], columns, closing: bool = False) -> None:
         first = key not in self.started
@@ -73,6 +77,8 @@ class CsvWriter:
             return
         if not rows and self.format == "parquet" and not closing:
             return  # the schema comes from the first rows: an article with no attributions has none
+        import pandas as pd  # JSONL and Parquet only: pandas costs a CSV run a second of start-up
+
         frame = pd.DataFrame(rows, columns=columns)  # JSONL and Parquet are not for spreadsheets: never protected
         if self.format == "jsonl":
             frame.to_json(self.temp[key], orient="records", lines=True, force_ascii=False, mode="w" if first else "a")
@@ -86,7 +92,7 @@ class CsvWriter:
             handle = self.handles[key] = open(self.temp[key], "w" if first else "a", encoding="utf-8", newline="")
         write_csv(handle, rows, columns_of(rows, columns), header=first, raw=self.raw)
 
-    def _append_parquet(self, key: str, frame: pd.DataFrame) -> None:
+    def _append_parquet(self, key: str, frame: "pd.DataFrame") -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 

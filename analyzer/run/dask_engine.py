@@ -11,15 +11,22 @@ from every part but the first, and the rest is copied byte for byte.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from ..io.articles import JSONL_SUFFIXES, TEXT_SUFFIXES
 
 ARTICLES_PER_PARTITION = 64
+NO_WORKER_TIMEOUT_S = 60.0  # a nanny restarts a dead worker in seconds; a minute with none means the cluster is gone
+POLL_S = 1.0
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters (malloc.h)
 _ANALYZERS: dict[tuple, object] = {}  # one Analyzer per worker process and configuration
 
 
@@ -89,11 +96,29 @@ def _jsonl_partitions(path: Path, per_partition: int, first_number: int) -> list
     return out
 
 
+def _undo_nanny_malloc_trim() -> None:
+    """Dask's nanny starts each worker with MALLOC_TRIM_THRESHOLD_=65536 (to hand freed memory
+    back to the system). Setting it also pins glibc's mmap threshold at 128 KiB, so every array
+    spaCy allocates above that is mapped and unmapped again: on 2 workers a partition of 64
+    articles took 13 s under a nanny and 9 s without (README: Speed and scale). Give glibc
+    back the thresholds its defaults grow to; memory stays bounded, as the model is loaded once."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (musl): no such setting to undo
+        return
+    libc.mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024)
+    libc.mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024)
+
+
 def _analyzer(model: Optional[str], rules_dirs: tuple[str, ...]):
     key = (model, rules_dirs)
     if key not in _ANALYZERS:
         from .local import Analyzer
 
+        if not _ANALYZERS:  # the first model in this worker process
+            _undo_nanny_malloc_trim()
         _ANALYZERS[key] = Analyzer(model=model, rules_dirs=list(rules_dirs))
     return _ANALYZERS[key]
 
@@ -133,10 +158,12 @@ def analyze_partition(partition: Partition, parts_dir: str, outlet: Optional[str
 
 
 def join_partitions(parts_dir: Path, out_dir: Path, numbers: list[int]) -> list[Path]:
-    """Concatenate the partitions' CSV files in order, one header each; atomic rename at the end."""
+    """Concatenate the partitions' CSV files in order, one header each. Every table is written
+    under a temporary name first and all are renamed only then, so a failure on the way
+    (a full disk) leaves the earlier tables, never a mix of old and new."""
     from ..report.csv_files import FILES
 
-    written = []
+    temps = []
     for name in FILES.values():
         temp = out_dir / f".{name}.partial"
         header_written = False
@@ -151,30 +178,122 @@ def join_partitions(parts_dir: Path, out_dir: Path, numbers: list[int]) -> list[
                         target.write(header)
                         header_written = True
                     shutil.copyfileobj(source, target)
-        final = out_dir / name
+        temps.append((temp, out_dir / name))
+    for temp, final in temps:
         os.replace(temp, final)
-        written.append(final)
-    return written
+    return [final for _, final in temps]
 
 
-def run_dask(inputs: list[str], out_dir: Path, outlet: Optional[str] = None, model: Optional[str] = None,
-             rules_dirs: Iterable = (), scheduler: Optional[str] = None, workers: int = 2,
-             per_partition: int = ARTICLES_PER_PARTITION) -> DaskSummary:
+def _where(partition: Partition) -> str:
+    if partition.files:
+        more = f" and {len(partition.files) - 1} more file(s)" if len(partition.files) > 1 else ""
+        return f"{partition.files[0]}{more}"
+    return f"{partition.path} from line {partition.first_line}"
+
+
+def _check_worker(parts_dir: str, model: Optional[str], rules_dirs: tuple[str, ...]) -> str:
+    """Runs on every worker before the partitions: can it see the output folder, and load the
+    model (then cached for the run)? An empty string means ready."""
+    if not os.path.isdir(parts_dir):
+        return f"cannot see the output folder {parts_dir}: put --out on a file system every worker mounts at the same path"
+    _analyzer(model, rules_dirs)
+    return ""
+
+
+def _workers_ready(client, parts_dir: Path, model: Optional[str], rules: tuple[str, ...]) -> None:
+    from ..errors import ClusterError
+
+    try:
+        answers = client.run(_check_worker, str(parts_dir), model, rules)
+    except Exception as exc:  # raised on a worker: the package or the model is missing there
+        raise ClusterError(f"a Dask worker cannot run the analyzer: {_one_line(exc)} "
+                           "(every worker needs this package and the model installed)") from None
+    for worker, problem in sorted(answers.items()):
+        if problem:
+            raise ClusterError(f"Dask worker {worker} {problem}")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def _wait_with_workers(client, futures: list, no_worker_timeout: float) -> None:
+    """Wait until every future is done, or stop when the cluster has had no worker for
+    `no_worker_timeout` seconds (Dask itself would wait for a worker for ever)."""
+    from dask.distributed import wait
+
+    from ..errors import ClusterError
+
+    workerless_since = None
+    while True:
+        try:
+            wait(futures, timeout=POLL_S)
+            return
+        except TimeoutError:
+            pass
+        if client.nthreads():
+            workerless_since = None
+            continue
+        workerless_since = workerless_since or time.monotonic()
+        if time.monotonic() - workerless_since > no_worker_timeout:
+            done = sum(f.status == "finished" for f in futures)
+            raise ClusterError(f"the Dask cluster has had no worker for {no_worker_timeout:.0f} s "
+                               f"({done} of {len(futures)} partitions done); no table written")
+
+
+def _gather(client, futures: list, partitions: list[Partition], no_worker_timeout: float) -> list[dict]:
+    """Wait for every partition. A worker that dies has its partitions run again on the others
+    (Dask does that); a cluster with no worker for `no_worker_timeout` seconds, or a partition
+    that killed every worker it ran on, stops the run with a ClusterError."""
+    from dask.distributed import KilledWorker
+    from distributed.utils import CancelledError
+
+    from ..errors import ClusterError
+
+    try:
+        _wait_with_workers(client, futures, no_worker_timeout)
+    except (OSError, CancelledError) as exc:  # the scheduler went away: the futures are lost
+        why = f" ({_one_line(exc)})" if isinstance(exc, OSError) else ""
+        raise ClusterError(f"lost the Dask scheduler mid-run{why}; no table written") from None
+    for future, partition in zip(futures, partitions):
+        if future.status == "finished":
+            continue
+        if future.status != "error":
+            raise ClusterError(f"partition {partition.number} ({_where(partition)}) was {future.status} "
+                               "by the Dask scheduler; no table written")
+        exc = future.exception()
+        if isinstance(exc, KilledWorker):
+            raise ClusterError(f"partition {partition.number} ({_where(partition)}) killed every Dask worker that ran it "
+                               "(out of memory?); no table written")
+        raise ClusterError(f"partition {partition.number} ({_where(partition)}) failed on a Dask worker: "
+                           f"{_one_line(exc)}; no table written")
+    return [future.result() for future in futures]
+
+
+@contextmanager
+def _quiet_dask_logs() -> Iterator[None]:
+    """Dask logs a lost scheduler or a dead worker with a traceback on stderr; the run reports
+    what matters itself, in one line (ClusterError), so Dask's handlers are muted meanwhile."""
+    import logging
+
+    import distributed  # noqa: F401  (sets up Dask's log handlers)
+
+    handlers = [h for name in ("distributed", "distributed.client") for h in logging.getLogger(name).handlers]
+    levels = [h.level for h in handlers]
+    for handler in handlers:
+        handler.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for handler, level in zip(handlers, levels):
+            handler.setLevel(level)
+
+
+def _run_partitions(partitions: list[Partition], parts_dir: Path, outlet: Optional[str], model: Optional[str],
+                    rules: tuple[str, ...], scheduler: Optional[str], workers: int, no_worker_timeout: float) -> list[dict]:
     from dask.distributed import Client, LocalCluster
 
-    from ..nlp.pipeline import check_model
-    from ..rules.loader import load_rules
-
-    rules = tuple(str(Path(d).resolve()) for d in rules_dirs)
-    load_rules(rules)  # a bad rule file fails here, once, not on every worker
-    check_model(model)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    parts_dir = out_dir / ".partitions"
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    parts_dir.mkdir()
-    partitions, errors = plan_partitions(inputs, per_partition)
-    summary = DaskSummary(errors=[e.one_line() for e in errors], partitions=len(partitions))
     cluster = None
     if scheduler:
         client = Client(scheduler)
@@ -182,13 +301,39 @@ def run_dask(inputs: list[str], out_dir: Path, outlet: Optional[str] = None, mod
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
+        _workers_ready(client, parts_dir, model, rules)
         futures = client.map(analyze_partition, partitions, parts_dir=str(parts_dir), outlet=outlet, model=model,
                              rules_dirs=rules, pure=False)
-        results = sorted(client.gather(futures), key=lambda r: r["number"])
+        return _gather(client, futures, partitions, no_worker_timeout)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def run_dask(inputs: list[str], out_dir: Path, outlet: Optional[str] = None, model: Optional[str] = None,
+             rules_dirs: Iterable = (), scheduler: Optional[str] = None, workers: int = 2,
+             per_partition: int = ARTICLES_PER_PARTITION, no_worker_timeout: Optional[float] = None) -> DaskSummary:
+    from ..nlp.pipeline import check_model
+    from ..rules.loader import load_rules
+
+    rules = tuple(str(Path(d).resolve()) for d in rules_dirs)
+    load_rules(rules)  # a bad rule file fails here, once, not on every worker
+    check_model(model)
+    out_dir = Path(out_dir).resolve()  # workers see the same path, not the client's working folder
+    out_dir.mkdir(parents=True, exist_ok=True)
+    parts_dir = out_dir / ".partitions"
+    shutil.rmtree(parts_dir, ignore_errors=True)
+    parts_dir.mkdir()
+    partitions, errors = plan_partitions(inputs, per_partition)
+    summary = DaskSummary(errors=[e.one_line() for e in errors], partitions=len(partitions))
+    try:
+        with _quiet_dask_logs():
+            results = _run_partitions(partitions, parts_dir, outlet, model, rules, scheduler, workers,
+                                      no_worker_timeout or NO_WORKER_TIMEOUT_S)
+    except BaseException:
+        shutil.rmtree(parts_dir, ignore_errors=True)  # the earlier tables stay as they were
+        raise
     for result in results:
         summary.articles += result["articles"]
         summary.errors.extend(result["errors"])
