@@ -59,6 +59,7 @@ def test_who_a_pronoun_or_a_name_is(analyzer, text, start, expected):
     ("Human rights groups said the law was unjust.", {"anonymous"}),
     ("The National Weather Service issued a flood warning, saying rivers would crest on Friday.", {"named-official"}),
     ("The Interior Ministry put the death toll at 42.", {"named-official"}),
+    ("The F.B.I. said the suspect fled on foot.", {"named-official"}),
     ("Satellite images from Maxar show burned villages.", {"satellite-imagery"}),
     ("The Taliban's spokesman, Zabihullah Mujahid, denied the report.", {"named-official"}),
     ("Famine has spread to five more areas, the U.N.'s humanitarian coordinator for Sudan, Halima Osei-Berg, "

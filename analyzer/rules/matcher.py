@@ -154,6 +154,9 @@ class RuleMatcher:
         doc = nlp.make_doc(phrase.strip())
         if any(ch.isupper() for ch in phrase):
             self.phrases_exact.add(key, [doc])
+            if phrase.isalpha() and phrase.isupper() and 2 <= len(phrase) <= 6:
+                # an acronym is also written with full stops: "F.B.I.", "S.E.C." (The New York Times's style)
+                self.phrases_exact.add(key, [nlp.make_doc("".join(f"{letter}." for letter in phrase))])
             if phrase.startswith("The "):
                 # "The Times of Israel" is written "the Times of Israel" mid-sentence.
                 self.phrases_exact.add(key, [nlp.make_doc("the " + phrase.strip()[4:])])
