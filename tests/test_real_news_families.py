@@ -118,6 +118,8 @@ def test_one_capitalised_label_is_no_transcript(analyzer):
     ("Police interviewed three witnesses on Tuesday.", set()),
     ("The Times's editorial board endorsed the mayor on Saturday.", {"secondary-outlet"}),
     ("The senator endorsed the mayor on Saturday.", set()),
+    ("The Transportation Department proposed the rule last year after a derailment.", set()),
+    ("The agency proposed a rule requiring two-person crews.", {"named-official"}),
     ("The city obtained the documents through a records request.", set()),
     ("Under the plan, announced by Gov. Tom Hale on Friday, schools will reopen next week.", {"named-official"}),
     ("When asked about the fires by reporters, Mayor Ana Ruiz said the city was ready.", {"named-official"}),

@@ -56,6 +56,10 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
     return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
 
 
+# Verbs of putting forward a bill or a rule (content.proposed_an_act).
+PROPOSING_VERBS = ("propose", "introduce", "unveil", "sponsor", "table")
+
+
 def names_something(verb: Token) -> bool:
     """ "The island, which the Philippines calls Pag-asa": a relative clause that gives a name
     reports no claim, whoever uses the name."""
@@ -75,3 +79,11 @@ def wrote_a_work(verb: Token, hits) -> bool:
 def says_something(document: Token) -> bool:
     """ "a lawsuit alleging that ...", "vouchers showing that ...": a document with what it says."""
     return any(c.dep_ in ("acl", "relcl") for c in document.children)
+
+
+def proposed_an_act(verb: Token, act_documents: frozenset[str]) -> bool:
+    """ "The Transportation Department proposed the rule last year": proposing or introducing a
+    bill, a rule or a budget is an act (lex.act_documents), unless the sentence says what it
+    would do ("a rule requiring ...") or what the proposer said."""
+    return verb.lemma_.lower() in PROPOSING_VERBS and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in act_documents and not says_something(c) for c in verb.children)

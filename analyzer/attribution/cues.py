@@ -29,7 +29,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .decisions.phrase import rule_of
-from .content import has_content, names_something, says_something, wrote_a_work
+from .content import has_content, names_something, proposed_an_act, says_something, wrote_a_work
 from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title, said_on_air
 from .sources import ArticleContext, Source, SourceClassifier
 from .written import written_in
@@ -203,7 +203,7 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
         return False
-    if names_something(verb) or wrote_a_work(verb, cues.hits):
+    if names_something(verb) or wrote_a_work(verb, cues.hits) or proposed_an_act(verb, cues.classifier.lexicon.act_documents):
         return False
     return not inside_reported_clause(verb, cues.cue_verbs)
 
