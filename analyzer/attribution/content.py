@@ -71,7 +71,7 @@ def wrote_a_work(verb: Token, hits) -> bool:
     """ "Mariano wrote a memoir of her time at the White House", "a doctor who wrote many of the
     prescriptions": writing a book, a letter or a prescription is an act; what it says ("wrote in
     her memoir that ...") is the claim."""
-    return verb.lemma_.lower() == "write" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
+    return verb.lemma_.lower() == "write" and not _states_a_clause(verb) and any(
         c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("many", "some", "most") or hits.within([c.i], "document"))
         for c in verb.children)
 
@@ -85,5 +85,10 @@ def proposed_an_act(verb: Token, act_documents: frozenset[str]) -> bool:
     """ "The Transportation Department proposed the rule last year": proposing or introducing a
     bill, a rule or a budget is an act (lex.act_documents), unless the sentence says what it
     would do ("a rule requiring ...") or what the proposer said."""
-    return verb.lemma_.lower() in PROPOSING_VERBS and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) \
+    return verb.lemma_.lower() in PROPOSING_VERBS and not _states_a_clause(verb) \
         and any(c.dep_ == "dobj" and c.lemma_.lower() in act_documents and not says_something(c) for c in verb.children)
+
+
+def _states_a_clause(verb: Token) -> bool:
+    """ "wrote that ...", "proposed: ...": the verb reports what was said, not only what was made."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)

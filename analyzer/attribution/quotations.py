@@ -39,9 +39,7 @@ def quote_type(sent: Span, quote_spans) -> str:
 def carry_quotations(records: list[Sentence], found: list[Attribution], quote_spans) -> list[Attribution]:
     """A sentence inside a quotation carries its speaker's label (docs/labelling.md): the attributions
     to add, one per sentence and speaker label the sentence does not have yet."""
-    by_sentence: dict[int, list[Attribution]] = {}
-    for a in found:
-        by_sentence.setdefault(a.sentence_index, []).append(a)
+    by_sentence = _by_sentence(found)
     extra: list[Attribution] = []
     for q_start, q_end in quote_spans:
         inside = [r for r in records if not r.is_heading and r.start_char < q_end and r.end_char > q_start]
@@ -59,9 +57,7 @@ def carry_excerpts(records: list[Sentence], found: list[Attribution]) -> list[At
     Times gave Clinton a glowing endorsement:" then a paragraph of the endorsement) is its
     speaker's words, sentence by sentence. Only a person's or an outlet's words, and only prose:
     a document's findings listed after a colon are items of a list (docs/labelling.md)."""
-    by_sentence: dict[int, list[Attribution]] = {}
-    for a in found:
-        by_sentence.setdefault(a.sentence_index, []).append(a)
+    by_sentence = _by_sentence(found)
     extra: list[Attribution] = []
     for number, record in enumerate(records):
         if record.is_heading or not record.text.rstrip().endswith(":"):
@@ -74,6 +70,13 @@ def carry_excerpts(records: list[Sentence], found: list[Attribution]) -> list[At
         speakers = [a for a in by_sentence.get(record.index, []) if a.speaker and a.label != "document"]
         extra.extend(_carry(following, speakers, by_sentence))
     return extra
+
+
+def _by_sentence(found: list[Attribution]) -> dict[int, list[Attribution]]:
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in found:
+        by_sentence.setdefault(a.sentence_index, []).append(a)
+    return by_sentence
 
 
 def _carry(inside: list[Sentence], speakers: list[Attribution], by_sentence: dict[int, list[Attribution]]) -> list[Attribution]:

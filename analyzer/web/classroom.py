@@ -129,24 +129,6 @@ def _comparison_page(first: ArticleResult, second: ArticleResult) -> str:
     return classroom_page("compare", "Two articles compared", c=comparison_view(first, second))
 
 
-@router.post("/classroom/exercise")
-async def exercise(request: Request) -> Response:
-    async def make(service: AnalysisService, form: ClassroomForm) -> str:
-        lesson = await lesson_of(service, form)
-        return await service.run(_exercise_page, service, lesson, None)
-
-    return await _answer(request, make)
-
-
-@router.post("/classroom/exercise/check")
-async def exercise_check(request: Request) -> Response:
-    async def make(service: AnalysisService, form: ClassroomForm) -> str:
-        lesson = await lesson_of(service, form)
-        return await service.run(_exercise_page, service, lesson, form)
-
-    return await _answer(request, make)
-
-
 def _exercise_page(service: AnalysisService, lesson: Lesson, form: Optional[ClassroomForm]) -> str:
     """The exercise; with the form of a student who pressed Check, their answers checked."""
     result = service.analyze_one(lesson.article)
@@ -165,15 +147,6 @@ def _exercise_page(service: AnalysisService, lesson: Lesson, form: Optional[Clas
         files.append(_jsonl(lesson.record(with_key=True), f"{stem}-answer-key.jsonl", "Exercise file with the answer key"))
     context = exercise_context(result, answers, checked, lesson.token())
     return classroom_page("exercise", f"Exercise: {context['title']}", x=context, files=[f.view() for f in files])
-
-
-@router.post("/classroom/correct")
-async def correct(request: Request) -> Response:
-    async def make(service: AnalysisService, form: ClassroomForm) -> str:
-        lesson = await lesson_of(service, form)
-        return await service.run(_correction_page, service, lesson, form)
-
-    return await _answer(request, make)
 
 
 def _corrected(service: AnalysisService, lesson: Lesson, form: ClassroomForm) -> tuple[ArticleResult, ArticleResult, dict]:
@@ -200,15 +173,6 @@ def _correction_page(service: AnalysisService, lesson: Lesson, form: ClassroomFo
                           files=[f.view() for f in files])
 
 
-@router.post("/classroom/present")
-async def present(request: Request) -> Response:
-    async def make(service: AnalysisService, form: ClassroomForm) -> str:
-        lesson = await lesson_of(service, form)
-        return await service.run(_presentation_page, service, lesson, form)
-
-    return await _answer(request, make)
-
-
 def _presentation_page(service: AnalysisService, lesson: Lesson, form: ClassroomForm) -> str:
     _, shown, corrections = _corrected(service, lesson, form)
     context = presentation_context(shown, corrections)
@@ -218,3 +182,22 @@ def _presentation_page(service: AnalysisService, lesson: Lesson, form: Classroom
 def _jsonl(record: dict, name: str, label: str) -> Download:
     data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     return Download(name, label, data, EXERCISE_MEDIA_TYPE)
+
+
+def _one_lesson(page: Callable[[AnalysisService, Lesson, Optional[ClassroomForm]], str], with_form: bool = True):
+    """A route that reads the page's one article (the lesson) and answers page(service, lesson,
+    form), off the event loop; the form only where the page reads the student's or teacher's labels."""
+    async def route(request: Request) -> Response:
+        async def make(service: AnalysisService, form: ClassroomForm) -> str:
+            lesson = await lesson_of(service, form)
+            return await service.run(page, service, lesson, form if with_form else None)
+
+        return await _answer(request, make)
+
+    return route
+
+
+router.add_api_route("/classroom/exercise", _one_lesson(_exercise_page, with_form=False), methods=["POST"])
+router.add_api_route("/classroom/exercise/check", _one_lesson(_exercise_page), methods=["POST"])
+router.add_api_route("/classroom/correct", _one_lesson(_correction_page), methods=["POST"])
+router.add_api_route("/classroom/present", _one_lesson(_presentation_page), methods=["POST"])
