@@ -53,6 +53,9 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
                 verb.lemma_.lower() in FORECAST_VERBS) and any(t.like_num or t.text in ("%", "$") for t in child.subtree):
             return True  # "expects growth of 1.6 percent": a figure forecast is a claim
     sent = verb.sent
+    # "He responded the same way: THEY LOSE, WE WIN." — the words after a colon are what was said
+    if any(t.text == ":" and t.head.i >= verb.i and sent.end - t.i > 2 for t in sent[verb.i - sent.start:]):
+        return True
     return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
 
 

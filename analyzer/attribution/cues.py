@@ -30,7 +30,8 @@ from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .decisions.phrase import rule_of
 from .content import has_content, names_something, proposed_an_act, says_something, wrote_a_work
-from .interlocutors import journalist_told, outlet_journalists, outlet_source, quoted_title, said_on_air
+from .interlocutors import (journalist_told, only_outlet, outlet_journalists, outlet_source, quoted_title,
+                            said_on_air)
 from .sources import ArticleContext, Source, SourceClassifier
 from .written import written_in
 
@@ -147,7 +148,8 @@ def speech_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     for outlet in said_on_air(verb, cues.hits, cues.classifier):
         cues.add(outlet, [verb], hit.rule_id, speaker=False)
     _document_said_in(cues, verb, hit.rule_id)
-    if not any(a.label == "document" for a in cues.found):
+    # "The Hill's Jordan Fabian wrote that ...": a journalist writes the outlet's reporting, no document
+    if not any(a.label in ("document", "secondary-outlet") for a in cues.found):
         cues.add(written_in(cues.ctx, verb), [verb], hit.rule_id, speaker=False)
 
 
@@ -174,10 +176,17 @@ def _speaker_of(cues: SentenceCues, verb: Token) -> Optional[Token]:
     if subject is not None and cues.inside_quote(subject) and not cues.inside_quote(verb):
         subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
     if subject is None or any(c.tag_ == "POS" for c in subject.children):
-        # "..., the candidate's former doctor maintains.": the parser hangs "doctor" on the verb
-        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")),
-                       subject)
+        subject = next((c for c in reversed(list(verb.lefts)) if _misread_subject(cues, c)), subject)
     return subject if subject is not None else person_named_before(verb)  # a long opening loses ", said"'s subject
+
+
+def _misread_subject(cues: SentenceCues, token: Token) -> bool:
+    """ "..., the candidate's former doctor maintains.": the parser hangs "doctor" on the verb;
+    "Tully said in an interview ...", "Axios first reported": it reads a name as an adverb."""
+    if token.dep_ == "compound":
+        return token.pos_ in ("NOUN", "PROPN")
+    return token.dep_ in ("advmod", "npadvmod") and token.is_title and (
+        token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or bool(cues.hits.within([token.i], "outlet")))
 
 
 def _speaker_next_to(cues: SentenceCues, verb: Token) -> Optional[Token]:
@@ -377,14 +386,6 @@ def hedge(cues: SentenceCues, hit: Hit) -> None:
     span = cues.doc[hit.start:hit.end]
     cues.add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id,
              speaker=False)
-
-
-def only_outlet(sources: list[Source]) -> Optional[Source]:
-    """The first outlet among the sources: "told CNN" credits CNN, "told lawmakers" nobody."""
-    for source in sources:
-        if source.label == "secondary-outlet":
-            return source
-    return None
 
 
 def imagery_in_clauses(subject: Token, hits: HitIndex, ctx: ArticleContext, image_words: frozenset[str]) -> list[Source]:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.syntax import entities_in, noun_phrase
 from ..rules.matcher import Hit, HitIndex
+from .decisions.evidence import call_sign_in
 from .decisions.people import names_a_journalist
 from .decisions.phrase import rule_of
 from .sources import Source, SourceClassifier
@@ -72,6 +73,18 @@ def said_on_air(verb: Token, hits: HitIndex, classifier: SourceClassifier) -> li
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "on":
             hit = classifier.outlet_hit(hits, list(prep.subtree))
+            station = call_sign_in(prep.subtree) if hit is None else None
             if hit is not None:
                 found.append(outlet_source(verb.doc, hit, classifier))
+            elif station is not None:  # "said on WNHT's Sunday program"
+                found.append(Source("secondary-outlet", "decide.outlet_named_like", station.text, station.text,
+                                    station.start_char, station.end_char, outlet=station.text))
     return found
+
+
+def only_outlet(sources: list[Source]) -> Optional[Source]:
+    """The first outlet among the sources: "told CNN" credits CNN, "told lawmakers" nobody."""
+    for source in sources:
+        if source.label == "secondary-outlet":
+            return source
+    return None

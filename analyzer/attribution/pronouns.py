@@ -4,8 +4,8 @@ people it names as the subject of a sentence.
 "Mayor Linda Ortiz said ... Tom Becker said he would sue ... She added" is the mayor, not the
 landlord quoted last; "Reyes has pushed for the law. He said" is Reyes, although he is no
 source in the first sentence. The gender comes only from the text (a "Mr."/"Ms." before the
-name, or the pronouns of a sentence that names that one person), never from a list of first
-names: a person the text gives no gender matches either pronoun.
+name, a family role or gendered title beside it, or the pronouns of a sentence that names that
+one person), never from a list of first names: a person the text gives no gender matches either pronoun.
 """
 
 from __future__ import annotations
@@ -22,6 +22,14 @@ PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                   "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
 HONORIFIC_GENDER = {"mr.": MALE, "mr": MALE, "ms.": FEMALE, "ms": FEMALE, "mrs.": FEMALE, "mrs": FEMALE,
                     "miss": FEMALE}
+# Words for a family role or a gendered title that the text sets beside a name ("Trell's mother,
+# Denise Trell", "his widow, Ann Ruiz", "Congresswoman Ana Diaz"): the text gives the gender.
+GENDERED_NOUNS = {**{w: MALE for w in ("father", "husband", "son", "brother", "uncle", "grandfather", "nephew",
+                                        "widower", "boyfriend", "fiance", "congressman", "councilman",
+                                        "chairman", "spokesman", "businessman", "king", "prince")},
+                  **{w: FEMALE for w in ("mother", "wife", "daughter", "sister", "aunt", "grandmother", "niece",
+                                         "widow", "girlfriend", "fiancee", "congresswoman", "councilwoman",
+                                         "chairwoman", "spokeswoman", "businesswoman", "queen", "princess")}}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 VOTING_DEPS = SUBJECT_DEPS + ("poss",)
 
@@ -37,13 +45,19 @@ def register_genders_and_subjects(doc: Doc, ctx: ArticleContext, quote_spans: li
             continue
         named = _people_named(sent, ctx, quote_spans)
         # a clause's subject or a possessive ("Becker said he would sue", "Amari lost his licence");
-        # an object is often someone else ("Holt said the crew had reached him")
-        pronouns = {PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in PRONOUN_GENDER
+        # an object is often someone else ("Holt said the crew had reached him"); and after the
+        # name: one before it points back to someone else ("she said, standing beside the
+        # family's lawyer, Victor Alcott")
+        first_named = named[0][0].start if named else len(doc)
+        pronouns = {PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in PRONOUN_GENDER and t.i > first_named
                     and t.dep_ in VOTING_DEPS and not _quoted(t.idx, quote_spans)}
         for ent, name in named:
             honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
             if honorific:
                 _vote(votes, name, honorific, 3)
+            role = _role_gender(ent)
+            if role:
+                _vote(votes, name, role, 3)
             if ent.root.dep_ in SUBJECT_DEPS:
                 ctx.subjects.append((ent.start_char, name, ent.root.head == sent.root))
         people = {name for _, name in named}
@@ -73,6 +87,18 @@ def _people_named(sent: Span, ctx: ArticleContext, quote_spans) -> list[tuple[Sp
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text in ctx.people and not _quoted(token.idx, quote_spans):
             found.append((sent.doc[token.i:token.i + 1], ctx.people[token.text].name))
     return sorted(found, key=lambda item: item[0].start)
+
+
+def _role_gender(ent: Span) -> Optional[str]:
+    """The gender of a role word set beside the name: the noun the name is in apposition to
+    ("Trell's mother, Denise Trell"), one in apposition to the name ("Ann Ruiz, his widow"), or a
+    title word just before it ("Congresswoman Ana Diaz")."""
+    root = ent.root
+    beside = [root.head] if root.dep_ == "appos" else []
+    beside += [c for c in root.children if c.dep_ == "appos"]
+    if ent.start > 0:
+        beside.append(ent.doc[ent.start - 1])
+    return next((GENDERED_NOUNS[t.lower_] for t in beside if t.lower_ in GENDERED_NOUNS), None)
 
 
 def _quoted(offset: int, quote_spans) -> bool:

@@ -66,6 +66,8 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -
             mention = full
         _remember(ctx, KnownPerson(label, rule, full, mention, outlet), ent.start_char)
     _register_titled_names(doc, hits, ctx, lexicon)
+    _register_outlet_people(doc, hits, ctx, classifier)
+    _register_described_names(doc, ctx)
     _join_short_names(ctx)
 
 
@@ -101,6 +103,42 @@ def _register_titled_names(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexico
         decided = office_of_person(hits, lexicon, list(doc[first:last]), doc[name[0].i:name[-1].i + 1])
         label, rule = decided or ("named-other", NAMED_ENTITY)
         _remember(ctx, KnownPerson(label, rule, full, doc[first:last].text), name[0].idx)
+
+
+def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -> None:
+    """ "NBC's Lester Holt", where the recogniser took the name for an organisation: a journalist
+    of that outlet, so that "Trump told Holt" later is an interview given to NBC."""
+    for hit in hits.starting_in(0, len(doc), "outlet"):
+        if hit.end + 2 >= len(doc) or doc[hit.end].lower_ not in ("'s", "’s"):
+            continue
+        name = _name_after(doc[hit.end + 1:min(len(doc), hit.end + 4)])
+        if len(name) < 2 or name[0].ent_type_ != "ORG":
+            continue
+        full = doc[name[0].i:name[-1].i + 1].text
+        known = ctx.people.get(full) or ctx.people.get(full.split()[-1])
+        if known is None or known.rule_id == NAMED_ENTITY:  # named elsewhere without a title: this says who they are
+            person = KnownPerson("secondary-outlet", rule_of(hit), full, doc[hit.start:name[-1].i + 1].text,
+                                 classifier.outlet_name(hit))
+            ctx.people[full] = ctx.people[full.split()[-1]] = person
+            ctx.mentions.append((name[0].idx, full))
+
+
+def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
+    """ "The witness, Teresa Cole, 58, said", where the recogniser found no entity: a first name and
+    surname in apposition to a word for a person are that person (named-other: titles of office
+    were read before), so that "Cole said" later is her."""
+    headings = doc._.sourcing_headings
+    for token in doc:
+        if token.dep_ != "appos" or token.ent_type_ or token.head.pos_ != "NOUN" or not token.is_title:
+            continue
+        words = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.is_title] + [token]
+        if len(words) < 2 or token.pos_ != "PROPN" or any(t.ent_type_ for t in words):
+            continue
+        if any(s <= words[0].idx < e for s, e in headings):
+            continue
+        full = doc[words[0].i:token.i + 1].text
+        if full not in ctx.people and token.text not in ctx.people:
+            _remember(ctx, KnownPerson("named-other", NAMED_ENTITY, full, full), words[0].idx)
 
 
 def _name_after(tokens) -> list:

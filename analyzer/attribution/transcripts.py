@@ -45,7 +45,9 @@ class Turn:
 
 
 def speaker_turns(records: list[Sentence]) -> list[Turn]:
-    """The tagged paragraphs of an article, when it has enough of them to be a transcript."""
+    """The tagged paragraphs of an article, when it has enough of them to be a transcript. A tag
+    may also open a sentence inside a paragraph (a transcript whose line breaks were lost in
+    copying: "... Are they wrong? HARLAN: Some of them may ..."): the turn runs to the next tag."""
     paragraphs: dict[int, list[Sentence]] = {}
     for record in records:
         if not record.is_heading:
@@ -53,11 +55,10 @@ def speaker_turns(records: list[Sentence]) -> list[Turn]:
     turns: list[Turn] = []
     going_on: list[int] = []  # untagged quoted paragraphs after a turn, until the next tag
     for members in paragraphs.values():
-        record, same = members[0], tuple(r.index for r in members)
-        match = SPEAKER_TAG.match(record.text)
-        if match is None:
-            if turns and record.text.startswith(OPENING_QUOTE):
-                going_on.extend(same)
+        tagged = [(i, match) for i, r in enumerate(members) if (match := SPEAKER_TAG.match(r.text)) is not None]
+        if not tagged or tagged[0][0] != 0:
+            if turns and members[0].text.startswith(OPENING_QUOTE):
+                going_on.extend(r.index for r in members)
             else:
                 going_on.clear()
             continue
@@ -65,7 +66,10 @@ def speaker_turns(records: list[Sentence]) -> list[Turn]:
             last = turns[-1]
             turns[-1] = Turn(last.tag, last.start_char, last.end_char, last.sentences + tuple(going_on))
         going_on = []
-        turns.append(Turn(match.group(1), record.start_char + match.start(1), record.start_char + match.end(1), same))
+        for (first, match), (end, _) in zip(tagged, tagged[1:] + [(len(members), None)]):
+            record = members[first]
+            turns.append(Turn(match.group(1), record.start_char + match.start(1), record.start_char + match.end(1),
+                              tuple(r.index for r in members[first:end])))
     return turns if len(turns) >= MIN_TAGGED_PARAGRAPHS else []
 
 

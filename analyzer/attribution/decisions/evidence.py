@@ -3,7 +3,10 @@ satellite imagery, documents and data, other news outlets."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+from typing import Optional
+
+from spacy.tokens import Span, Token
 
 from ...nlp.syntax import PERSON_ENTS, clauses
 from ...rules.refs import decision_step, step_id
@@ -15,10 +18,14 @@ IMAGERY_DESCRIBED = step_id("decide.imagery_from_satellite", "Images, photos or 
                             "in a clause or attachment ('imagery from the Sentinel-2 satellite') are satellite imagery.")
 UNNAMED_REPORTS = step_id("decide.unnamed_reports", "'Recent reports have suggested', 'reports say': reports that name no "
                           "author or outlet are news reports with no outlet named: secondary-outlet and anonymous.")
+RESPONDENTS = step_id("ref.respondents", "People named as a poll's respondents ('most respondents', 'those surveyed') "
+                      "point back to the poll: document.")
 # The outlet name given to news reports that name none; cues.py adds `anonymous` beside it.
 MEDIA_REPORTS = "media reports"
 SATELLITE_WORDS = ("satellite", "satellites")
 NOMINAL_DEPS = ("pobj", "nsubj", "nsubjpass", "dobj")
+# Entity types of words that are no one's name ("CNN's Atlanta bureau", "NBC's Sunday show").
+NOT_NAME_ENTS = ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART")
 # Words about when reports came, which leave them unnamed ("recent reports", "earlier reports").
 REPORT_TIME_WORDS = ("recent", "earlier", "new", "latest", "previous", "initial", "early", "unconfirmed", "several",
                      "some", "many", "multiple", "conflicting")
@@ -39,9 +46,31 @@ def is_poll_share(root: Token) -> bool:
         for c in root.children)
 
 
-@decision_step("decide.poll_share", "'Eight of 10 voters say', 'four in 10 Americans': a poll's finding, not a source.")
+@decision_step("decide.poll_share", "'Eight of 10 voters say', 'four in 10 Americans': a poll's finding, not a source; "
+               "but people named as a poll's respondents ('a third of those surveyed', 'most respondents', "
+               "'Republicans polled') point back to the poll: document.")
 def poll_share(p: Phrase) -> Verdict:
+    if names_respondents(p.root):
+        earlier = next((s for s in reversed(p.ctx.history) if s.label == "document"), None)
+        return p.refer("document", RESPONDENTS, earlier.resolved if earlier else p.text, person=False)
     return NOT_A_SOURCE if is_poll_share(p.root) else None
+
+
+# Participles that make people a poll's respondents ("those surveyed", "voters polled").
+SURVEYED_WORDS = ("survey", "poll")
+
+
+def names_respondents(root: Token) -> bool:
+    """ "Most respondents", "a third of those surveyed", "Republicans polled by Gallup": the people
+    speak as the poll's answers, an explicit reference to it (docs/labelling.md: polls are documents)."""
+    words = [root] + [t for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    for word in words:
+        if word.lemma_.lower() in ("respondent", "respondents"):
+            return True
+        if any(c.lemma_.lower() in SURVEYED_WORDS and c.tag_ == "VBN" and c.dep_ in ("acl", "amod", "relcl")
+               for c in word.children):
+            return True
+    return False
 
 
 @decision_step("decide.not_a_source", "Words used in another sense ('renewable sources of energy', 'the official "
@@ -130,14 +159,62 @@ def outlet(p: Phrase) -> Verdict:
     head = p.lemma in p.lexicon.outlet_heads or p.lemma in p.lexicon.news_report_nouns
     if found is not None and (found.start <= p.root.i < found.end or head):
         return p.make("secondary-outlet", rule_of(found), outlet=p.classifier.outlet_name(found), hit=found)
+    if found is not None and possessed_name(found, p.root):
+        # "NBC's Lester Holt", where the recogniser took the name for an organisation: the outlet's own person
+        return p.make("secondary-outlet", rule_of(found), outlet=p.classifier.outlet_name(found), hit=found, person=True)
+    return None
+
+
+def possessed_name(outlet_hit, root: Token) -> bool:
+    """ "NBC's Lester Holt", "The Post's Robert Costa": a capitalised name right after an outlet's
+    possessive is someone of that outlet's (its journalist), whatever entity type the name got."""
+    doc = root.doc
+    after = outlet_hit.end + 1
+    if not (outlet_hit.end < len(doc) and doc[outlet_hit.end].lower_ in ("'s", "’s", "'", "’") and after <= root.i):
+        return False
+    name = doc[after:root.i + 1]
+    return len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in NOT_NAME_ENTS for t in name)
+
+
+# A US or Canadian broadcaster's call sign: four letters from K, W or C ("KQED", "WNHT"), or three
+# with a band ("WGN-TV", "KFI-AM"). Names spelt the same way that are no station.
+CALL_SIGN = re.compile(r"^[KWC][A-Z]{2,3}$")
+BANDS = ("TV", "FM", "AM", "DT", "HD")
+NOT_CALL_SIGNS = frozenset(("KPMG", "WIPO", "WWII", "WHOI", "CSIS", "CDPH", "CPSC", "WADA", "WMATA", "CBRN", "CERN",
+                            "CITES", "KKK", "COVID", "CEOS", "CFOS", "CPAC", "CSPAN", "WTTC", "CENTCOM", "CAIR"))
+BROADCAST_WORDS = ("radio", "tv", "television", "channel", "world", "service")
+
+
+def call_sign_in(tokens) -> Optional[Span]:
+    """ "told KQED", "said on WNHT's Sunday program", "WGN-TV": a station named by its call sign
+    (four letters alone, or three or four with a band after a hyphen, which the tokenizer splits)."""
+    for token in tokens:
+        if not CALL_SIGN.match(token.text) or token.text in NOT_CALL_SIGNS:
+            continue
+        doc = token.doc
+        band = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].text in BANDS
+        if band:
+            return doc[token.i:token.i + 3]
+        if len(token.text) == 4:
+            return doc[token.i:token.i + 1]
     return None
 
 
 @decision_step("decide.outlet_named_like", "A name of two or more capitalised words that ends like a newspaper's "
-               "('The Bayport Observer', 'the Daily Herald': lex.newspaper_name_words) is an outlet even when no "
+               "('The Bayport Observer', 'the Daily Herald': lex.newspaper_name_words), a broadcaster's call sign "
+               "('KQED', 'WGN-TV') or a station of a known outlet ('BBC Radio Lincoln') is an outlet even when no "
                "outlet rule lists it.")
 def outlet_named_like(p: Phrase) -> Verdict:
     root = p.root
+    station = call_sign_in(p.core) if root.pos_ == "PROPN" or root.text in BANDS else None
+    if station is not None and station.end > root.i >= station.start - 1:
+        return p.make("secondary-outlet", "decide.outlet_named_like", outlet=station.text)
+    broadcaster = p.classifier.outlet_hit(p.hits, p.core, p.root)
+    if broadcaster is not None and broadcaster.end <= root.i and any(
+            t.lower_ in BROADCAST_WORDS for t in root.doc[broadcaster.end:root.i]):
+        # "BBC Radio Lincoln", "CBS Radio News": a station or service of a known outlet
+        return p.make("secondary-outlet", rule_of(broadcaster), outlet=p.classifier.outlet_name(broadcaster),
+                      hit=broadcaster)
     if root.pos_ != "PROPN" or root.lower_ not in p.lexicon.newspaper_name_words or p.within(p.core, "official"):
         return None
     name = [t for t in p.core if t.i <= root.i and (t.pos_ == "PROPN" or t.lower_ == "the")]

@@ -120,7 +120,7 @@ def descriptor(p: Phrase) -> Verdict:
     root = p.root
     if p.lemma in p.lexicon.bare_not_people and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in root.children):
         return NOT_A_SOURCE  # "cited the figure" is a number; "a senior Hamas figure" is a person
-    for named in (c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in PERSON_ENTS):
+    for named in _named_beside(p):
         person = p.classifier.decide(named, p.hits, p.ctx)
         if person is not None and person.label in ("named-official", "named-other"):
             return person
@@ -129,6 +129,22 @@ def descriptor(p: Phrase) -> Verdict:
         if employer is not None:
             return employer
     return p.make("anonymous", rule_of(found[0]), person=True)
+
+
+def _named_beside(p: Phrase) -> list:
+    """The names set in apposition to the described person: "The witness, Teresa Cole,"; also
+    after the person they work for ("A lawyer for Vahle, Neil Okafor,", where the parser hangs
+    the lawyer's name on Vahle: one person's name in apposition to another's is the lawyer's)."""
+    root = p.root
+
+    def is_name(token) -> bool:
+        return token.ent_type_ in PERSON_ENTS or token.text in p.ctx.people
+
+    named = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and is_name(c)]
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for whom in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in PERSON_ENTS):
+            named += [c for c in whom.children if c.dep_ == "appos" and c.ent_type_ in PERSON_ENTS]
+    return named
 
 
 def _has_name(p: Phrase) -> bool:
@@ -154,6 +170,9 @@ def names_an_organisation(root) -> bool:
 
 def _employer(p: Phrase) -> Verdict:
     root = p.root
+    outlet = p.classifier.outlet_hit(p.hits, p.extra) if root.lower_ in p.lexicon.journalist_titles else None
+    if outlet is not None:  # "a reporter from ABC News", "a correspondent for the BBC": the outlet's reporting
+        return p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), person=True)
     organisations = p.within(p.extra, "named_other", "organisation")
     org = [t for t in p.extra if t.ent_type_ in ORG_ENTS] + [root.doc[h.start] for h in organisations] + [
         # "analysts at Jefferies": a proper name after "at" is an employer, not a place

@@ -29,6 +29,8 @@ LEADS_BODY = step_id("decide.leads_official_body", "A person who heads or sits o
                      "2016,') is an official.")
 # How far back "its reporter" may look for the outlet it belongs to: a paragraph or two.
 OUTLET_LOOKBACK_TOKENS = 120
+# Journalists who run a programme: named bare ("Host Paula Garrity"), they work for the outlet named just before.
+PROGRAMME_ROLES = ("host", "co-host", "anchor", "moderator", "presenter", "interviewer")
 PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-and-state tag ('Adam Schiff "
                           "(D-Calif.)') is a sitting legislator: named-official.")
 PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
@@ -88,7 +90,9 @@ def named_in_apposition(p: Phrase) -> Verdict:
 def speaks_for_person(p: Phrase) -> Verdict:
     if p.lemma not in p.lexicon.speaks_for_person:
         return None
-    owner = next((c for c in p.root.children if c.dep_ == "poss" and (c.ent_type_ in PERSON_ENTS or c.lower_ in OWNER_PRONOUNS)), None)
+    # the owner a person: tagged one, a pronoun, or a name the article gave a person ("Ashby's office")
+    owner = next((c for c in p.root.children if c.dep_ == "poss" and (
+        c.ent_type_ in PERSON_ENTS or c.lower_ in OWNER_PRONOUNS or (c.pos_ == "PROPN" and c.text in p.ctx.people))), None)
     if owner is None:
         return None
     if owner.lower_ in OWNER_PRONOUNS:  # "her office", "his spokesman": the person "she" or "he" is
@@ -96,7 +100,7 @@ def speaks_for_person(p: Phrase) -> Verdict:
         if person is None:
             return None
     else:
-        person = classify_person(p, entity_of(owner), noun_phrase(owner) + attachments(owner))
+        person = classify_person(p, entity_of(owner) or owner.doc[owner.i:owner.i + 1], noun_phrase(owner) + attachments(owner))
     if p.lemma in p.lexicon.no_office_agents:
         return p.make("named-other", person.rule_id if person.label == "named-other" else SPEAKS_FOR_PERSON,
                       resolved=person.resolved, person=True)
@@ -115,7 +119,11 @@ def spokesperson(p: Phrase) -> Verdict:
     organisation = org_hit(p.hits, p.extended)
     if organisation is not None or any(t.ent_type_ in ORG_ENTS for t in p.extended):
         return p.make("named-other", rule_of(organisation) if organisation else SPOKESPERSON_OF_ORG, person=True)
-    if any(t.ent_type_ in PERSON_ENTS for t in p.extra):
+    named = any(t.ent_type_ in PERSON_ENTS for t in p.extra)
+    if named and _speaks_for_other(p.hits, p.root):
+        # "A spokesman for Harborline, Eric Dunmore": named, for someone no rule makes official
+        return p.make("named-other", SPOKESPERSON_OF_ORG, person=True)
+    if named:
         return p.make("named-official", rule_of(spokes[0]), person=True)
     if p.has_word("the"):
         earlier = _spokesperson_before(p)
@@ -210,8 +218,18 @@ def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optiona
     doc = tokens[0].doc
     # "NBC's Chuck Todd", "The Post's Robert Costa": an outlet's own person
     possessive = outlet.end < len(doc) and doc[outlet.end].lower_ in ("'s", "’s", "'", "’") and \
-        outlet.end + 1 < len(doc) and doc[outlet.end + 1].ent_type_ == "PERSON"
+        outlet.end + 1 < len(doc) and (doc[outlet.end + 1].ent_type_ == "PERSON" or (
+            doc[outlet.end + 1].pos_ == "PROPN" and doc[outlet.end + 1].is_title and doc[outlet.end + 1].ent_type_ == "ORG"))
     return outlet if possessive or names_a_journalist(lexicon, tokens) else None
+
+
+def _speaks_for_other(hits, spokes: Token) -> bool:
+    """ "a spokesman for Harborline", "a spokeswoman for the family": a "for" phrase that names no
+    official body, function or state."""
+    for prep in spokes.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            return not hits.within([t.i for t in prep.subtree], "official")
+    return False
 
 
 def names_a_journalist(lexicon, tokens) -> bool:
@@ -224,7 +242,10 @@ def _its_journalist(hits, classifier, lexicon, tokens: list[Token]) -> Optional[
     named: "its" or "the paper's" journalist works for the outlet named last before."""
     if not tokens or not names_a_journalist(lexicon, tokens):
         return None
-    if not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
+    # "Host Paula Garrity pressed Pryce" after "in an interview on NBC's 'Meet the Press'": a
+    # programme's host, with no outlet of their own in the phrase, is the programme's
+    programme_role = any(t.lower_ in PROGRAMME_ROLES for t in tokens)
+    if not programme_role and not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
         return None
     doc, first = tokens[0].doc, tokens[0].i
     before = hits.starting_in(max(0, first - OUTLET_LOOKBACK_TOKENS), first, "outlet")
@@ -289,7 +310,11 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     # the longest title wins: "general" is no rank inside "general counsel"
     titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                            for o in titles)]
-    private = not official_bodies(hits, tokens, "body", "state") and org_hit(hits, tokens) is not None
+    private = not official_bodies(hits, tokens, "body", "state") and (org_hit(hits, tokens) is not None or any(
+        # "president of the Riverbend chapter of the NAACP": an organisation the recogniser names and no rule
+        # lists as official or as an outlet
+        t.ent_type_ == "ORG" and t.head.dep_ == "prep" and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
+        for t in tokens))
     for hit in titles:
         if private and tokens[0].doc[hit.start].lower_ in lexicon.shared_titles:
             continue  # "president of the Sierra Club", "the BJP's state spokesperson"
@@ -301,6 +326,8 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     if titles and body_context:
         return "named-official", rule_of(titles[0])
     spokes = hits.within([t.i for t in tokens], "official", "spokesperson")
+    if spokes and _speaks_for_other(hits, tokens[0].doc[spokes[0].start]):
+        return None  # "a spokesman for the joint venture, Daniel Cho": whoever it speaks for is no official body
     if spokes and (body_context or org_hit(hits, tokens) is None and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
         return "named-official", rule_of(spokes[0])
     bodies = hits.within([t.i for t in tokens], "official", "body")

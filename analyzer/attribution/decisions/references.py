@@ -17,6 +17,7 @@ from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+SHARED_TITLES = "official.title_of_body"
 REPLY_VERBS = ("reply", "respond", "answer", "retort")
 # How far back a person named as a subject is still the one "he" or "she" points to.
 SUBJECT_SENTENCES = 2
@@ -188,7 +189,8 @@ def named_later(p: Phrase) -> Verdict:
     root = p.root
     if root.pos_ != "NOUN" or p.has_word("the", "this", "these", "that", "those"):
         return None
-    titled = bool(p.at_root("official", "title"))
+    # an office's title ("lawmakers"), not one companies use too ("economists", "directors")
+    titled = any(rule_of(h) != SHARED_TITLES for h in p.at_root("official", "title"))
     if not titled and not p.at_root("anonymous_source", "descriptor"):
         return None
     short = ROLE_ABBREVIATIONS.get(p.lemma)
@@ -237,6 +239,39 @@ def statement(p: Phrase) -> Verdict:
     return None
 
 
+# How English forms words for people by what they do or are ("the businessman", "the nominee",
+# "the researcher", "the novelist", "the resident"), and the common words that end the same way
+# but name things: a definite description is a person only when its head is such a word.
+PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ee", "man", "woman", "person", "ent", "ant", "ive", "ate", "ic")
+THING_NOUNS_LIKE_PEOPLE = frozenset((
+    "paper", "letter", "number", "order", "matter", "water", "border", "power", "center", "centre", "computer",
+    "chapter", "error", "factor", "sector", "floor", "door", "color", "colour", "rumor", "rumour", "motor", "monitor",
+    "indicator", "corridor", "behavior", "behaviour", "favor", "favour", "honor", "honour", "labor", "labour",
+    "tumor", "vapor", "meter", "filter", "cancer", "disaster", "register", "answer", "offer", "quarter", "trailer",
+    "poster", "transcript", "list", "playlist", "checklist", "document", "statement", "agreement", "government",
+    "comment", "incident", "event", "element", "argument", "announcement", "amendment", "assessment", "content",
+    "department", "movement", "moment", "payment", "settlement", "treatment", "segment", "judgment", "judgement",
+    "development", "environment", "investment", "parliament", "plant", "grant", "restaurant", "warrant", "giant",
+    "variant", "debate", "rate", "state", "estate", "climate", "date", "mandate", "update", "senate",
+    "initiative", "alternative", "objective", "incentive", "directive", "archive", "explosive",
+    "topic", "public", "clinic", "traffic", "music", "logic", "republic", "plastic", "graphic", "mechanic"))
+
+
+# Words for people that no ending shows.
+PEOPLE_WORDS = frozenset((
+    "mogul", "tycoon", "magnate", "billionaire", "millionaire", "chief", "boss", "star", "celebrity", "veteran",
+    "spouse", "child", "girl", "boy", "teen", "teenager", "victim", "suspect", "witness", "priest", "bishop", "pope",
+    "guard", "cop", "chef", "coach", "judge", "attorney", "nurse", "pilot", "hero", "heroine", "rival", "ally",
+    "friend", "aide", "adviser", "pundit", "heir", "heiress", "actress", "host", "lawmaker", "incumbent", "challenger",
+    "frontrunner", "front-runner", "democrat", "republican", "independent", "conservative", "liberal", "progressive",
+    "populist", "envoy", "diplomat", "official", "source", "insider", "expert", "doctor", "scientist", "analyst"))
+
+
+def names_a_role(word: str) -> bool:
+    """A word that names a person by role ("the businessman", "the nominee", "the candidate")."""
+    return word in PEOPLE_WORDS or (word.endswith(PERSON_NOUN_ENDINGS) and word not in THING_NOUNS_LIKE_PEOPLE)
+
+
 @decision_step("ref.definite_person", "A definite description of one person that no rule names ('the Democratic "
                "presidential nominee', 'the New York businessman') is someone the article is about: a candidate's "
                "role is named-other (official.not_official); otherwise the person spoken of last, with their label.")
@@ -249,6 +284,8 @@ def definite_person(p: Phrase) -> Verdict:
     role = p.at_root("official", "not_official")
     if role:
         return p.make("named-other", rule_of(role[0]), person=True)
+    if not names_a_role(root.lower_):
+        return None  # "the video told the whole story", "the plan calls for": a thing, not a person
     earlier = p.ctx.last(want_person=True, want_plural=False)
     if earlier is not None:
         return p.refer(earlier.label, "ref.definite_person", earlier.resolved, key=earlier.key)

@@ -1,0 +1,119 @@
+"""Families of phrasing from the second set of articles written from the guidelines (issue 12):
+another outlet's journalists however the recogniser tags their names, broadcasters named by call
+sign or station, a poll's respondents, people described then named in apposition, spokespeople
+and presidents of private organisations, verbs that report an act unless they carry content,
+and the gender a family role gives. Every article here is invented."""
+
+from __future__ import annotations
+
+from sentence_labels import labels_at
+
+
+def test_an_outlets_journalist_named_with_its_possessive_is_the_outlet(analyzer):
+    text = ("In an interview with NBC's Lester Holt, the mayor said the budget would pass.\n\n"
+            "The mayor told Holt he expected a close vote.\n")
+    assert labels_at(analyzer, text, "In an interview") == {"named-official", "secondary-outlet"}
+    assert "secondary-outlet" in labels_at(analyzer, text, "The mayor told Holt")
+
+
+def test_a_reporter_from_an_outlet_asking_is_the_outlet(analyzer):
+    text = "Asked by a reporter from ABC News whether he would run, the senator said no.\n"
+    assert labels_at(analyzer, text, "Asked by") == {"named-official", "secondary-outlet"}
+
+
+def test_a_programme_host_named_bare_works_for_the_outlet_named_before(analyzer):
+    text = ("Gov. Ada Pryce, in an interview on NBC's \"Meet the Press\" on Sunday, said she was not worried.\n\n"
+            "Host Paula Garrity pressed Pryce on whether she would run again.\n")
+    assert labels_at(analyzer, text, "Host Paula Garrity") == {"secondary-outlet"}
+
+
+def test_a_journalist_writing_is_reporting_not_a_document(analyzer):
+    text = ("The agency released a memo on Monday.\n\n"
+            "The Hill's Jordan Fabian wrote that the White House was caught off guard.\n")
+    assert labels_at(analyzer, text, "The Hill's") == {"secondary-outlet"}
+
+
+def test_stations_named_by_call_sign_or_as_a_service_of_an_outlet(analyzer):
+    text = ("The mayor told WKRN-TV that the shelter would open Friday.\n\n"
+            "Frame told BBC Radio Lincoln on Monday that she would listen to every voice.\n\n"
+            "Harmon said on WNHT's Sunday program that the deal was done.\n\n"
+            "KPMG said the audit was complete.\n")
+    assert labels_at(analyzer, text, "The mayor told") == {"named-official", "secondary-outlet"}
+    assert "secondary-outlet" in labels_at(analyzer, text, "Frame told")
+    assert "secondary-outlet" in labels_at(analyzer, text, "Harmon said")
+    assert labels_at(analyzer, text, "KPMG said") == {"named-other"}
+
+
+def test_a_polls_respondents_point_back_to_the_poll(analyzer):
+    text = ("A Marlow College poll released Tuesday found the governor ahead by four points.\n\n"
+            "Nearly a third of those surveyed said they had not decided.\n\n"
+            "Most respondents named the economy as their top concern.\n\n"
+            "Among likely voters, 52 percent said they approved of the governor.\n")
+    assert labels_at(analyzer, text, "Nearly a third") == {"document"}
+    assert labels_at(analyzer, text, "Among likely voters") == set()
+
+
+def test_a_person_described_then_named_in_apposition(analyzer):
+    text = ("The witness, Teresa Cole, 58, said she saw the chase from her window.\n\n"
+            "\"He yelled one time,\" Cole said.\n\n"
+            "A lawyer for Vahle, Neil Okafor, said his client had complied with the rules.\n")
+    assert labels_at(analyzer, text, "The witness") == {"named-other"}
+    assert labels_at(analyzer, text, "\"He yelled") == {"named-other"}
+    assert labels_at(analyzer, text, "A lawyer for Vahle") == {"named-other"}
+
+
+def test_spokespeople_and_presidents_of_private_organisations_are_no_officials(analyzer):
+    text = ("A spokesman for the joint venture, Daniel Cho, said the decision was not related to trade.\n\n"
+            "The Rev. Walter Simms, president of the Riverbend chapter of the NAACP, said the city broke its promise.\n\n"
+            "A spokeswoman for the State Department, Ana Ruiz, said the talks would resume.\n")
+    assert labels_at(analyzer, text, "A spokesman for the joint venture") == {"named-other"}
+    assert labels_at(analyzer, text, "The Rev. Walter Simms") == {"named-other"}
+    assert labels_at(analyzer, text, "A spokeswoman for the State Department") == {"named-official"}
+
+
+def test_responding_is_an_act_unless_it_carries_content(analyzer):
+    text = ("Trump praised the police officers who responded.\n\n"
+            "The minister responded that the figures were wrong.\n\n"
+            "He responded the same way: they lose, we win.\n")
+    assert labels_at(analyzer, text, "Trump praised") == set()
+    assert labels_at(analyzer, text, "The minister responded") == {"named-official"}
+
+
+def test_a_thing_is_no_person_spoken_of(analyzer):
+    text = ("District Attorney Nadine Okonjo said she would not file charges.\n\n"
+            "Marcus Trell's mother, Denise Trell, said she did not believe the video told the whole story.\n\n"
+            "\"My son was scared,\" she said.\n")
+    assert labels_at(analyzer, text, "Marcus Trell's mother") == {"named-other"}
+    assert labels_at(analyzer, text, "\"My son was scared") == {"named-other"}
+
+
+def test_a_pronoun_before_a_name_gives_that_name_no_gender(analyzer):
+    text = ("Police Chief Roberta Haynes said the officer had been reassigned.\n\n"
+            "\"He was trying to hand it over,\" Denise Trell said, standing beside the family's lawyer, Victor Alcott.\n\n"
+            "Alcott said the family would sue.\n\n"
+            "He said an independent analysis showed the man's hand was empty.\n")
+    assert labels_at(analyzer, text, "He said an independent") == {"named-other"}
+
+
+def test_a_public_service_named_in_lower_case_and_a_persons_office(analyzer):
+    text = ("Measles cases rise in Dorrance County\n\n"
+            "The county health department has warned that more people may have been exposed.\n\n"
+            "Kettering said Gov. Tom Ashby had urged him to endorse.\n\n"
+            "Ashby's office said the governor supports the ticket.\n")
+    assert labels_at(analyzer, text, "The county health department") == {"named-official"}
+    assert labels_at(analyzer, text, "Ashby's office") == {"named-official"}
+
+
+def test_a_transcript_whose_line_breaks_were_lost(analyzer):
+    text = ("Treasury Secretary Anne Harlan said on \"Fox News Sunday\" that prices would hold.\n\n"
+            "Here is an excerpt:\n\n"
+            "DANA WHITLOCK: Can you promise that? ANNE HARLAN: The shelves are full. So prices will hold. "
+            "WHITLOCK: Are they wrong? HARLAN: Some may raise prices.\n")
+    assert labels_at(analyzer, text, "So prices will hold.") == {"named-official"}
+    assert labels_at(analyzer, text, "DANA WHITLOCK") == {"secondary-outlet"}
+
+
+def test_a_surname_the_parser_reads_as_an_adverb_is_the_speaker(analyzer):
+    text = ("Levee repairs\n\nGov. Laura Tully toured the levee on Tuesday.\n\n"
+            "Tully said in an interview with CNN on Wednesday that the state would seek federal money.\n")
+    assert labels_at(analyzer, text, "Tully said") == {"named-official", "secondary-outlet"}
