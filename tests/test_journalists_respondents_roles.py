@@ -117,3 +117,34 @@ def test_a_surname_the_parser_reads_as_an_adverb_is_the_speaker(analyzer):
     text = ("Levee repairs\n\nGov. Laura Tully toured the levee on Tuesday.\n\n"
             "Tully said in an interview with CNN on Wednesday that the state would seek federal money.\n")
     assert labels_at(analyzer, text, "Tully said") == {"named-official", "secondary-outlet"}
+
+
+def test_the_following_comment_set_off_after_a_colon(analyzer):
+    text = ("Jobs and the young\n\n"
+            "On July 6, Sen. Ann Sands made the following comment:\n\n"
+            "\"For young people who have left school, the jobless rate is 33 percent. If they are Hispanic, it is 36 percent.\"\n")
+    assert labels_at(analyzer, text, "On July 6") == {"named-official"}
+    assert labels_at(analyzer, text, "If they are Hispanic") == {"named-official"}
+
+
+def test_a_group_named_by_its_members_is_they_later(analyzer):
+    text = ("Visa program\n\n"
+            "Critics of the program, like Senators Ann Holt, Republican of Iowa, and Tom Vale, Democrat of Vermont, "
+            "see its renewal as a chance to fix it.\n\n"
+            "They sent a letter on Thursday to Senate leaders opposing the renewal.\n")
+    assert "named-official" in labels_at(analyzer, text, "They sent a letter")
+
+
+def test_prosecutors_charging_someone_with_a_crime_is_a_claim(analyzer):
+    text = ("Fraud case\n\nFederal prosecutors in April charged two developers with fraud.\n\n"
+            "The store charged customers with a fee.\n")
+    assert labels_at(analyzer, text, "Federal prosecutors") == {"named-official"}
+    assert labels_at(analyzer, text, "The store charged") == set()
+
+
+def test_a_reporter_named_bare_works_for_the_outlet_named_before(analyzer):
+    text = ("A charity under scrutiny\n\n"
+            "The Washington Post on Sunday published a long story on the charity.\n\n"
+            "Fahrenthold writes that he contacted more than 300 charities.\n\n"
+            "The reporter, David Fahrenthold, has written a series of such stories.\n")
+    assert labels_at(analyzer, text, "Fahrenthold writes") == {"secondary-outlet"}

@@ -46,6 +46,8 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_.lower() in VIEWING_VERBS and not hypothetical:
             return True
+        if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_.lower() == "charge":
+            return True  # "prosecutors charged two developers with fraud": the charge is a claim
         if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
                                         for g in child.children):
             return True

@@ -83,7 +83,9 @@ def _remember(ctx: ArticleContext, person: KnownPerson, offset: int) -> None:
         known = ctx.people.get(key)
         # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
         # even when the headline named him first without the title.
-        if known is None or (known.label != "named-official" and person.label == "named-official"):
+        if known is None or (known.label != "named-official" and person.label == "named-official") or (
+                person.outlet and not known.outlet and known.rule_id == NAMED_ENTITY):
+            # "The reporter, David Fahrenthold," decides "Fahrenthold writes" read before it
             ctx.people[key] = person
     ctx.mentions.append((offset, person.name))
 

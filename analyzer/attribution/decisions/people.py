@@ -29,8 +29,10 @@ LEADS_BODY = step_id("decide.leads_official_body", "A person who heads or sits o
                      "2016,') is an official.")
 # How far back "its reporter" may look for the outlet it belongs to: a paragraph or two.
 OUTLET_LOOKBACK_TOKENS = 120
-# Journalists who run a programme: named bare ("Host Paula Garrity"), they work for the outlet named just before.
-PROGRAMME_ROLES = ("host", "co-host", "anchor", "moderator", "presenter", "interviewer")
+# Journalists named bare ("Host Paula Garrity", "The reporter, David Fahrenthold,"): they work for
+# the outlet named just before.
+BARE_JOURNALIST_ROLES = ("host", "co-host", "anchor", "moderator", "presenter", "interviewer", "reporter",
+                         "correspondent", "columnist", "journalist")
 PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-and-state tag ('Adam Schiff "
                           "(D-Calif.)') is a sitting legislator: named-official.")
 PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
@@ -243,13 +245,15 @@ def _its_journalist(hits, classifier, lexicon, tokens: list[Token]) -> Optional[
     if not tokens or not names_a_journalist(lexicon, tokens):
         return None
     # "Host Paula Garrity pressed Pryce" after "in an interview on NBC's 'Meet the Press'": a
-    # programme's host, with no outlet of their own in the phrase, is the programme's
-    programme_role = any(t.lower_ in PROGRAMME_ROLES for t in tokens)
-    if not programme_role and not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
+    # journalist with no outlet of their own in the phrase works for the one named just before
+    bare_role = any(t.lower_ in BARE_JOURNALIST_ROLES for t in tokens)
+    if not bare_role and not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
         return None
     doc, first = tokens[0].doc, tokens[0].i
     before = hits.starting_in(max(0, first - OUTLET_LOOKBACK_TOKENS), first, "outlet")
-    return classifier.outlet_hit(hits, [doc[before[-1].start]]) if before else None
+    # the nearest that names an outlet ("the Bezos-owned outlet" names none)
+    return next((found for hit in reversed(before) if hit.type != "generic"
+                 and (found := classifier.outlet_hit(hits, [doc[hit.start]]))), None)
 
 
 def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:

@@ -177,6 +177,7 @@ def named_members(p: Phrase) -> Verdict:
     for member in candidates:
         source = p.classifier.decide(member, p.hits, p.ctx)
         if source is not None and source.label in ("named-official", "named-other"):
+            source.plural = source.is_person = True  # the group of people still: "they" later points back to it
             return source
     return None
 
