@@ -148,3 +148,21 @@ def test_a_reporter_named_bare_works_for_the_outlet_named_before(analyzer):
             "Fahrenthold writes that he contacted more than 300 charities.\n\n"
             "The reporter, David Fahrenthold, has written a series of such stories.\n")
     assert labels_at(analyzer, text, "Fahrenthold writes") == {"secondary-outlet"}
+
+
+def test_former_belongs_to_the_campaign_word_not_to_the_title_before_the_name(analyzer):
+    text = ("Jobs and the young\n\n"
+            "Former Democratic presidential candidate Sen. Ann Sands spoke on Tuesday.\n\n"
+            "Sands said the jobless rate was too high.\n\n"
+            "Former Gov. Tom Vale said the rate was falling.\n")
+    assert labels_at(analyzer, text, "Sands said") == {"named-official"}
+    assert labels_at(analyzer, text, "Former Gov. Tom Vale") == {"named-other"}
+
+
+def test_an_office_given_by_a_definite_description_after_the_name(analyzer):
+    text = ("Jobs and the young\n\n"
+            "Ann Sands said the jobless rate for young people was 33 percent.\n\n"
+            "When PolitiFact examined the senator's statement, it rated it mostly true.\n\n"
+            "Tom Vale, a shop owner, said business was slow.\n")
+    assert labels_at(analyzer, text, "Ann Sands said") == {"named-official"}
+    assert labels_at(analyzer, text, "Tom Vale") == {"named-other"}

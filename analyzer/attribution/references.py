@@ -69,6 +69,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -
     _register_outlet_people(doc, hits, ctx, classifier)
     _register_described_names(doc, ctx)
     _join_short_names(ctx)
+    _offices_described_later(doc, hits, ctx)
 
 
 def _without_honorific(name: str) -> str:
@@ -141,6 +142,35 @@ def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
         full = doc[words[0].i:token.i + 1].text
         if full not in ctx.people and token.text not in ctx.people:
             _remember(ctx, KnownPerson("named-other", NAMED_ENTITY, full, full), words[0].idx)
+
+
+# Offices that a definite description names for one person in a story ("the senator's statement",
+# "the governor said"); "the president" is left out: in political news it is often someone else.
+DESCRIBED_OFFICES = ("senator", "governor", "mayor", "congressman", "congresswoman", "lawmaker", "speaker",
+                     "attorney", "secretary", "minister", "judge", "sheriff", "prosecutor")
+# How far before the description the person must have been named: about a paragraph.
+DESCRIBED_WITHIN_CHARS = 500
+
+
+def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
+    """ "Sanders made the following comment: ... When PolitiFact examined the senator's statement":
+    the text gives the office by a definite description of the person named just before, who had
+    no title: that person is an official (docs/labelling.md: the position the text gives them)."""
+    for hit in hits.starting_in(0, len(doc), "official", "title"):
+        word = doc[hit.end - 1]
+        if rule_of(hit) != "official.title" or word.lower_ not in DESCRIBED_OFFICES or hit.start == 0:
+            continue
+        if doc[hit.start - 1].lower_ != "the" or (hit.end < len(doc) and doc[hit.end].pos_ == "PROPN"):
+            continue  # "the senator", not "the Senate" or "the senator Tom Vale"
+        if word.dep_ not in ("nsubj", "poss", "nsubjpass"):
+            continue
+        before = [name for offset, name in ctx.mentions if word.idx - DESCRIBED_WITHIN_CHARS <= offset < word.idx]
+        known = ctx.people.get(before[-1]) if before else None
+        if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet:
+            described = KnownPerson("named-official", rule_of(hit), known.name, f"{known.mention} ({doc[hit.start:hit.end].text})")
+            for key in (known.name, known.name.split()[-1]):
+                if ctx.people.get(key) is known:
+                    ctx.people[key] = described
 
 
 def _name_after(tokens) -> list:

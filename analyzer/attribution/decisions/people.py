@@ -296,12 +296,16 @@ def _leads_a_body(hits, ent: Span) -> Optional[tuple[str, str]]:
 
 def _sitting_title(hits, lexicon, ent: Span, not_official) -> bool:
     """A public-office title right before the name, and no word before it in the phrase that
-    puts the office in the past (lex.past_office)."""
+    puts the office in the past (lex.past_office) unless a campaign word between takes it."""
     doc, first = ent.doc, ent.start
     for hit in hits.within(range(max(0, first - 2), first), "official", "title"):
         if rule_of(hit) not in (TITLE, UNIQUE_TITLE) or hit.end < first - 1:
             continue
-        past = any(doc[n.start].lower_ in lexicon.past_office for n in not_official if n.start < hit.start)
+        # "former presidential candidate Sen. Bernie Sanders": "former" belongs to the campaign
+        # word after it, not to the title before the name
+        past = any(doc[n.start].lower_ in lexicon.past_office and not any(
+            n.start < m.start < hit.start and doc[m.start].lower_ not in lexicon.past_office for m in not_official)
+            for n in not_official if n.start < hit.start)
         if not past:
             return True
     return False
