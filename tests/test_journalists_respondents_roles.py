@@ -166,3 +166,14 @@ def test_an_office_given_by_a_definite_description_after_the_name(analyzer):
             "Tom Vale, a shop owner, said business was slow.\n")
     assert labels_at(analyzer, text, "Ann Sands said") == {"named-official"}
     assert labels_at(analyzer, text, "Tom Vale") == {"named-other"}
+
+
+def test_an_outlet_introducing_its_own_words_after_a_colon(analyzer):
+    text = ("Endorsements\n\n"
+            "During the primaries, The New York Times gave the senator a glowing endorsement:\n\n"
+            "She has long been a passionate advocate for the nation's children. She knows the specifics of policy.\n\n"
+            "The council's agenda for Monday:\n\n"
+            "A vote on the budget and a hearing on parking rules for the harbour district.\n")
+    assert labels_at(analyzer, text, "During the primaries") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "She knows the specifics") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "A vote on the budget") == set()

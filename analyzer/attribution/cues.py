@@ -356,7 +356,7 @@ def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     root = cues.sent.root
     subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
     if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < hit.start):
-        _credit_once(cues, subject, list(cues.doc[hit.start:hit.end]), hit.rule_id)
+        _credit_once(cues, subject, list(cues.doc[hit.start:hit.end]), hit.rule_id, rule.subject_must_be)
 
 
 @cue_handler("no_comment")
@@ -366,14 +366,15 @@ def no_comment(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     _credit_once(cues, subject_of(cues.doc[hit.start]), list(cues.doc[hit.start:hit.end]), hit.rule_id)
 
 
-def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[Token], rule_id: str) -> None:
-    """The subject's sources, unless an earlier cue credited it; it counts as credited even
-    when it has no source."""
+def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[Token], rule_id: str,
+                 only: Iterable[str] = ()) -> None:
+    """The subject's sources (with a label in `only`, when given), unless an earlier cue credited
+    it; it counts as credited even when it has no source."""
     if not cues.unused(subject):
         return
     cues.used_sources.add(subject.i)
     for source in cues.classify_all(subject):
-        cues.add(source, cue_tokens, rule_id)
+        cues.add(source, cue_tokens, rule_id, only=only)
 
 
 # -- hedges ---------------------------------------------------------------------------------
