@@ -177,3 +177,25 @@ def test_an_outlet_introducing_its_own_words_after_a_colon(analyzer):
     assert labels_at(analyzer, text, "During the primaries") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "She knows the specifics") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "A vote on the budget") == set()
+
+
+def test_a_writer_quoted_after_the_document_was_named(analyzer):
+    text = ("Truck maker cuts jobs\n\n"
+            "Chief executive Martin Reyes confirmed the cuts in a memo to employees on Wednesday.\n\n"
+            "\"We made a bet that demand would grow faster than it has,\" Reyes wrote.\n\n"
+            "\"We will get through this,\" Reyes wrote on X late Tuesday.\n")
+    assert labels_at(analyzer, text, "\"We made a bet") == {"document", "named-other"}
+    assert labels_at(analyzer, text, "\"We will get through") == {"named-other"}
+
+
+def test_told_an_outlets_programme_by_its_title(analyzer):
+    text = ("Tariffs\n\nSenate Minority Leader Ann Whitford told CNN's \"State of the Union\" that "
+            "Democrats would force a vote.\n")
+    assert labels_at(analyzer, text, "Senate Minority Leader") == {"named-official", "secondary-outlet"}
+
+
+def test_what_a_satellite_senses_besides_pictures(analyzer):
+    text = ("Fires in the north\n\nHeat signatures detected by NASA's FIRMS satellite system indicate "
+            "fires in 14 villages.\n\nTest data from the lab show no contamination.\n")
+    assert labels_at(analyzer, text, "Heat signatures") == {"satellite-imagery"}
+    assert "satellite-imagery" not in labels_at(analyzer, text, "Test data")

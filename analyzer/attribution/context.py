@@ -60,6 +60,8 @@ class ArticleContext:
     genders: dict[str, str] = field(default_factory=dict)  # full name -> the gender the text gives (pronouns.py)
     # (offset, full name, of the main clause?) of people named as a clause's subject (pronouns.py)
     subjects: list[tuple[int, str, bool]] = field(default_factory=list)
+    # documents cited so far, speakers' or not ("confirmed the cuts in a memo"), for "..., Reyes wrote" (written.py)
+    documents: list[Source] = field(default_factory=list)
 
     def person_before(self, offset: int) -> Optional[str]:
         earlier = [name for start, name in self.mentions if start < offset]

@@ -6,9 +6,8 @@ finds the source's words, asks the SourceClassifier (sources.py) what they are, 
 attribution through the sentence's `SentenceCues`. Hedges ("reportedly", "it is believed")
 are anonymous_source hits, not cues: `hedge` adds them after the cues.
 
-The order of the calls matters and is the component's: cue hits in text order, then hedges.
-An attribution added earlier wins the dedupe, and a subject credited once (`used_sources`)
-is not credited again by a later cue.
+The order of the calls matters and is the component's: cue hits in text order, then hedges. An
+attribution added earlier wins the dedupe; a subject credited once (`used_sources`) is not again.
 """
 
 from __future__ import annotations
@@ -111,6 +110,8 @@ class SentenceCues:
             speaker=speaker, source_key=source.key, anonymous=details, step=source.step))
         if speaker:
             self.pending.append(source)
+        if source.label == "document":  # for "..., Reyes wrote" after "in a memo" (written.py)
+            self.ctx.documents.append(source)
         if source.label == "secondary-outlet" and source.outlet in self.classifier.lexicon.unnamed_outlets:
             # "media reports said": news reports with no outlet named rest on nobody in particular too
             self.add(replace(source, label="anonymous"), cue_tokens, cue_rule, speaker=False)
@@ -368,8 +369,7 @@ def no_comment(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
 
 def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[Token], rule_id: str,
                  only: Iterable[str] = ()) -> None:
-    """The subject's sources (with a label in `only`, when given), unless an earlier cue credited
-    it; it counts as credited even when it has no source."""
+    """The subject's sources (labels in `only`, if given) unless a cue credited it already (even with none)."""
     if not cues.unused(subject):
         return
     cues.used_sources.add(subject.i)

@@ -23,7 +23,9 @@ def written_in(ctx: ArticleContext, verb: Token) -> Optional[Source]:
     """The document named just before a verb of writing, as a back-reference; None if none."""
     if verb.lemma_.lower() not in WRITING_VERBS:
         return None
-    earlier = next((s for s in reversed(ctx.history) if s.label == "document"), None)
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        return None  # "wrote on X", "wrote on Facebook": a post is its writer's words (docs/labelling.md)
+    earlier = ctx.documents[-1] if ctx.documents else None
     if earlier is None or verb.idx - earlier.end_char > DOCUMENT_WINDOW_CHARS:
         return None
     return Source("document", WRITTEN_IN, earlier.text, earlier.resolved, earlier.start_char, earlier.end_char)

@@ -22,7 +22,10 @@ RESPONDENTS = step_id("ref.respondents", "People named as a poll's respondents (
                       "point back to the poll: document.")
 # The outlet name given to news reports that name none; cues.py adds `anonymous` beside it.
 MEDIA_REPORTS = "media reports"
-SATELLITE_WORDS = ("satellite", "satellites")
+SATELLITE_WORDS = ("satellite", "satellites", "space", "orbit")
+# What satellites sense besides pictures ("heat signatures detected by NASA's FIRMS satellite
+# system", "readings from the Sentinel-5P satellite"): imagery when a satellite is named with them.
+SENSED_WORDS = ("data", "signature", "reading", "measurement", "observation", "scan", "detection")
 NOMINAL_DEPS = ("pobj", "nsubj", "nsubjpass", "dobj")
 # Entity types of words that are no one's name ("CNN's Atlanta bureau", "NBC's Sunday show").
 NOT_NAME_ENTS = ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "WORK_OF_ART")
@@ -90,7 +93,7 @@ def not_a_source(p: Phrase) -> Verdict:
                "pointed back to ('the images' after imagery was cited: ref.imagery).")
 def imagery(p: Phrase) -> Verdict:
     found = p.within(p.core, "imagery")
-    if not found and p.lemma in p.lexicon.image_words:
+    if not found and (p.lemma in p.lexicon.image_words or p.lemma in SENSED_WORDS):
         # "Images captured on Sunday by Planet Labs", "imagery from the Sentinel-2 satellite":
         # the provider or the satellite is named in a clause or an attachment of the image word.
         described = p.extra + clauses(p.root) + agent_of_participle(p.root)
@@ -167,12 +170,15 @@ def outlet(p: Phrase) -> Verdict:
 
 def possessed_name(outlet_hit, root: Token) -> bool:
     """ "NBC's Lester Holt", "The Post's Robert Costa": a capitalised name right after an outlet's
-    possessive is someone of that outlet's (its journalist), whatever entity type the name got."""
+    possessive is someone of that outlet's (its journalist), whatever entity type the name got; a
+    title in quotation marks is its programme."""
     doc = root.doc
     after = outlet_hit.end + 1
     if not (outlet_hit.end < len(doc) and doc[outlet_hit.end].lower_ in ("'s", "’s", "'", "’") and after <= root.i):
         return False
     name = doc[after:root.i + 1]
+    if len(name) and name[0].is_quote:  # "CNN's “State of the Union”": its programme
+        return all(t.is_title or t.is_quote or not t.is_alpha for t in name)
     return len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in NOT_NAME_ENTS for t in name)
 
 
