@@ -199,3 +199,23 @@ def test_what_a_satellite_senses_besides_pictures(analyzer):
             "fires in 14 villages.\n\nTest data from the lab show no contamination.\n")
     assert labels_at(analyzer, text, "Heat signatures") == {"satellite-imagery"}
     assert "satellite-imagery" not in labels_at(analyzer, text, "Test data")
+
+
+def test_an_embedded_post_is_its_writers_words(analyzer):
+    text = ("Border numbers\n\n"
+            "The congressman later posted a clip of the exchange.\n\n"
+            "Happy to do the math with you anytime. Border crossings: record. "
+            "— Rep. Dale Hollis (@RepDaleHollis) October 5, 2028\n\n"
+            "The exchange spread quickly online.\n")
+    assert labels_at(analyzer, text, "Happy to do the math") == {"named-official"}
+    assert labels_at(analyzer, text, "The exchange spread") == set()
+
+
+def test_a_transcript_host_introduced_with_the_outlet(analyzer):
+    text = ("Sunday show\n\n"
+            "Rep. Dale Hollis tangled with CNN host Greta Halvorsen on Sunday.\n\n"
+            "The exchange is below:\n\n"
+            "HALVORSEN: Congressman, that number is not true.\n\n"
+            "HOLLIS: Well, first of all, encounters are the people they caught.\n")
+    assert labels_at(analyzer, text, "HALVORSEN") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "HOLLIS") == {"named-official"}

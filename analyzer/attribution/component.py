@@ -30,6 +30,7 @@ from .outlets import OutletIndex, dateline_wire
 from .pronouns import register_genders_and_subjects
 from .quotations import carry_excerpts, carry_quotations
 from .references import register_acronyms, register_people
+from .tweets import embedded_posts
 from .sentences import sentence_records
 from .source_lists import source_list_entries
 from .transcripts import transcript_turns
@@ -76,6 +77,7 @@ class SourcingAttributor:
         turns = transcript_turns(records, found, ctx, self.classifier.lexicon.journalist_titles)
         found.extend(turns)
         found.extend(source_list_entries(records, doc, hits, self.outlets, self.classifier.outlet_name))
+        found.extend(embedded_posts(records, doc, lambda root: self.classifier.decide(root, hits, ctx)))
         # A transcript's turns have their speakers: a quotation mark left open across turns carries nothing.
         in_turns = {a.sentence_index for a in turns}
         found.extend(a for a in carry_quotations(records, found, quote_spans) if a.sentence_index not in in_turns)

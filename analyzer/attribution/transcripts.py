@@ -107,6 +107,8 @@ def _speaker(turn: Turn, ctx: ArticleContext, introduced: set[str], outlet: Opti
     surname = words[-1].casefold()
     for key, person in ctx.people.items():
         if person.name in introduced and (key.casefold() == surname or key.split()[-1].casefold() == surname):
+            if person.outlet:  # "CNN host Greta Halvorsen" in the lead-in asks for CNN
+                return "secondary-outlet", person.mention, person.name, person.outlet
             journalist = any(w.casefold() in journalist_titles for w in person.mention.split())
             if journalist and outlet is not None:  # "host Ellen Park" in the lead-in asks for the outlet
                 return "secondary-outlet", person.mention, person.name, outlet.outlet
