@@ -58,15 +58,61 @@ def test_lean_pipeline_swaps_the_attribute_ruler(pipelines):
     assert "attribute_ruler" not in lean.pipe_names and "sourcing_attributes" in lean.pipe_names
 
 
+# Written examples whose labels rest on the entity recogniser (people, bodies, places named;
+# a surname or a pronoun that points back to them; an acronym introduced in brackets) and on
+# numbers, dates and ordinals in sentences without a capital letter: a variant that runs the
+# recogniser on less text, or computes it differently, shows up here first.
+WRITTEN = [
+    "Aid convoys have stopped reaching three districts of the province, the U.N.'s relief coordinator for the region, "
+    "Amara Okonkwo, said on Thursday.\n\n\u201cFamilies are walking for days to reach a clinic,\u201d she told reporters "
+    "in the capital. Dana Whitfield, a spokeswoman for the U.N. refugee agency, said the camps were full.\n\n"
+    "The Belgian mission to the United Nations did not respond to a request for comment. "
+    "Researchers at the University of Toronto, who led the survey, said the figures were cautious.",
+    "Chidi Okafor, who ran the depot for a decade, was dismissed in March. A lawyer for Okafor did not respond to a "
+    "request for comment.\n\nHarlow Foods will close two of its bakeries, the company said on Monday. "
+    "Harlow declined to comment on the timing.\n\nCouncil member Teresa Quinlan said the workers had not been told. "
+    "\u201cWe heard it on the radio. That is no way to treat people,\u201d she said.",
+    "The Regional Water Authority (RWA) raised its rates by six percent last year. "
+    "The RWA said in a statement that the money would pay for new pipes.\n\n"
+    "a spokesman for the mayor said the city would review the increase. the first results came out on tuesday, "
+    "and two officials said more would follow within a week.",
+    "Y'all ain't gonna believe it, let's go, he said. I told you nothin' about it.",
+]
+
+
+def _labels(doc) -> list[tuple[str, ...]]:
+    return [s.labels for s in doc._.sourcing.sentences]
+
+
 def test_lean_pipeline_gives_the_same_annotation_and_labels(pipelines):
     """Every token attribute the rules can read, and every sentence's labels, as the full pipeline's."""
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
     full, lean = pipelines
     texts = [json.loads(line)["text"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts.append("Y'all ain't gonna believe it, let's go, he said. I told you nothin' about it.")
     columns = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
-    for text in texts:
+    for text in texts + WRITTEN:
         want, got = full(text), lean(text)
         assert (want.to_array(columns) == got.to_array(columns)).all(), text[:80]
-        assert [s.labels for s in want._.sourcing.sentences] == [s.labels for s in got._.sourcing.sentences]
+        assert _labels(want) == _labels(got), text[:80]
+
+
+def test_the_written_examples_need_the_recogniser(pipelines):
+    """Without entities the written examples change label: the comparison above can see a
+    variant that loses or moves entities."""
+    _, lean = pipelines
+    with lean.select_pipes(disable=["ner"]):
+        without = [_labels(lean(text)) for text in WRITTEN[:2]]
+    assert without != [_labels(lean(text)) for text in WRITTEN[:2]]
+
+
+def test_lean_model_multiplies_through_numpy_blas_on_one_thread(pipelines):
+    """runtime.py: the lean model's layers use numpy's BLAS, held to one thread; the full model
+    keeps thinc's BLIS (spaCy as shipped)."""
+    from threadpoolctl import threadpool_info
+
+    full, lean = pipelines
+    for name in ("tok2vec", "ner"):
+        assert full.get_pipe(name).model.ops.use_blis
+        assert not lean.get_pipe(name).model.ops.use_blis
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")

