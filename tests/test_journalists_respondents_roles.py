@@ -219,3 +219,20 @@ def test_a_transcript_host_introduced_with_the_outlet(analyzer):
             "HOLLIS: Well, first of all, encounters are the people they caught.\n")
     assert labels_at(analyzer, text, "HALVORSEN") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "HOLLIS") == {"named-official"}
+
+
+def test_a_spokesperson_for_a_person_or_an_agency_named_by_acronym(analyzer):
+    text = ("Storm aid\n\n"
+            "Gov. Luc Thibodeaux said the state had asked for more trailers.\n\n"
+            "A spokeswoman for Thibodeaux, Claire Benoit, said the list was sent on Monday.\n\n"
+            "A spokeswoman for the FEC said the commission does not comment on enforcement.\n")
+    assert labels_at(analyzer, text, "A spokeswoman for Thibodeaux") == {"named-official"}
+    assert labels_at(analyzer, text, "A spokeswoman for the FEC") == {"named-official"}
+
+
+def test_people_in_a_named_poll_point_back_to_it(analyzer):
+    text = ("Polls\n\nA Fox News poll released Wednesday showed a tie.\n\n"
+            "About 6 percent of voters in the Fox News poll said they were undecided.\n\n"
+            "About 6 percent of voters in Ohio said they were undecided.\n")
+    assert labels_at(analyzer, text, "About 6 percent of voters in the Fox") == {"document"}
+    assert labels_at(analyzer, text, "About 6 percent of voters in Ohio") == set()

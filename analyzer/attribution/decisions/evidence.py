@@ -70,6 +70,9 @@ def names_respondents(root: Token) -> bool:
     for word in words:
         if word.lemma_.lower() in ("respondent", "respondents"):
             return True
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() in SURVEYED_WORDS for o in c.children)
+               for c in word.children):
+            return True  # "6 percent of voters in the Fox News poll"
         if any(c.lemma_.lower() in SURVEYED_WORDS and c.tag_ == "VBN" and c.dep_ in ("acl", "amod", "relcl")
                for c in word.children):
             return True

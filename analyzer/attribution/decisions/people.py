@@ -118,6 +118,9 @@ def spokesperson(p: Phrase) -> Verdict:
         return None
     if p.context_body(p.extended) or has_group_ent(p.extended):
         return p.make("named-official", rule_of(spokes[0]), person=True)
+    principal = _principal(p)
+    if principal is not None:  # "A spokeswoman for Thibodeaux, Claire Benoit": speaks for the governor
+        return p.make(principal.label, principal.rule_id, resolved=principal.mention, person=True)
     organisation = org_hit(p.hits, p.extended)
     if organisation is not None or any(t.ent_type_ in ORG_ENTS for t in p.extended):
         return p.make("named-other", rule_of(organisation) if organisation else SPOKESPERSON_OF_ORG, person=True)
@@ -223,6 +226,16 @@ def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optiona
         outlet.end + 1 < len(doc) and (doc[outlet.end + 1].ent_type_ == "PERSON" or (
             doc[outlet.end + 1].pos_ == "PROPN" and doc[outlet.end + 1].is_title and doc[outlet.end + 1].ent_type_ == "ORG"))
     return outlet if possessive or names_a_journalist(lexicon, tokens) else None
+
+
+def _principal(p: Phrase):
+    """The person a spokesperson speaks for, when the "for" phrase names one the article knows."""
+    for prep in (c for c in p.root.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for whom in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+            known = p.ctx.people.get(whom.text)
+            if known is not None and not known.outlet:
+                return known
+    return None
 
 
 def _speaks_for_other(hits, spokes: Token) -> bool:
