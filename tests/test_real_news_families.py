@@ -229,7 +229,7 @@ def test_his_or_her_office_speaks_for_the_person(analyzer):
     assert labels_at(analyzer, text, "Her office") == {"named-official"}
 
 
-def test_each_entry_of_a_sources_list_that_cites_an_outlet(analyzer):
+def test_each_entry_of_a_sources_list(analyzer):
     text = ("Senator under fire over trips\n\nSen. Ada Brooks took six trips paid for by lobbyists.\n\n"
             "The trips cost $40,000.\n\nSources:\n\n"
             "The Washington Post, \"Senator took lobbyist-funded trips,\" Oct. 3, 2016.\n\n"
@@ -238,7 +238,19 @@ def test_each_entry_of_a_sources_list_that_cites_an_outlet(analyzer):
     by_start = {s.text[:12]: set(s.labels) for s in sentences(analyzer, text)}
     assert by_start["The Washingt"] == {"secondary-outlet"}
     assert by_start["http://www.p"] == {"secondary-outlet"}
-    assert by_start["Senate Ethic"] == set()
+    assert by_start["Senate Ethic"] == {"document"}
+
+
+def test_a_fact_checkers_sources_list_cites_people_and_documents_too(analyzer):
+    text = ("A claim about groceries\n\nBrandt said grocery prices had doubled. We rate it Mostly False.\n\n"
+            "Our Sources\n\n"
+            "Walter Brandt, remarks at rally in Saginaw, Michigan, Sept. 27, 2028\n\n"
+            "Email interview, Jenna Stowe, Brandt campaign spokeswoman, Sept. 29, 2028\n\n"
+            "Email statement, office of Sen. Catherine Adair, Oct. 1, 2028\n")
+    by_start = {s.text[:12]: set(s.labels) for s in sentences(analyzer, text)}
+    assert by_start["Walter Brand"] == {"named-other"}
+    assert by_start["Email interv"] == {"document", "named-other"}
+    assert by_start["Email statem"] == {"document", "named-official"}
 
 
 def test_a_reason_for_anonymity_in_a_because_clause(analyzer):

@@ -76,8 +76,9 @@ class SourcingAttributor:
         records = [record for record, _ in sentences]
         turns = transcript_turns(records, found, ctx, self.classifier.lexicon.journalist_titles)
         found.extend(turns)
-        found.extend(source_list_entries(records, doc, hits, self.outlets, self.classifier.outlet_name))
-        found.extend(embedded_posts(records, doc, lambda root: self.classifier.decide(root, hits, ctx)))
+        decide = lambda root: self.classifier.decide(root, hits, ctx)  # noqa: E731  (the classifier, for this article)
+        found.extend(source_list_entries(records, doc, hits, self.outlets, self.classifier.outlet_name, decide))
+        found.extend(embedded_posts(records, doc, decide))
         # A transcript's turns have their speakers: a quotation mark left open across turns carries nothing.
         in_turns = {a.sentence_index for a in turns}
         found.extend(a for a in carry_quotations(records, found, quote_spans) if a.sentence_index not in in_turns)
