@@ -236,3 +236,13 @@ def test_people_in_a_named_poll_point_back_to_it(analyzer):
             "About 6 percent of voters in Ohio said they were undecided.\n")
     assert labels_at(analyzer, text, "About 6 percent of voters in the Fox") == {"document"}
     assert labels_at(analyzer, text, "About 6 percent of voters in Ohio") == set()
+
+
+def test_a_subhead_in_sentence_case_without_punctuation(analyzer):
+    from sentence_labels import sentences
+
+    text = ("Child care costs\n\nParents pay most of the cost, the report said.\n\n"
+            "What I would ask them\n\nIf I could sit across from either candidate, I would ask three questions.\n")
+    by_text = {s.text: s for s in sentences(analyzer, text)}
+    assert by_text["What I would ask them"].is_heading
+    assert not by_text["If I could sit across from either candidate, I would ask three questions."].is_heading

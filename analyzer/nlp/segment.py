@@ -84,6 +84,7 @@ TITLE_MAX_WORDS = 20
 # A subhead or section label inside an article ("ABSTRACT.", "Two-front war.") is a few words
 # on a line of its own; a paragraph of one sentence is longer.
 SUBHEAD_MAX_WORDS = 4
+SUBHEAD_UNPUNCTUATED_MAX_WORDS = 7
 # Verbs of saying that mark a line as a sentence: a lead reports in the past ("said"), a
 # headline in the present ("says"), so only the past tense rules a title out.
 PAST_SPEECH = ("said", "told", "added")
@@ -92,10 +93,12 @@ SENTENCE_VERBS = re.compile(rf"\b(?:{'|'.join(PAST_SPEECH + ('says', 'asked'))})
 
 
 def is_subhead(line_text: str) -> bool:
-    """A label of a few words standing alone on its line, ending in a full stop or nothing."""
+    """A label of a few words standing alone on its line, ending in a full stop or nothing; a
+    few more when it ends in nothing at all ("What I would ask them")."""
     text = line_text.strip()
     words = WORD.findall(text)
-    return (0 < len(words) <= SUBHEAD_MAX_WORDS and text[0].isupper() and not text.endswith((",", ";", ":"))
+    longest = SUBHEAD_UNPUNCTUATED_MAX_WORDS if not text.endswith(FINAL_PUNCTUATION + (",",)) else SUBHEAD_MAX_WORDS
+    return (0 < len(words) <= longest and text[0].isupper() and not text.endswith((",", ";", ":"))
             and ":" not in text and "?" not in text and not SENTENCE_VERBS.search(text))  # "KALE: It will pass."
 
 
