@@ -246,3 +246,18 @@ def test_a_subhead_in_sentence_case_without_punctuation(analyzer):
     by_text = {s.text: s for s in sentences(analyzer, text)}
     assert by_text["What I would ask them"].is_heading
     assert not by_text["If I could sit across from either candidate, I would ask three questions."].is_heading
+
+
+def test_the_object_of_an_accusation_is_no_listener(analyzer):
+    text = ("Sunday show\n\nRep. Dale Hollis accused CNN of running cover for the administration.\n\n"
+            "Rep. Dale Hollis told CNN that the number was right.\n")
+    assert labels_at(analyzer, text, "Rep. Dale Hollis accused") == {"named-official"}
+    assert labels_at(analyzer, text, "Rep. Dale Hollis told") == {"named-official", "secondary-outlet"}
+
+
+def test_a_group_led_by_a_named_member_and_a_public_services_head(analyzer):
+    text = ("Ballot fight\n\n"
+            "Five House Republicans led by Rep. Wayne Pettibone of Georgia said the petition was flawed.\n\n"
+            "In Luzerne County, elections director Roman Szabo said the county was ready.\n")
+    assert labels_at(analyzer, text, "Five House Republicans") == {"named-official"}
+    assert labels_at(analyzer, text, "In Luzerne County") == {"named-official"}

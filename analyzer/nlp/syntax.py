@@ -216,9 +216,15 @@ def object_after(doc: Doc, start: int, end: int) -> Optional[Token]:
     return None
 
 
+# Verbs of speaking whose object is the one spoken to ("told CNN", "briefed reporters"); the object
+# of others is what they are about ("accused the network of bias", "praised Fox News").
+TELLING_VERBS = ("tell", "inform", "brief", "assure", "notify", "warn", "update", "reassure")
+
+
 def recipients(verb: Token) -> list[Token]:
     """Who a verb of speaking was addressed to: "told CNN", "said in an interview with Reuters"."""
-    out = [c for c in verb.children if c.dep_ in ("dative", "dobj", "iobj")]
+    telling = verb.lemma_.lower() in TELLING_VERBS
+    out = [c for c in verb.children if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and telling)]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
             out.extend(c for c in prep.children if c.dep_ == "pobj")

@@ -162,11 +162,13 @@ def other_pronoun(p: Phrase) -> Verdict:
 
 
 @decision_step("decide.named_members", "A group described and then named speaks as the names: 'critics, including "
-               "Senator Elizabeth Warren,', 'groups such as Amnesty International'. Only a plural common noun; "
+               "Senator Elizabeth Warren,', 'groups such as Amnesty International', 'Republicans led by Rep. X'. "
+               "Only a plural common noun; "
                "a name that gets no named label leaves the group as it is.")
 def named_members(p: Phrase) -> Verdict:
     root = p.root
-    if root.pos_ != "NOUN" or root.tag_ != "NNS":
+    group = root.ent_type_ == "NORP" and root.tag_ in ("NNPS", "NNS")  # "five House Republicans led by ..."
+    if not group and (root.pos_ != "NOUN" or root.tag_ != "NNS"):
         return None
     names = {"PERSON", "ORG", "FAC"}
     candidates = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.ent_type_ in names]
@@ -174,6 +176,9 @@ def named_members(p: Phrase) -> Verdict:
         such_as = prep.lower_ == "as" and root.doc[prep.i - 1].lower_ == "such"
         if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or such_as):
             candidates += [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in names]
+        if prep.dep_ == "acl" and prep.lemma_ == "lead":  # "five House Republicans led by Rep. Wayne Pettibone"
+            candidates += [g for a in prep.children if a.dep_ == "agent" for g in a.children
+                           if g.dep_ == "pobj" and g.ent_type_ in names]
     for member in candidates:
         source = p.classifier.decide(member, p.hits, p.ctx)
         if source is not None and source.label in ("named-official", "named-other"):
