@@ -261,3 +261,10 @@ def test_a_group_led_by_a_named_member_and_a_public_services_head(analyzer):
             "In Luzerne County, elections director Roman Szabo said the county was ready.\n")
     assert labels_at(analyzer, text, "Five House Republicans") == {"named-official"}
     assert labels_at(analyzer, text, "In Luzerne County") == {"named-official"}
+
+
+def test_a_speakers_form_of_address_gives_no_office(analyzer):
+    text = ("Rally\n\nThe former Ohio governor Walter Brandt spoke for an hour.\n\n"
+            "Stowe said Adair \"has said far worse things about Governor Brandt.\"\n\n"
+            "\"You want that on the phone with China?\" Brandt asked.\n")
+    assert labels_at(analyzer, text, "\"You want that") == {"named-other"}

@@ -41,18 +41,19 @@ def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext, text: str) 
             ctx.acronyms.setdefault(token.text, KnownBody("named-other", NAMED_ENTITY, ent.text if ent else before.text))
 
 
-def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -> None:
+def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, quote_spans=()) -> None:
     """Remember every person the article names, with the label their title gives them. A
     headline's words are no title ("Black Lawmakers Rip Donald Trump" makes no lawmaker of
-    Trump): a person named there is remembered as named-other until the text says more."""
-    headings = doc._.sourcing_headings
+    Trump): a person named there is remembered as named-other until the text says more; nor is
+    a speaker's form of address ("'... about Governor Brandt,' she said" of a former governor)."""
+    no_titles = list(doc._.sourcing_headings) + list(quote_spans)
     lexicon = classifier.lexicon
     for ent in doc.ents:
         if ent.label_ not in PERSON_ENTS:
             continue
         root = ent.root
         words = _person_words(ent)
-        if any(s <= ent.start_char < e for s, e in headings):
+        if any(s <= ent.start_char < e for s, e in no_titles):
             decided = None
         else:
             decided = office_of_person(hits, lexicon, words, ent)
