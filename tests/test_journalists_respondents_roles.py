@@ -268,3 +268,12 @@ def test_a_speakers_form_of_address_gives_no_office(analyzer):
             "Stowe said Adair \"has said far worse things about Governor Brandt.\"\n\n"
             "\"You want that on the phone with China?\" Brandt asked.\n")
     assert labels_at(analyzer, text, "\"You want that") == {"named-other"}
+
+
+def test_a_full_name_set_beside_a_word_for_a_person_is_a_person(analyzer):
+    from analyzer.attribution.decisions.people import named_person  # noqa: F401  (the step under test)
+
+    text = ("Polls\n\nRepublican Walter Brandt held a lead among men.\n\n"
+            "Theo Marchand, a polling analyst at Quinnipiac, said the movement tracked with the advertising.\n\n"
+            "\"Older voters are paying close attention,\" he said.\n")
+    assert labels_at(analyzer, text, "\"Older voters") == {"named-other"}

@@ -65,6 +65,12 @@ def named_person(p: Phrase) -> Verdict:
         # The tagger calls a later "Husted" an organisation, or "Sessions" a common noun; the
         # article named them as a person.
         return classify_person(p, ent if ent is not None else root.doc[root.i:root.i + 1], p.extended)
+    name = [t for t in root.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.is_title] + [root]
+    if root.pos_ == "PROPN" and root.is_title and len(name) >= 2 and any(
+            c.dep_ == "appos" and p.hits.within([c.i], "anonymous_source", "descriptor") for c in root.children):
+        # "Theo Marchand, a polling analyst at Quinnipiac,": a full name set beside a word for a
+        # person, whatever entity type the recogniser gave it (or none)
+        return classify_person(p, root.doc[name[0].i:root.i + 1], p.extended)
     if root.pos_ == "PROPN" and root.is_title and names_a_journalist(p.lexicon, p.core):
         # "Fox News host Sean Hannity", the name tagged an organisation: a journalist's title makes a person
         first = root.i
