@@ -271,9 +271,14 @@ def test_a_speakers_form_of_address_gives_no_office(analyzer):
 
 
 def test_a_full_name_set_beside_a_word_for_a_person_is_a_person(analyzer):
-    from analyzer.attribution.decisions.people import named_person  # noqa: F401  (the step under test)
-
     text = ("Polls\n\nRepublican Walter Brandt held a lead among men.\n\n"
             "Theo Marchand, a polling analyst at Quinnipiac, said the movement tracked with the advertising.\n\n"
             "\"Older voters are paying close attention,\" he said.\n")
     assert labels_at(analyzer, text, "\"Older voters") == {"named-other"}
+
+
+def test_numbers_and_results_that_show_something_are_data(analyzer):
+    text = ("Border\n\nThe Department of Homeland Security's own numbers show about 8 million encounters.\n\n"
+            "The results suggest that neither candidate got a lift from the debate.\n")
+    assert labels_at(analyzer, text, "The Department") == {"document"}
+    assert labels_at(analyzer, text, "The results suggest") == {"document"}
