@@ -282,3 +282,13 @@ def test_numbers_and_results_that_show_something_are_data(analyzer):
             "The results suggest that neither candidate got a lift from the debate.\n")
     assert labels_at(analyzer, text, "The agency's own numbers") == {"document"}
     assert labels_at(analyzer, text, "The results suggest") == {"document"}
+
+
+def test_a_datelines_place_is_no_speaker(analyzer):
+    from analyzer.nlp.syntax import subject
+
+    doc = analyzer.nlp("HARRISBURG, Pa. (AP) — Pennsylvania election officials said Wednesday that counties had begun.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert subject(said).text == "officials"
+    doc = analyzer.nlp("Election officials said Wednesday that counties had begun.")
+    assert subject(next(t for t in doc if t.lower_ == "said")).text == "officials"

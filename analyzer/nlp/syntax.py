@@ -139,6 +139,9 @@ def span_text(tokens: list[Token]) -> tuple[str, int, int]:
     return span.text, span.start_char, span.end_char
 
 
+DASHES = ("-", "–", "—", "--")
+
+
 def subject(verb: Token) -> Optional[Token]:
     """Who does the verb: its subject, the agent of a passive, the noun a relative clause is
     about, or the subject of the clause a complement, conjunct or "by saying" hangs from."""
@@ -155,7 +158,10 @@ def subject(verb: Token) -> Optional[Token]:
             # on a noun describes it: "prescriptions written by doctors" are no doctors' words.
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subjects:
-            found = subjects[0]
+            # "NEW DELHI (Reuters) - The World Health Organization said": the parser may take a
+            # dateline's place for a second subject; the one nearest the verb is the speaker
+            dateline = len(subjects) > 1 and subjects[0].is_upper and any(c.text in DASHES for c in subjects[0].children)
+            found = subjects[-1] if dateline else subjects[0]
             if passive and found.dep_ == "nsubjpass" and token.lemma_ not in ("quote", "cite"):
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
