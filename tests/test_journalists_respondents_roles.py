@@ -292,3 +292,12 @@ def test_a_datelines_place_is_no_speaker(analyzer):
     assert subject(said).text == "officials"
     doc = analyzer.nlp("Election officials said Wednesday that counties had begun.")
     assert subject(next(t for t in doc if t.lower_ == "said")).text == "officials"
+
+
+def test_a_trailing_the_data_show_and_an_outline_that_says(analyzer):
+    text = ("Prices\n\nEgg prices more than doubled over that period, and beef prices rose about 45%, the data show.\n\n"
+            "The outline says the block grants would be no less generous than current spending.\n\n"
+            "The plan would cut taxes for families.\n")
+    assert labels_at(analyzer, text, "Egg prices") == {"document"}
+    assert labels_at(analyzer, text, "The outline says") == {"document"}
+    assert labels_at(analyzer, text, "The plan would") == set()

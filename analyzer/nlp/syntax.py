@@ -275,9 +275,12 @@ def verb_tagged_noun(token: Token) -> bool:
 
 def evidence_verb_read_as_noun(token: Token) -> bool:
     """ "Satellite images from Maxar show burned villages": after a name the parser reads the
-    verb as a noun ("Maxar show"); a verb of evidence there is still the sentence's verb."""
-    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in EVIDENCE_VERB_FORMS and token.i > token.sent.start \
-        and token.doc[token.i - 1].pos_ == "PROPN"
+    verb as a noun ("Maxar show"); so it does at the end of a sentence ("..., the data show.").
+    A verb of evidence there is still a verb."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in EVIDENCE_VERB_FORMS or token.i == token.sent.start:
+        return False
+    last = all(t.is_punct or t.is_space for t in token.doc[token.i + 1:token.sent.end])
+    return token.doc[token.i - 1].pos_ == "PROPN" or (last and trailing_tag_speaker(token) is not None)
 
 
 def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
