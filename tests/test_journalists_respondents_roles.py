@@ -301,3 +301,11 @@ def test_a_trailing_the_data_show_and_an_outline_that_says(analyzer):
     assert labels_at(analyzer, text, "Egg prices") == {"document"}
     assert labels_at(analyzer, text, "The outline says") == {"document"}
     assert labels_at(analyzer, text, "The plan would") == set()
+
+
+def test_the_paper_after_a_newspaper_is_the_newspaper(analyzer):
+    text = ("A charity under scrutiny\n\nThe Washington Post reported Sunday that the charity bought a portrait.\n\n"
+            "The paper alleges that the charity settled legal disputes.\n\n"
+            "A study in the journal Nature Astronomy found traces of water. The paper says the sample was pristine.\n")
+    assert labels_at(analyzer, text, "The paper alleges") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The paper says") == {"document"}

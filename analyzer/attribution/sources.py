@@ -26,6 +26,8 @@ class SourceClassifier:
 
     def __init__(self, outlet_entries: dict[str, OutletEntry], ruleset: RuleSet):
         self.outlet_entries = outlet_entries
+        # canonical names of newspapers: "the paper" can point back to one of them
+        self.newspapers = frozenset(e.canonical for e in outlet_entries.values() if e.type == "newspaper")
         self.lexicon = Lexicon(ruleset)
 
     def classify(self, root: Token, hits: HitIndex, ctx: ArticleContext) -> Optional[Source]:

@@ -232,16 +232,20 @@ def outlet_named_like(p: Phrase) -> Verdict:
     return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in name))
 
 
-@decision_step("ref.outlet_story", "'The article', 'the piece', 'the story' after another outlet's reporting was "
-               "credited point back to that outlet's reporting, not to a document.")
+@decision_step("ref.outlet_story", "'The article', 'the piece', 'the story' (and 'the paper' after a newspaper) "
+               "after another outlet's reporting was credited point back to that outlet's reporting, not to a document.")
 def outlet_story(p: Phrase) -> Verdict:
-    if p.lemma not in p.lexicon.news_report_nouns or not p.has_word("the", "this", "that"):
+    paper = p.lemma == "paper"  # "the paper alleges" after The Washington Post: the newspaper
+    if not (p.lemma in p.lexicon.news_report_nouns or paper) or not p.has_word("the", "this", "that"):
         return None
-    if p.classifier.outlet_hit(p.hits, p.extended + agent_of(p.root)) is not None:
+    named = p.classifier.outlet_hit(p.hits, p.extended + agent_of(p.root))
+    if named is not None and named.type != "generic":
         return None  # "the CNN story": decided with its outlet
     earlier = next((s for s in reversed(p.ctx.history) if s.label in ("document", "secondary-outlet")), None)
     if earlier is None or earlier.label != "secondary-outlet":
         return None
+    if paper and earlier.outlet not in p.classifier.newspapers:
+        return None  # "the paper" after a journal or a network is a research paper
     return p.refer(earlier.label, "ref.outlet_story", earlier.resolved, person=False, outlet=earlier.outlet)
 
 
