@@ -309,3 +309,9 @@ def test_the_paper_after_a_newspaper_is_the_newspaper(analyzer):
             "A study in the journal Nature Astronomy found traces of water. The paper says the sample was pristine.\n")
     assert labels_at(analyzer, text, "The paper alleges") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "The paper says") == {"document"}
+
+
+def test_a_witness_described_before_being_named(analyzer):
+    text = ("Shooting\n\nA witness described hearing the officer shout once before the shots were fired.\n\n"
+            "The witness, Teresa Cole, who lives above the laundromat, said she saw the chase.\n")
+    assert labels_at(analyzer, text, "A witness described") == {"named-other"}

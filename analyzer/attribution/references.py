@@ -141,8 +141,9 @@ def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
         if any(s <= words[0].idx < e for s, e in headings):
             continue
         full = doc[words[0].i:token.i + 1].text
+        described = doc[min(token.head.left_edge.i, words[0].i):token.i + 1].text  # "The witness, Teresa Cole"
         if full not in ctx.people and token.text not in ctx.people:
-            _remember(ctx, KnownPerson("named-other", NAMED_ENTITY, full, full), words[0].idx)
+            _remember(ctx, KnownPerson("named-other", NAMED_ENTITY, full, described), words[0].idx)
 
 
 # Offices that a definite description names for one person in a story ("the senator's statement",
