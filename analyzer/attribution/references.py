@@ -17,6 +17,9 @@ from .pronouns import HONORIFIC_GENDER
 # Entity types that are no person's name after a title ("Secretary of State", "Gov. of Texas").
 # (the recogniser often tags a name after a title as an organisation: "Judge Ana Weiss")
 NOT_PERSON_ENTS = ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME")
+# Entity types a name set beside a word for a person cannot have (the recogniser tags a person
+# found no other way as nothing, a product or a work of art).
+NOT_A_NAME_ENTS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT")
 BRACKETED_WORD = re.compile(r"\((\w{2,})\)")
 
 
@@ -128,15 +131,15 @@ def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, class
 
 
 def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
-    """ "The witness, Teresa Cole, 58, said", where the recogniser found no entity: a first name and
+    """ "The witness, Teresa Cole, 58, said", where the recogniser found no person (or a product): a first name and
     surname in apposition to a word for a person are that person (named-other: titles of office
     were read before), so that "Cole said" later is her."""
     headings = doc._.sourcing_headings
     for token in doc:
-        if token.dep_ != "appos" or token.ent_type_ or token.head.pos_ != "NOUN" or not token.is_title:
+        if token.dep_ != "appos" or token.ent_type_ in NOT_A_NAME_ENTS or token.head.pos_ != "NOUN" or not token.is_title:
             continue
         words = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.is_title] + [token]
-        if len(words) < 2 or token.pos_ != "PROPN" or any(t.ent_type_ for t in words):
+        if len(words) < 2 or token.pos_ != "PROPN" or any(t.ent_type_ in NOT_A_NAME_ENTS for t in words):
             continue
         if any(s <= words[0].idx < e for s, e in headings):
             continue
