@@ -15,6 +15,7 @@ recorded too; with none, each hook is one `is None` test.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -48,9 +49,9 @@ def with_labels(sentence: Sentence, found: list[Attribution]) -> Sentence:
 class SourcingAttributor:
     """The spaCy component: a plain class, built by the factory below."""
 
-    def __init__(self, nlp: Language, ruleset: RuleSet):
+    def __init__(self, nlp: Language, ruleset: RuleSet, matcher: Optional[RuleMatcher] = None):
         self.ruleset = ruleset
-        self.matcher = RuleMatcher(nlp, ruleset)
+        self.matcher = matcher if matcher is not None else RuleMatcher(nlp, ruleset)
         self.classifier = SourceClassifier(self.matcher.outlet_entries, ruleset)
         self.rules = ruleset.by_id()
         self.quotes = QuoteFinder()
@@ -156,6 +157,9 @@ class SourcingAttributor:
     default_config={"rules_dirs": [], "include_default_rules": True},
 )
 def make_sourcing_attributor(nlp: Language, name: str, rules_dirs: list[str], include_default_rules: bool):
+    from ..rules.compiled import cached_rule_matcher
     from ..rules.loader import load_rules
 
-    return SourcingAttributor(nlp, load_rules(rules_dirs, include_default=include_default_rules))
+    ruleset = load_rules(rules_dirs, include_default=include_default_rules)
+    # The compiled matchers come from the cache when these rules were compiled before (rules/compiled.py).
+    return SourcingAttributor(nlp, ruleset, cached_rule_matcher(nlp, ruleset))

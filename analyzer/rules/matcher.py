@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
 from spacy.language import Language
@@ -97,22 +98,69 @@ class Hit(NamedTuple):
 DETAIL_TYPES = {"reason_formulaic", "reason_substantive", "vantage", "rank"}
 
 
+# The matchers a RuleMatcher fills: the token attribute each PhraseMatcher compares, None for
+# the token Matchers.
+MATCHERS = {"matcher": None, "detail_matcher": None, "detail_phrases": "LOWER", "phrases_exact": "ORTH",
+            "phrases_lower": "LOWER", "terms_lemma": "LEMMA"}
+# A token's string for each compared attribute: the string of the hash the PhraseMatcher takes.
+TOKEN_STRINGS = {"LOWER": "lower_", "ORTH": "orth_", "LEMMA": "lemma_"}
+
+
+@dataclass
+class MatcherPatterns:
+    """The compiled rules: every add to the matchers, in order, as plain data; a phrase is the
+    strings of the attribute its PhraseMatcher compares, not a Doc. Compiling tokenizes some
+    4,000 phrases and outlet names (a quarter of a second at start-up); loading this takes
+    milliseconds, so rules/compiled.py keeps it between runs."""
+
+    adds: list = field(default_factory=list)  # (matcher attribute, key, patterns or word lists)
+    outlet_entries: dict = field(default_factory=dict)  # entry key -> (rule id, entry number)
+
+
+class _Recorder:
+    """Stands in for one of the matchers while the rules compile: records each add as plain data."""
+
+    def __init__(self, name: str, attr: Optional[str], patterns: MatcherPatterns):
+        self.name, self.attr, self.patterns = name, attr, patterns
+
+    def add(self, key: str, items: list) -> None:
+        if self.attr is not None:  # Docs -> the strings the PhraseMatcher would compare
+            attribute = TOKEN_STRINGS[self.attr]
+            items = [[getattr(token, attribute) for token in doc] for doc in items]
+        self.patterns.adds.append((self.name, key, list(items)))
+
+
 class RuleMatcher:
-    def __init__(self, nlp: Language, ruleset: RuleSet):
+    def __init__(self, nlp: Language, ruleset: RuleSet, patterns: Optional[MatcherPatterns] = None):
+        """The rules' matchers, compiled from `ruleset`, or loaded from its already compiled
+        `patterns` (which must come from the same rules and tokenizer: rules/compiled.py)."""
         self.ruleset = ruleset
         self.rules = ruleset.by_id()
-        self.matcher = Matcher(nlp.vocab, validate=True)
-        self.detail_matcher = Matcher(nlp.vocab, validate=True)
-        self.detail_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.phrases_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.phrases_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.terms_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        # Outlet surface forms map back to their entry so a hit can name the outlet.
-        self.outlet_entries: dict[str, OutletEntry] = {}  # "outlet.wire_services#3" -> its entry
         self.strengths = {r.id: r.rule.strength for r in ruleset.rules if r.rule.strength is not None}
         self._described: dict[int, tuple[str, str, str]] = {}  # match id -> (key, kind, type)
-        for loaded in ruleset.rules:
+        self.patterns = patterns if patterns is not None else self._compile(nlp)
+        self._load(nlp.vocab, self.patterns)
+
+    def _compile(self, nlp: Language) -> MatcherPatterns:
+        self.patterns = MatcherPatterns()
+        for name, attr in MATCHERS.items():
+            setattr(self, name, _Recorder(name, attr, self.patterns))
+        for loaded in self.ruleset.rules:
             self._add(nlp, loaded)
+        return self.patterns
+
+    def _load(self, vocab, patterns: MatcherPatterns) -> None:
+        for name, attr in MATCHERS.items():
+            setattr(self, name, Matcher(vocab, validate=True) if attr is None else PhraseMatcher(vocab, attr=attr))
+        strings = vocab.strings
+        for name, key, items in patterns.adds:
+            if MATCHERS[name] is not None:  # a phrase: the hashes of its strings, as a Doc's tokens give them
+                items = [[strings.add(word) for word in words] for words in items]
+            getattr(self, name).add(key, items)
+        # Outlet surface forms map back to their entry so a hit can name the outlet.
+        self.outlet_entries: dict[str, OutletEntry] = {  # "outlet.wire_services#3" -> its entry
+            entry_key: self.rules[rule_id].rule.entries[number]
+            for entry_key, (rule_id, number) in patterns.outlet_entries.items()}
 
     def _add(self, nlp: Language, loaded: LoadedRule) -> None:
         if loaded.kind == "lexicon":
@@ -146,7 +194,7 @@ class RuleMatcher:
             self._add_phrase(nlp, key, phrase)
         for number, entry in enumerate(rule.entries):
             entry_key = f"{key}#{number}"
-            self.outlet_entries[entry_key] = entry
+            self.patterns.outlet_entries[entry_key] = (key, number)
             for form in entry.surface_forms:
                 self._add_phrase(nlp, entry_key, form)
 
