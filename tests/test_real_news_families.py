@@ -17,6 +17,8 @@ HOLDOUT = Path(__file__).parent / "data" / "holdout.jsonl"
 FAMILIES = Path(__file__).parent / "data" / "families.jsonl"
 FAMILIES2 = Path(__file__).parent / "data" / "families2.jsonl"
 HOLDOUT2 = Path(__file__).parent / "data" / "holdout2.jsonl"
+FAMILIES3 = Path(__file__).parent / "data" / "families3.jsonl"
+HOLDOUT3 = Path(__file__).parent / "data" / "holdout3.jsonl"
 
 
 ARTICLE_WITH_TITLE = (
@@ -213,6 +215,9 @@ def test_a_document_keeps_who_made_it(analyzer):
     # a second pair written the same way: families2 developed against, holdout2 never read
     (FAMILIES2, 0.88),
     (HOLDOUT2, 0.80),
+    # a third pair, US political news and opinion: families3 developed against, holdout3 never read
+    (FAMILIES3, 0.82),
+    (HOLDOUT3, 0.75),
 ])
 def test_bundled_gold_floor(analyzer, gold, floor):
     """The label micro-F1 on the bundled gold files must not fall back."""
@@ -221,7 +226,8 @@ def test_bundled_gold_floor(analyzer, gold, floor):
     evaluation, failures = evaluate_file(gold, analyzer)
     assert not failures
     assert evaluation.all_micro_f1 >= floor, evaluation.all_micro_f1
-    assert evaluation.headings_ok == evaluation.headings
+    # titles and subheads found (issue 12 asks 0.90; holdout3, never read, misses 1 of 44)
+    assert evaluation.headings_ok >= 0.95 * evaluation.headings, (evaluation.headings_ok, evaluation.headings)
 
 
 def test_his_or_her_office_speaks_for_the_person(analyzer):
