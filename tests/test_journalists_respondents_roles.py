@@ -315,3 +315,12 @@ def test_a_witness_described_before_being_named(analyzer):
     text = ("Shooting\n\nA witness described hearing the officer shout once before the shots were fired.\n\n"
             "The witness, Teresa Cole, who lives above the laundromat, said she saw the chase.\n")
     assert labels_at(analyzer, text, "A witness described") == {"named-other"}
+
+
+def test_polls_by_sponsors_joined_with_a_slash(analyzer):
+    text = ("Polls\n\nThe candidates are tied, according to a new POLITICO/Morning Consult poll released Monday.\n\n"
+            "The race is tied, a new CNN/ORC poll shows.\n\n"
+            "A new NBC News/Wall Street Journal poll found that the mayor leads by 6 points.\n")
+    assert labels_at(analyzer, text, "The candidates are tied") == {"document"}
+    assert labels_at(analyzer, text, "The race is tied") == {"document"}
+    assert labels_at(analyzer, text, "A new NBC News") == {"document"}

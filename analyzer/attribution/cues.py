@@ -162,7 +162,7 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     verb = cues.doc[hit.start]
     if not _verb_cue_applies(cues, verb, rule):
         return
-    subject = (trailing_tag_speaker(verb) if verb.pos_ == "NOUN" else None) or subject_of(verb)  # "..., the data show."
+    subject = trailing_tag_speaker(verb) or subject_of(verb)  # "..., the data show.", "..., a CNN/ORC poll shows."
     if subject is None:
         subject = first_subject_before(verb)
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=rule.subject_must_be)

@@ -195,8 +195,8 @@ def trailing_tag_speaker(verb: Token) -> Optional[Token]:
     for token in reversed(sent[:verb.i - sent.start]):
         if token.text == ",":
             break
-        if token.pos_ not in TAG_PHRASE_POS or len(phrase) == TAG_PHRASE_MAX:
-            return None
+        if (token.pos_ not in TAG_PHRASE_POS and token.text != "/") or len(phrase) == TAG_PHRASE_MAX:
+            return None  # ("a new CNN/ORC poll shows": sponsors joined by a slash)
         phrase.append(token)
     if not phrase or token.text != "," or phrase[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
@@ -208,7 +208,7 @@ def object_after(doc: Doc, start: int, end: int) -> Optional[Token]:
     last = doc[end - 1]
     objects = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp") and c.pos_ != "VERB"]
     if objects:
-        return objects[0]
+        return past_joined_names(objects[0])
     for token in doc[end - 1: min(len(doc), end + 8)]:
         if token.i < start + 1:
             continue
@@ -220,6 +220,18 @@ def object_after(doc: Doc, start: int, end: int) -> Optional[Token]:
         if token.is_punct and token.i >= end:
             break
     return None
+
+
+def past_joined_names(token: Token) -> Token:
+    """ "a new POLITICO/Morning Consult poll": the parser stops the phrase at the slash between
+    two sponsors' names; the noun after the names is the phrase's head."""
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or doc[i].text != "/":
+        return token
+    while i < len(doc) and (doc[i].text in ("/", "-") or doc[i].pos_ == "PROPN"):
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].pos_ == "NOUN" and i <= token.i + 6 else token
 
 
 # Verbs of speaking whose object is the one spoken to ("told CNN", "briefed reporters"); the object
