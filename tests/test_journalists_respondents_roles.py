@@ -324,3 +324,10 @@ def test_polls_by_sponsors_joined_with_a_slash(analyzer):
     assert labels_at(analyzer, text, "The candidates are tied") == {"document"}
     assert labels_at(analyzer, text, "The race is tied") == {"document"}
     assert labels_at(analyzer, text, "A new NBC News") == {"document"}
+
+
+def test_a_poll_that_had_a_candidate_ahead(analyzer):
+    text = ("Polls\n\nA Monmouth University poll had Ana Ruiz up 4 points.\n\n"
+            "The mayor had Ana Ruiz up for dinner on Sunday.\n")
+    assert labels_at(analyzer, text, "A Monmouth") == {"document"}
+    assert labels_at(analyzer, text, "The mayor had") == set()
