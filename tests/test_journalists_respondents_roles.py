@@ -331,3 +331,12 @@ def test_a_poll_that_had_a_candidate_ahead(analyzer):
             "The mayor had Ana Ruiz up for dinner on Sunday.\n")
     assert labels_at(analyzer, text, "A Monmouth") == {"document"}
     assert labels_at(analyzer, text, "The mayor had") == set()
+
+
+def test_an_outlets_piece_after_the_documents_it_cited_and_as_the_post_notes(analyzer):
+    text = ("A charity under scrutiny\n\nThe Washington Post reported Sunday that the charity paid legal bills, "
+            "according to a review of tax filings.\n\n"
+            "The piece goes on to claim that the payments may have broken the law.\n\n"
+            "As the Post notes, the foundation has no paid staff.\n")
+    assert labels_at(analyzer, text, "The piece goes on") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "As the Post notes") == {"secondary-outlet"}

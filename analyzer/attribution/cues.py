@@ -176,14 +176,14 @@ def _speaker_of(cues: SentenceCues, verb: Token) -> Optional[Token]:
         subject = tag  # "..., The Washington Post reported Tuesday."
     if subject is not None and cues.inside_quote(subject) and not cues.inside_quote(verb):
         subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
-    if subject is None or any(c.tag_ == "POS" for c in subject.children):
+    if subject is None or subject.head != verb or any(c.tag_ == "POS" for c in subject.children):
         subject = next((c for c in reversed(list(verb.lefts)) if _misread_subject(cues, c)), subject)
     return subject if subject is not None else person_named_before(verb)  # a long opening loses ", said"'s subject
 
 
 def _misread_subject(cues: SentenceCues, token: Token) -> bool:
-    """ "..., the candidate's former doctor maintains.": the parser hangs "doctor" on the verb;
-    "Tully said in an interview ...", "Axios first reported": it reads a name as an adverb."""
+    """ "..., the candidate's former doctor maintains.", "As the Post notes, ...": the parser hangs the
+    speaker on the verb (lending it the main clause's subject); "Tully said", "Axios reported": an adverb."""
     if token.dep_ == "compound":
         return token.pos_ in ("NOUN", "PROPN")
     return token.dep_ in ("advmod", "npadvmod") and token.is_title and (

@@ -20,6 +20,9 @@ UNNAMED_REPORTS = step_id("decide.unnamed_reports", "'Recent reports have sugges
                           "author or outlet are news reports with no outlet named: secondary-outlet and anonymous.")
 RESPONDENTS = step_id("ref.respondents", "People named as a poll's respondents ('most respondents', 'those surveyed') "
                       "point back to the poll: document.")
+# Words for a piece of news that no document is called.
+NEWS_ONLY_NOUNS = ("piece", "story", "article", "column", "editorial", "op-ed", "segment", "headline", "dispatch",
+                   "exclusive", "broadcast")
 # The outlet name given to news reports that name none; cues.py adds `anonymous` beside it.
 MEDIA_REPORTS = "media reports"
 SATELLITE_WORDS = ("satellite", "satellites", "space", "orbit")
@@ -241,7 +244,11 @@ def outlet_story(p: Phrase) -> Verdict:
     named = p.classifier.outlet_hit(p.hits, p.extended + agent_of(p.root))
     if named is not None and named.type != "generic":
         return None  # "the CNN story": decided with its outlet
-    earlier = next((s for s in reversed(p.ctx.history) if s.label in ("document", "secondary-outlet")), None)
+    # "the piece", "the story" can only be news: the outlet credited last, whatever documents its
+    # reporting cited since; "the report" or "the analysis" is the nearest of the two
+    news_only = p.lemma in NEWS_ONLY_NOUNS
+    earlier = next((s for s in reversed(p.ctx.history) if s.label == "secondary-outlet"
+                    or (s.label == "document" and not news_only)), None)
     if earlier is None or earlier.label != "secondary-outlet":
         return None
     if paper and earlier.outlet not in p.classifier.newspapers:
