@@ -66,3 +66,16 @@ def test_partitions_carry_their_first_line(tmp_path):
     assert [(p.first_line, p.end - p.start > 0) for p in partitions] == [(1, True), (4, True), (7, True)]
     assert partitions[-1].end == path.stat().st_size
     assert [e.one_line() for e in errors] == [f"{tmp_path / 'missing.jsonl'}: no such file or folder"]
+
+
+def test_a_small_input_is_cut_so_every_worker_has_several_partitions(tmp_path):
+    from analyzer.run.dask_engine import balanced_size, plan_partitions
+
+    path = tmp_path / "lines.jsonl"
+    path.write_text("".join(json.dumps({"id": str(n), "text": "x"}) + "\n" for n in range(200)), encoding="utf-8")
+    partitions, _ = plan_partitions([str(path)], per_partition=64)
+    assert len(partitions) == 4  # 64, 64, 64, 8: one worker of two would run twice as long as the other
+    size = balanced_size(partitions, workers=2, per_partition=64)
+    assert size == 25 and len(plan_partitions([str(path)], per_partition=size)[0]) == 8
+    big = plan_partitions([str(path)], per_partition=10)[0]
+    assert balanced_size(big, workers=2, per_partition=10) == 10  # enough partitions already

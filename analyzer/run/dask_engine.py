@@ -22,6 +22,9 @@ from typing import Iterable, Iterator, Optional
 from ..io.articles import JSONL_SUFFIXES, TEXT_SUFFIXES
 
 ARTICLES_PER_PARTITION = 64
+# A small input is cut finer, so that each worker has this many partitions and none idles at the end.
+PARTITIONS_PER_WORKER = 4
+MIN_PER_PARTITION = 4
 NO_WORKER_TIMEOUT_S = 60.0  # a nanny restarts a dead worker in seconds; a minute with none means the cluster is gone
 POLL_S = 1.0
 _ANALYZERS: dict[tuple, object] = {}  # one Analyzer per worker process and configuration
@@ -75,6 +78,24 @@ def plan_partitions(inputs: Iterable[str], per_partition: int = ARTICLES_PER_PAR
                 texts.append(str(member))
     flush_texts()
     return partitions, errors
+
+
+def balanced_size(partitions: list[Partition], workers: int, per_partition: int) -> int:
+    """Articles per partition so that each worker gets PARTITIONS_PER_WORKER of them: with four
+    64-article partitions of a 200-article input on two workers, one worker ran two and the other
+    one and a bit, and the run took as long as the busier one (1.4x --jobs 1 instead of ~1.8x).
+    Counting the articles of a small input costs one more pass over its bytes."""
+    if len(partitions) >= workers * PARTITIONS_PER_WORKER:
+        return per_partition
+    articles = sum(len(p.files) if p.files else _lines_in(p) for p in partitions)
+    return max(MIN_PER_PARTITION, min(per_partition, -(-articles // (workers * PARTITIONS_PER_WORKER))))
+
+
+def _lines_in(partition: Partition) -> int:
+    with open(partition.path, "rb") as stream:
+        stream.seek(partition.start)
+        data = stream.read((partition.end or 0) - partition.start) if partition.end is not None else stream.read()
+    return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
 
 
 def _jsonl_partitions(path: Path, per_partition: int, first_number: int) -> list[Partition]:
@@ -319,6 +340,9 @@ def run_dask(inputs: list[str], out_dir: Path, outlet: Optional[str] = None, mod
     shutil.rmtree(parts_dir, ignore_errors=True)
     parts_dir.mkdir()
     partitions, errors = plan_partitions(inputs, per_partition)
+    smaller = balanced_size(partitions, workers, per_partition)
+    if smaller < per_partition:  # a small input: more, smaller partitions keep every worker busy to the end
+        partitions, errors = plan_partitions(inputs, smaller)
     summary = DaskSummary(errors=[e.one_line() for e in errors], partitions=len(partitions))
     try:
         with _quiet_dask_logs():
