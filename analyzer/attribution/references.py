@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, noun_phrase
+from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.people import journalist_outlet, office_of_person
@@ -138,7 +138,7 @@ def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
     for token in doc:
         if token.dep_ != "appos" or token.ent_type_ in NOT_A_NAME_ENTS or token.head.pos_ != "NOUN" or not token.is_title:
             continue
-        words = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.is_title] + [token]
+        words = name_words(token)
         if len(words) < 2 or token.pos_ != "PROPN" or any(t.ent_type_ in NOT_A_NAME_ENTS for t in words):
             continue
         if any(s <= words[0].idx < e for s, e in headings):

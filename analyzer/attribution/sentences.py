@@ -32,3 +32,12 @@ def sentence_records(doc: Doc, text: str) -> list[tuple[Sentence, Span]]:
         heading = any(s <= start and end <= e for s, e in heading_ranges)
         out.append((Sentence(len(out), start, end, heading, text[start:end], paragraph), sent))
     return out
+
+
+def paragraphs_of(records: list[Sentence]) -> list[list[Sentence]]:
+    """The article's sentences, headings left out, grouped by paragraph in text order."""
+    paragraphs: dict[int, list[Sentence]] = {}
+    for record in records:
+        if not record.is_heading:
+            paragraphs.setdefault(record.paragraph, []).append(record)
+    return list(paragraphs.values())

@@ -20,6 +20,7 @@ from typing import Optional
 from ..records import Attribution, Sentence
 from ..rules.refs import step_id
 from .context import ArticleContext
+from .sentences import paragraphs_of
 
 TRANSCRIPT_TURN = step_id("cue.transcript_turn", "A paragraph of a transcript that opens with its speaker's name in "
                           "capitals ('PENCE: Well, look, ...') is that speaker's turn: each of its sentences carries the "
@@ -48,13 +49,9 @@ def speaker_turns(records: list[Sentence]) -> list[Turn]:
     """The tagged paragraphs of an article, when it has enough of them to be a transcript. A tag
     may also open a sentence inside a paragraph (a transcript whose line breaks were lost in
     copying: "... Are they wrong? HARLAN: Some of them may ..."): the turn runs to the next tag."""
-    paragraphs: dict[int, list[Sentence]] = {}
-    for record in records:
-        if not record.is_heading:
-            paragraphs.setdefault(record.paragraph, []).append(record)
     turns: list[Turn] = []
     going_on: list[int] = []  # untagged quoted paragraphs after a turn, until the next tag
-    for members in paragraphs.values():
+    for members in paragraphs_of(records):
         tagged = [(i, match) for i, r in enumerate(members) if (match := SPEAKER_TAG.match(r.text)) is not None]
         if not tagged or tagged[0][0] != 0:
             if turns and members[0].text.startswith(OPENING_QUOTE):

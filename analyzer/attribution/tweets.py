@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Attribution, Sentence
 from ..rules.refs import step_id
+from .sentences import paragraphs_of
 from .sources import Source
 
 EMBEDDED_POST = step_id("cue.embedded_post", "A paragraph that ends with a post's signature line ('— Rep. Dale Hollis "
@@ -26,12 +27,8 @@ SIGNATURE = re.compile(r"(?:^|[—–-]{1,2})\s*(?P<name>[^()\n—–]{2,80}?)\s
 
 def embedded_posts(records: list[Sentence], doc: Doc, decide: Callable[[Token], Optional[Source]]) -> list[Attribution]:
     """One attribution per sentence of each signed post, with its writer's label."""
-    paragraphs: dict[int, list[Sentence]] = {}
-    for record in records:
-        if not record.is_heading:
-            paragraphs.setdefault(record.paragraph, []).append(record)
     found: list[Attribution] = []
-    for members in paragraphs.values():
+    for members in paragraphs_of(records):
         last = members[-1]
         match = SIGNATURE.search(last.text)
         if match is None:

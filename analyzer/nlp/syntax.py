@@ -222,6 +222,12 @@ def object_after(doc: Doc, start: int, end: int) -> Optional[Token]:
     return None
 
 
+def name_words(token: Token) -> list[Token]:
+    """A proper name's capitalised words: those the parser hangs on its last word, then the word
+    ("Teresa Cole", "Theo Marchand")."""
+    return [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.is_title] + [token]
+
+
 def past_joined_names(token: Token) -> Token:
     """ "a new POLITICO/Morning Consult poll": the parser stops the phrase at the slash between
     two sponsors' names; the noun after the names is the phrase's head."""

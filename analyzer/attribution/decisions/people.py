@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, noun_phrase
+from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase
 from ...rules.refs import decision_step, step_id
 from ..context import Source
 from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
@@ -65,7 +65,7 @@ def named_person(p: Phrase) -> Verdict:
         # The tagger calls a later "Husted" an organisation, or "Sessions" a common noun; the
         # article named them as a person.
         return classify_person(p, ent if ent is not None else root.doc[root.i:root.i + 1], p.extended)
-    name = [t for t in root.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.is_title] + [root]
+    name = name_words(root)
     if root.pos_ == "PROPN" and root.is_title and len(name) >= 2 and any(
             c.dep_ == "appos" and p.hits.within([c.i], "anonymous_source", "descriptor") for c in root.children):
         # "Theo Marchand, a polling analyst at Quinnipiac,": a full name set beside a word for a
