@@ -86,6 +86,32 @@ def says_something(document: Token) -> bool:
     return any(c.dep_ in ("acl", "relcl") for c in document.children)
 
 
+def objects_with_content(verb: Token, lexicon, quote_spans, only_own: bool) -> list[Token]:
+    """The objects of a verb of sending or releasing that the sentence cites: "signed the bill",
+    "published a log", "did not release the poll" are acts on a document, events unless the
+    sentence gives what it says ("a lawsuit alleging that ..."); a statement issued is its
+    speaker's words either way. With `only_own` ("obtained emails showing ..."), only a
+    document's own clause counts."""
+    def cited(obj: Token) -> bool:
+        lemma = obj.lemma_.lower()
+        if only_own or lemma in lexicon.act_documents:
+            return says_something(obj)
+        return lemma in lexicon.statement_nouns or sent_with_content(verb, obj, quote_spans, lexicon.asking_verbs)
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and cited(c)]
+
+
+def sent_with_content(verb: Token, document: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
+    """ "released a report showing that ...", "sent a letter to Senate leaders opposing the
+    plan", "issued figures: ...": a document sent, filed or published together with what it says.
+    Without it ("The charity published a log on its website", "the campaign did not release the
+    poll") the sentence reports an act about a document, which carries no source
+    (docs/labelling.md: about a document, not from it)."""
+    if says_something(document) or has_content(verb, quote_spans, asking_verbs):
+        return True
+    # a participle on the phrase after the document ("to Senate leaders opposing the plan")
+    return any(t.dep_ == "acl" and t.tag_ == "VBG" and t.i > document.i for t in verb.subtree)
+
+
 def proposed_an_act(verb: Token, act_documents: frozenset[str]) -> bool:
     """ "The Transportation Department proposed the rule last year": proposing or introducing a
     bill, a rule or a budget is an act (lex.act_documents), unless the sentence says what it

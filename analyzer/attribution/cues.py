@@ -28,7 +28,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .decisions.phrase import rule_of
-from .content import has_content, names_something, proposed_an_act, says_something, wrote_a_work
+from .content import has_content, names_something, objects_with_content, proposed_an_act, wrote_a_work
 from .interlocutors import (journalist_told, only_outlet, outlet_journalists, outlet_source, quoted_title,
                             said_on_air)
 from .sources import ArticleContext, Source, SourceClassifier
@@ -334,10 +334,7 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if verb.pos_ != "VERB" or (verb.dep_ in ("ccomp", "xcomp")
                                and verb.head.lemma_.lower() in cues.classifier.lexicon.request_verbs):
         return  # "urged the agency to release the memo": asked for, not released
-    # "signed the bill", "filed a lawsuit": acting on a law or a case is an event unless the
-    # sentence gives what it says ("a lawsuit alleging that ...": lex.act_documents)
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (says_something(c) or (
-        not rule.needs_clause and c.lemma_.lower() not in cues.classifier.lexicon.act_documents))]
+    objects = objects_with_content(verb, cues.classifier.lexicon, cues.quote_spans, only_own=rule.needs_clause)
     documents = [s for c in objects for s in cues.classify_all(c) if s.label == "document"]
     statement = any(c.lemma_.lower() in cues.classifier.lexicon.statement_nouns for c in objects)
     if not documents and not statement:

@@ -38,6 +38,7 @@ WORD_LISTS = {
     "act_documents": rule_ref("lex.act_documents"),
     "request_verbs": rule_ref("lex.request_verbs"),
     "newspaper_name_words": rule_ref("lex.newspaper_name_words"),
+    "plural_titles": rule_ref("lex.plural_titles"),
 }
 
 

@@ -58,7 +58,7 @@ def unnamed_marker(p: Phrase) -> Verdict:
 def named_person(p: Phrase) -> Verdict:
     root, ent = p.root, p.ent
     if ent is not None and ent.label_ in PERSON_ENTS:
-        return classify_person(p, ent, p.extended)
+        return classify_person(p, ent, p.extended + shared_plural_title(root, p.lexicon))
     if (root.pos_ == "PROPN" or (root.pos_ == "NOUN" and root.is_title)) and (
             ent is None or ent.label_ not in PERSON_ENTS) and (
             (ent is not None and ent.text in p.ctx.people) or root.text in p.ctx.people):
@@ -66,6 +66,9 @@ def named_person(p: Phrase) -> Verdict:
         # article named them as a person.
         return classify_person(p, ent if ent is not None else root.doc[root.i:root.i + 1], p.extended)
     name = name_words(root)
+    plural_title = shared_plural_title(root, p.lexicon) if root.pos_ == "PROPN" and root.is_title else []
+    if plural_title:  # "Sens. Ann Hale and Bo Price": the recogniser may miss the second name
+        return classify_person(p, root.doc[name[0].i:root.i + 1], p.extended + plural_title)
     if root.pos_ == "PROPN" and root.is_title and len(name) >= 2 and any(
             c.dep_ == "appos" and p.hits.within([c.i], "anonymous_source", "descriptor") for c in root.children):
         # "Theo Marchand, a polling analyst at Quinnipiac,": a full name set beside a word for a
@@ -191,6 +194,20 @@ def document_authors(p: Phrase) -> Verdict:
 
 
 # -- a named person ----------------------------------------------------------------------
+
+def shared_plural_title(root: Token, lexicon) -> list[Token]:
+    """ "Sens. Ann Hale and Bo Price", "Governors Ada Reyes, Jo Lin and Sam Ortiz": a plural
+    title before the first of several names is every one's title (lex.plural_titles). The title's
+    tokens, for a name joined to the first; none otherwise."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is root:
+        return []
+    start = first.left_edge.i
+    before = root.doc[max(start - 2, first.sent.start):start + 1]
+    return [t for t in before if t.lower_.rstrip(".") in lexicon.plural_titles]
+
 
 def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     """A named person's source: the title or body in their phrase decides, else how the
