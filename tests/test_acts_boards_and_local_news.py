@@ -35,3 +35,42 @@ def test_a_plural_title_before_several_names_is_each_ones_title(analyzer):
     assert labels_at(analyzer, text, "Reps. Ann Hale") == {"named-official"}
     assert labels_at(analyzer, text, "Becker said") == {"named-official"}
     assert labels_at(analyzer, text, "Lena Ortiz") == {"named-other"}
+
+
+def test_a_seat_on_a_public_board_named_in_the_article_is_an_office(analyzer):
+    text = ("Schools to close\n\n"
+            "The Alder Creek school board voted 5-2 on Monday to close two schools.\n\n"
+            "Board President Harold Jenkins called the plan \"imperfect but necessary.\"\n\n"
+            "Board member Linda Schaefer said the district had not studied bus times.\n")
+    assert labels_at(analyzer, text, "Board President") == {"named-official"}
+    assert labels_at(analyzer, text, "Board member") == {"named-official"}
+
+
+def test_a_company_board_is_no_public_office(analyzer):
+    text = ("Bakery chain sold\n\n"
+            "Harlow Foods agreed on Monday to sell its bakeries.\n\n"
+            "Board member Linda Schaefer said the price was fair.\n")
+    assert labels_at(analyzer, text, "Board member") == {"named-other"}
+
+
+def test_local_government_titles_name_officials(analyzer):
+    text = ("Turn lane approved\n\n"
+            "City Engineer Mark Delgado said the turn lane would cost $1.2 million.\n\n"
+            "Dr. Karen Lindqvist, the state epidemiologist, said vaccination rates had fallen.\n\n"
+            "Diana Salcedo, president of the electoral council, urged both candidates to wait.\n\n"
+            "Some council members have questioned whether the city should pay.\n")
+    assert labels_at(analyzer, text, "City Engineer") == {"named-official"}
+    assert labels_at(analyzer, text, "Dr. Karen") == {"named-official"}
+    assert labels_at(analyzer, text, "Diana Salcedo") == {"named-official"}
+    assert labels_at(analyzer, text, "Some council members") == {"anonymous"}
+
+
+def test_stations_and_broadcasters_described_by_what_they_are(analyzer):
+    text = ("Storm damage\n\n"
+            "Local broadcaster Teleamazonas reported that police had detained three people.\n\n"
+            "Salt Lake City television station KSL reported that parents were turned away.\n\n"
+            "KY3, the NBC affiliate in Springfield, reported that five other tornadoes touched down.\n\n"
+            "The police station on Main Street reopened on Monday.\n")
+    for start in ("Local broadcaster", "Salt Lake City", "KY3"):
+        assert labels_at(analyzer, text, start) == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The police station") == set()

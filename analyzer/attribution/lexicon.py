@@ -39,6 +39,7 @@ WORD_LISTS = {
     "request_verbs": rule_ref("lex.request_verbs"),
     "newspaper_name_words": rule_ref("lex.newspaper_name_words"),
     "plural_titles": rule_ref("lex.plural_titles"),
+    "board_roles": rule_ref("lex.board_roles"),
 }
 
 

@@ -259,9 +259,15 @@ def outlet_story(p: Phrase) -> Verdict:
 @decision_step("decide.outlet_described", "A proper name described as an outlet ('the newspaper Le Monde', 'the "
                "Kyiv daily Ukrainska Pravda') is an outlet even when no outlet rule lists it.")
 def outlet_described(p: Phrase) -> Verdict:
-    root = p.root
-    if root.pos_ == "PROPN" and root.ent_type_ not in PERSON_ENTS and any(
-            t.lemma_.lower() in p.lexicon.outlet_nouns and t.i < root.i and t.dep_ in ("compound", "nmod", "appos", "amod")
-            for t in p.core):
+    root, outlet_nouns = p.root, p.lexicon.outlet_nouns
+    if root.pos_ == "PROPN" and (root.ent_type_ not in PERSON_ENTS and any(
+            t.lemma_.lower() in outlet_nouns and t.i < root.i and t.dep_ in ("compound", "nmod", "appos", "amod")
+            for t in p.core) or any(  # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
+            c.dep_ == "appos" and c.lemma_.lower() in outlet_nouns for c in root.children)):
         return p.make("secondary-outlet", "decide.outlet_described", outlet=p.text)
+    # "Local broadcaster Teleamazonas": the word first, the name beside it
+    name = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in PERSON_ENTS
+                 and c.i == root.i + 1), None) if root.lemma_.lower() in outlet_nouns else None
+    if name is not None:
+        return p.make("secondary-outlet", "decide.outlet_described", outlet=" ".join(t.text for t in name.subtree))
     return None

@@ -80,7 +80,8 @@ def title(p: Phrase) -> Verdict:
         return None
     not_official = p.within(p.core, "official", "not_official")
     unique = [h for h in titles if rule_of(h) == UNIQUE_TITLE]
-    if unique and not not_official:
+    # "the prime minister", "the city engineer" identify one holder; "some council members" no one
+    if unique and not not_official and not p.plural and not p.has_word(*INDEFINITE, "some", "several", "many"):
         return p.make("named-official", UNIQUE_TITLE, person=True)
     if not not_official:
         decided = _office_held(p, rule_of(titles[0]))

@@ -13,6 +13,7 @@ from ...rules.refs import decision_step, step_id
 from ..context import Source
 from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
                      org_hit, rule_of)
+from .boards import board_seat
 from .references import person_pointed_to
 from .verdict import Verdict
 
@@ -300,7 +301,8 @@ def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[
     not_official = hits.within([t.i for t in tokens], "official", "not_official")
     if not_official and not _sitting_title(hits, lexicon, ent, not_official):
         return "named-other", rule_of(not_official[0])
-    return title_of_person(hits, lexicon, tokens) or _leads_a_body(hits, ent) or _party_and_state(ent)
+    return title_of_person(hits, lexicon, tokens) or _leads_a_body(hits, ent) or _party_and_state(ent) \
+        or board_seat(hits, lexicon, tokens)
 
 
 def _party_and_state(ent: Span) -> Optional[tuple[str, str]]:
