@@ -74,3 +74,21 @@ def test_stations_and_broadcasters_described_by_what_they_are(analyzer):
     for start in ("Local broadcaster", "Salt Lake City", "KY3"):
         assert labels_at(analyzer, text, start) == {"secondary-outlet"}
     assert labels_at(analyzer, text, "The police station") == set()
+
+
+def test_people_described_then_one_of_them_named_next_are_named_later(analyzer):
+    text = ("Flood plan approved\n\n"
+            "Several residents said the site floods almost every spring. \"I've watched that lot turn into a lake,\" "
+            "said Gloria Tate, 74.\n\n"
+            "Some parents said they learned of the plan from the newspaper. Mayor Ana Ruiz said the city would "
+            "hold a hearing.\n\n"
+            "Officials said the levee was sound. \"We checked it twice,\" said Paul Moreno, a retired engineer.\n")
+    assert labels_at(analyzer, text, "Several residents") == {"named-other"}
+    assert labels_at(analyzer, text, "Some parents") == {"anonymous"}  # "some" are a few of many
+    assert labels_at(analyzer, text, "Officials said") == {"anonymous"}  # officials keep their cover
+
+
+def test_a_title_owned_by_a_company_holds_no_office(analyzer):
+    text = ("Towers approved\n\n"
+            "Northstar's vice president for development, Aaron Feld, told the council that work could begin in May.\n")
+    assert labels_at(analyzer, text, "Northstar's") == {"named-other"}

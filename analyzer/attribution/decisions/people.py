@@ -349,6 +349,20 @@ def _sitting_title(hits, lexicon, ent: Span, not_official) -> bool:
     return False
 
 
+def _owner_not_a_place(token: Token) -> bool:
+    """ "Northstar's vice president": an organisation owns the title, unless the recogniser
+    tags the same name a place elsewhere in the article ("Sarkovia's president")."""
+    if token.dep_ != "poss" and not any(c.dep_ == "case" for c in token.children):
+        return False
+    return not any(e.label_ in ("GPE", "LOC") and e.text == token.text for e in token.doc.ents)
+
+
+def _private_owner(hits, tokens: list[Token]) -> bool:
+    """ "the group's emergency coordinator", "the company's director": a title owned by an
+    organisation the article referred back to as a private one (rule other.reference)."""
+    return any(t.dep_ == "poss" and hits.within([t.i], "named_other", "reference") for t in tokens)
+
+
 def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, str]]:
     """(label, rule) when a title or body among the tokens makes a person an official; a title
     companies share with governments (lex.shared_titles) next to a private organisation does not."""
@@ -359,8 +373,9 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     private = not official_bodies(hits, tokens, "body", "state") and (org_hit(hits, tokens) is not None or any(
         # "president of the Riverbend chapter of the NAACP": an organisation the recogniser names and no rule
         # lists as official or as an outlet
-        t.ent_type_ == "ORG" and t.head.dep_ == "prep" and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
-        for t in tokens))
+        t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or _owner_not_a_place(t))
+        and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
+        for t in tokens) or _private_owner(hits, tokens))
     for hit in titles:
         if private and tokens[0].doc[hit.start].lower_ in lexicon.shared_titles:
             continue  # "president of the Sierra Club", "the BJP's state spokesperson"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...nlp.syntax import PERSON_ENTS
+from ...nlp.syntax import ORG_ENTS, PERSON_ENTS
 from ...rules.refs import decision_step
 from ..context import THING_LABELS, Source
 from ..pronouns import compatible, learn_gender
@@ -189,8 +189,10 @@ def named_members(p: Phrase) -> Verdict:
 
 @decision_step("ref.named_later", "A source described before it is named takes the label of the person the "
                "article goes on to name ('..., top black lawmakers said' then Rep. G.K. Butterfield: named-official; "
-               "'a witness described the crash' then 'Maria Lopez, a witness': named-other). Only the next few "
-               "paragraphs count; a source never named stays anonymous (docs/labelling.md).")
+               "'a witness described the crash' then 'Maria Lopez, a witness': named-other; 'Several residents said' "
+               "then, in the same paragraph, the first person named: one of them). Only the next few paragraphs count; "
+               "'officials', 'sources' and 'some parents' keep their cover; a source never named stays anonymous "
+               "(docs/labelling.md).")
 def named_later(p: Phrase) -> Verdict:
     root = p.root
     if root.pos_ != "NOUN" or p.has_word("the", "this", "these", "that", "those"):
@@ -201,15 +203,31 @@ def named_later(p: Phrase) -> Verdict:
         return None
     short = ROLE_ABBREVIATIONS.get(p.lemma)
     word = re.compile(rf"\b{re.escape(p.lemma)}s?\b" + (rf"|\b{short}\." if short else ""))
+    first_after = True
     for offset, name in p.ctx.mentions:
         if not root.idx < offset <= root.idx + NAMED_LATER_CHARS:
             continue
         known = p.ctx.people.get(name)
         if known is None:
             continue
-        if (titled and known.label == "named-official") or word.search(known.mention.lower()):
+        if (titled and known.label == "named-official") or word.search(known.mention.lower()) or (
+                first_after and not titled and _introduced_next(p, name, offset)):
             return p.refer(known.label, "ref.named_later", known.mention, key=known.name, plural=p.plural)
+        first_after = False
     return None
+
+
+def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
+    """ "Several residents said the site floods. '...,' said Gloria Tate, 74.": people described
+    in the plural, then the first person named after them, in the same paragraph and new to the
+    article, is one of them (docs/labelling.md: named later)."""
+    if not p.plural or p.root.ent_type_ in ORG_ENTS or p.lemma in p.lexicon.insider_heads or p.lemma in p.lexicon.unnamed_insiders or p.has_word("some"):
+        return False  # "officials", "people familiar", "sources" keep their cover; "some parents" are a few of many
+    if any(start < p.root.idx and known == name for start, known in p.ctx.mentions):
+        return False
+    doc = p.root.doc
+    between = (t for t in doc[p.root.i:] if t.idx < offset)
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in between)
 
 
 @decision_step("ref.definite", "A definite description points back to the person the article described with "
