@@ -92,3 +92,25 @@ def test_a_title_owned_by_a_company_holds_no_office(analyzer):
     text = ("Towers approved\n\n"
             "Northstar's vice president for development, Aaron Feld, told the council that work could begin in May.\n")
     assert labels_at(analyzer, text, "Northstar's") == {"named-other"}
+
+
+def test_a_name_the_recogniser_misses_titled_in_apposition_is_remembered(analyzer):
+    text = ("Aid convoy stuck\n\n"
+            "Trucks have waited at the crossing for nine days, said Amara Diallo, a WFP spokeswoman in Nairobi.\n\n"
+            "\"Every day we wait, people go another day without food,\" Diallo said.\n")
+    assert labels_at(analyzer, text, "\"Every day") == {"named-official"}
+
+
+def test_counts_updates_charters_and_statements_from_a_body(analyzer):
+    text = ("Cholera spreads\n\n"
+            "The ministry published its report on Monday.\n\n"
+            "The report counted 1,420 deaths in the northern provinces since January.\n\n"
+            "The department said in a weekly update that 41 people had been hospitalized.\n\n"
+            "According to the city charter, a referendum requires signatures from 10% of voters.\n\n"
+            "The district will add four bus routes, according to a statement from its transportation office.\n\n"
+            "The state news agency ANG quoted the minister as saying the border would stay shut.\n")
+    assert labels_at(analyzer, text, "The report counted") == {"document"}
+    assert labels_at(analyzer, text, "The department said") == {"document", "named-official"}
+    assert labels_at(analyzer, text, "According to the city charter") == {"document"}
+    assert labels_at(analyzer, text, "The district will") == {"named-official"}
+    assert "secondary-outlet" in labels_at(analyzer, text, "The state news agency")

@@ -72,6 +72,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _register_titled_names(doc, hits, ctx, lexicon)
     _register_outlet_people(doc, hits, ctx, classifier)
     _register_described_names(doc, ctx)
+    _register_titled_in_apposition(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
     _offices_described_later(doc, hits, ctx)
 
@@ -147,6 +148,29 @@ def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
         described = doc[min(token.head.left_edge.i, words[0].i):token.i + 1].text  # "The witness, Teresa Cole"
         if full not in ctx.people and token.text not in ctx.people:
             _remember(ctx, KnownPerson("named-other", NAMED_ENTITY, full, described), words[0].idx)
+
+
+def _register_titled_in_apposition(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> None:
+    """ "said Amara Diallo, a WFP spokeswoman in Nairobi", where the recogniser took the name for
+    an organisation: a first name and surname followed by a title in apposition are a person,
+    with the label the title gives, so that "Diallo said" later is her."""
+    headings = doc._.sourcing_headings
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title or token.ent_type_ not in ("ORG", ""):
+            continue
+        role = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and hits.within([c.i], "official", "title", "spokesperson")), None)
+        words = name_words(token)
+        if role is None or not 2 <= len(words) <= 3 or hits.within([t.i for t in words], "named_other", "organisation") \
+                or hits.within([t.i for t in words], "outlet") or any(s <= words[0].idx < e for s, e in headings):
+            continue
+        full = doc[words[0].i:token.i + 1].text
+        if full in ctx.people or token.text in ctx.people:
+            continue
+        described = list(doc[words[0].i:role.right_edge.i + 1])
+        decided = office_of_person(hits, lexicon, described, doc[words[0].i:token.i + 1])
+        label, rule = decided or ("named-other", NAMED_ENTITY)
+        _remember(ctx, KnownPerson(label, rule, full, doc[words[0].i:role.right_edge.i + 1].text), words[0].idx)
 
 
 # Offices that a definite description names for one person in a story ("the senator's statement",

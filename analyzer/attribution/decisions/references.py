@@ -255,7 +255,16 @@ def described_before(p: Phrase) -> Verdict:
 @decision_step("ref.statement", "'The statement', 'this release' points back to whoever issued it: the nearest "
                "earlier source.")
 def statement(p: Phrase) -> Verdict:
-    if p.root.pos_ == "NOUN" and p.lemma in p.lexicon.statement_nouns and p.has_word("the", "this", "that"):
+    if p.root.pos_ != "NOUN" or p.lemma not in p.lexicon.statement_nouns:
+        return None
+    # "according to a statement from its transportation office": whoever it is from
+    issuer = next((o for c in p.root.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                   for o in c.children if o.dep_ == "pobj"), None)
+    if issuer is not None:
+        found = p.classifier.classify(issuer, p.hits, p.ctx)
+        if found is not None and found.label in ("named-official", "named-other", "anonymous"):
+            return found
+    if p.has_word("the", "this", "that"):
         earlier = p.ctx.last()
         if earlier is not None:
             return p.refer(earlier.label, "ref.statement", earlier.resolved, person=earlier.is_person,
