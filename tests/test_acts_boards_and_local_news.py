@@ -114,3 +114,17 @@ def test_counts_updates_charters_and_statements_from_a_body(analyzer):
     assert labels_at(analyzer, text, "According to the city charter") == {"document"}
     assert labels_at(analyzer, text, "The district will") == {"named-official"}
     assert "secondary-outlet" in labels_at(analyzer, text, "The state news agency")
+
+
+def test_a_letter_or_affidavit_by_someone_is_theirs_and_a_document(analyzer):
+    text = ("Pool to close\n\n"
+            "According to a letter from Mayor Ana Ruiz, the city will close the pool in June.\n\n"
+            "According to a study by Dr. Ann Lowe of Ridge University, pools lose money.\n")
+    assert labels_at(analyzer, text, "According to a letter") == {"document", "named-official"}
+    assert labels_at(analyzer, text, "According to a study") == {"document"}
+
+
+def test_a_post_in_a_country_does_not_make_a_charitys_staff_officials(analyzer):
+    text = ("Cholera spreads\n\n"
+            "\"Many people walk two days to reach us,\" said Jonas Ferreira, MSF's medical coordinator in Mozambique.\n")
+    assert labels_at(analyzer, text, "\"Many people") == {"named-other"}

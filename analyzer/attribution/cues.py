@@ -32,7 +32,7 @@ from .content import has_content, names_something, objects_with_content, propose
 from .interlocutors import (journalist_told, only_outlet, outlet_journalists, outlet_source, quoted_title,
                             said_on_air)
 from .sources import ArticleContext, Source, SourceClassifier
-from .written import written_in
+from .written import writers_of, written_in
 
 # What a credit phrase can hand over as material of its own ("images obtained by CNN").
 MATERIAL_LABELS = ("satellite-imagery", "document")
@@ -255,11 +255,14 @@ def _document_said_in(cues: SentenceCues, verb: Token, rule_id: str) -> None:
 def source_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     """A phrase followed by its source: "according to the ministry", "per The Times of
     Israel", "citing two officials", "in an interview with the BBC", "first reported by the
-    Financial Times", "In a 2013 memo, ..."; and "Peskov was quoted by TASS": the one quoted."""
+    Financial Times", "In a 2013 memo, ..."; and "Peskov was quoted by TASS": the one quoted;
+    "a letter from the mayor": the writer too (written.py)."""
     cue_tokens = list(cues.doc[hit.start:hit.end])
     verb = cues.doc[hit.start]
     passive_subject = _passive_subject(verb)
     _phrase_object(cues, hit, rule, cue_tokens, outlets_only=False)
+    for source in writers_of(object_after(cues.doc, hit.start, hit.end), cues.classifier.lexicon, cues.classify_all):
+        cues.add(source, cue_tokens, hit.rule_id)
     if passive_subject is not None and verb.lower_ in QUOTED_VERBS:
         for source in cues.classify_all(passive_subject):
             cues.add(source, cue_tokens, hit.rule_id)

@@ -40,6 +40,7 @@ WORD_LISTS = {
     "newspaper_name_words": rule_ref("lex.newspaper_name_words"),
     "plural_titles": rule_ref("lex.plural_titles"),
     "board_roles": rule_ref("lex.board_roles"),
+    "authored_documents": rule_ref("lex.authored_documents"),
 }
 
 

@@ -29,3 +29,17 @@ def written_in(ctx: ArticleContext, verb: Token) -> Optional[Source]:
     if earlier is None or verb.idx - earlier.end_char > DOCUMENT_WINDOW_CHARS:
         return None
     return Source("document", WRITTEN_IN, earlier.text, earlier.resolved, earlier.start_char, earlier.end_char)
+
+
+def writers_of(document: Optional[Token], lexicon, classify_all) -> list[Source]:
+    """The people who wrote a letter, memo, affidavit or filing named with it ("an affidavit by
+    Detective Sgt. Lauren Pike", "a letter from the mayor"): the words are theirs too
+    (docs/labelling.md). A study or report "by" its authors stays a document only ("results
+    published in a paper by X"), and so does a body's memo. `classify_all` labels a noun phrase and its conjuncts."""
+    if document is None or document.lemma_.lower() not in lexicon.authored_documents:
+        return []
+    writers = [o for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for o in c.children if o.dep_ == "pobj"]
+    # a person, not a body: "a memo from the Finance Department" is the department's document only
+    return [s for w in writers for s in classify_all(w)
+            if s.is_person and s.label in ("named-official", "named-other", "anonymous")]

@@ -147,7 +147,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
             sent_starts[i] = 1
             after_break = False
             line_start = i
-        elif (i == line_start + 1 and not columns[line_start][1]
+        elif (i == line_start + 1 and (not columns[line_start][1] or _token_text(text, columns, line_start) in OPENERS)
               or heading_ranges and any(s < idx < e for s, e in heading_ranges)
               or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i)):
             sent_starts[i] = -1
@@ -157,6 +157,8 @@ def set_line_boundaries(doc: Doc) -> Doc:
 
 
 CLOSERS = {'"', "”", "’", "'", "''", ")", "]", "»", "”.", '".'}
+# A quotation mark that opens a line opens its first sentence, never a sentence of its own.
+OPENERS = {'"', "“", "‘", "'", "``", "«"}
 SENTENCE_ENDS = {".", "!", "?", "…", "?!"}
 ABBREVIATION_IDS = {get_string_id(a) for a in ABBREVIATIONS}
 

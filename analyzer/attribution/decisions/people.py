@@ -370,7 +370,9 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     # the longest title wins: "general" is no rank inside "general counsel"
     titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                            for o in titles)]
-    private = not official_bodies(hits, tokens, "body", "state") and (org_hit(hits, tokens) is not None or any(
+    # "MSF's medical coordinator in Mozambique": a country the post is in is no employer
+    employers = [h for h in official_bodies(hits, tokens, "body", "state") if tokens[0].doc[h.start].head.lower_ != "in"]
+    private = not employers and (org_hit(hits, tokens) is not None or any(
         # "president of the Riverbend chapter of the NAACP": an organisation the recogniser names and no rule
         # lists as official or as an outlet
         t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or _owner_not_a_place(t))
