@@ -128,3 +128,20 @@ def test_a_post_in_a_country_does_not_make_a_charitys_staff_officials(analyzer):
     text = ("Cholera spreads\n\n"
             "\"Many people walk two days to reach us,\" said Jonas Ferreira, MSF's medical coordinator in Mozambique.\n")
     assert labels_at(analyzer, text, "\"Many people") == {"named-other"}
+
+
+def test_question_and_quoted_subheads_are_headings_bylines_and_credits_are_not():
+    from analyzer.nlp.segment import heading_lines
+    text = ("Clinic closes after 60 years\n\n"
+            "By Laura Dennison, PA\n\n"
+            "Published 3 hours ago\n\n"
+            "The clinic will close in March, the health board said on Tuesday.\n\n"
+            "What happens next?\n\n"
+            "'We lost everything'\n\n"
+            "\"We lost everything.\"\n\n"
+            "WHAT SERVICES WILL BE AFFECTED?\n\n"
+            "Image: Planet Labs PBC\n\n"
+            "Why would anyone close a clinic that has served three generations of families here?\n")
+    found = {text[line.start:line.end] for line in heading_lines(text)}
+    assert found == {"Clinic closes after 60 years", "What happens next?", "'We lost everything'",
+                     "WHAT SERVICES WILL BE AFFECTED?"}

@@ -92,10 +92,31 @@ REPORTED_SPEECH = re.compile(rf"\b(?:{'|'.join(PAST_SPEECH)})\b", re.IGNORECASE)
 SENTENCE_VERBS = re.compile(rf"\b(?:{'|'.join(PAST_SPEECH + ('says', 'asked'))})\b", re.IGNORECASE)
 
 
+# A question standing alone on its line is a subhead ("What happens next?", "Can AI really
+# design drugs?") when it opens with a question word and is short.
+QUESTION_SUBHEAD = re.compile(r"^(?:who|what|why|how|when|where|which|can|could|will|would|is|are|was|were|do|does|did|"
+                              r"should|has|have)\b[^?\n]{0,60}\?$", re.IGNORECASE)
+QUESTION_SUBHEAD_MAX_WORDS = 8
+# Page furniture that a line can hold on its own and that is never a heading: a byline, a
+# time of publication, an image credit (docs/labelling.md: neither headings nor labelled).
+FURNITURE = re.compile(r"^(?:by\s|image:|images:|photo:|photograph:|\(photo:|published\b|posted:|updated\b|credit:)",
+                       re.IGNORECASE)
+QUOTE_MARKS = "\"'“”‘’"
+
+
 def is_subhead(line_text: str) -> bool:
     """A label of a few words standing alone on its line, ending in a full stop or nothing; a
-    few more when it ends in nothing at all ("What I would ask them")."""
+    few more when it ends in nothing at all ("What I would ask them"), or in quotation marks
+    around words that do not end like a sentence ("'We lost everything'"); a short question."""
     text = line_text.strip()
+    if FURNITURE.match(text):
+        return False
+    if QUESTION_SUBHEAD.match(text) and len(WORD.findall(text)) <= QUESTION_SUBHEAD_MAX_WORDS:
+        return True
+    if len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
+        text = text[1:-1].strip()
+        if not text or text.endswith(FINAL_PUNCTUATION + (",",)):
+            return False  # a quotation that ends like a sentence is one
     words = WORD.findall(text)
     longest = SUBHEAD_UNPUNCTUATED_MAX_WORDS if not text.endswith(FINAL_PUNCTUATION + (",",)) else SUBHEAD_MAX_WORDS
     return (0 < len(words) <= longest and text[0].isupper() and not text.endswith((",", ";", ":"))
@@ -125,8 +146,8 @@ def heading_lines(text: str) -> list[Line]:
     """Headings: the title, title-case lines that do not end like a sentence, subheads."""
     lines = lines_of(text)
     title = title_lines(text, lines)
-    return [ln for ln in lines if ln in title or is_heading(text[ln.start:ln.end])
-            or ln is not lines[0] and is_subhead(text[ln.start:ln.end])]
+    return [ln for ln in lines if ln in title or not FURNITURE.match(text[ln.start:ln.end]) and (
+            is_heading(text[ln.start:ln.end]) or ln is not lines[0] and is_subhead(text[ln.start:ln.end]))]
 
 
 def set_line_boundaries(doc: Doc) -> Doc:
