@@ -145,3 +145,21 @@ def test_question_and_quoted_subheads_are_headings_bylines_and_credits_are_not()
     found = {text[line.start:line.end] for line in heading_lines(text)}
     assert found == {"Clinic closes after 60 years", "What happens next?", "'We lost everything'",
                      "WHAT SERVICES WILL BE AFFECTED?"}
+
+
+def test_a_prosecutor_named_in_apposition_gives_no_office_to_the_defendant(analyzer):
+    text = ("Engineer on trial\n\n"
+            "Thomas Ashworth, 54, an engineer, is on trial in Almaty.\n\n"
+            "The prosecutor, Yerlan Dzhaksybekov, told the court that the money had been paid.\n\n"
+            "Ashworth said he had never handled cash payments.\n")
+    assert labels_at(analyzer, text, "Ashworth said") == {"named-other"}
+
+
+def test_space_agencies_and_agencies_named_in_capitals(analyzer):
+    text = ("Rover lands\n\n"
+            "JAXA said the lander came to rest within 60 meters of its target point.\n\n"
+            "Quoted by the state news agency AIM, President Celso Nhantumbo said funds had been released.\n\n"
+            "\"The next two weeks are critical,\" said Pedro Langa, head of operations for the Mozambique Red Cross.\n")
+    assert labels_at(analyzer, text, "JAXA said") == {"named-official"}
+    assert labels_at(analyzer, text, "Quoted by") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "\"The next two weeks") == {"named-other"}

@@ -191,8 +191,8 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
             continue
         if doc[hit.start - 1].lower_ != "the" or (hit.end < len(doc) and doc[hit.end].pos_ == "PROPN"):
             continue  # "the senator", not "the Senate" or "the senator Tom Vale"
-        if word.dep_ not in ("nsubj", "poss", "nsubjpass"):
-            continue
+        if word.dep_ not in ("nsubj", "poss", "nsubjpass") or any(c.dep_ == "appos" for c in word.children):
+            continue  # "The prosecutor, Yerlan Dzhaksybekov, told the court": named here, someone else
         before = [name for offset, name in ctx.mentions if word.idx - DESCRIBED_WITHIN_CHARS <= offset < word.idx]
         known = ctx.people.get(before[-1]) if before else None
         if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet:

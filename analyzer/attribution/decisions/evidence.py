@@ -260,7 +260,8 @@ def outlet_story(p: Phrase) -> Verdict:
                "Kyiv daily Ukrainska Pravda') is an outlet even when no outlet rule lists it.")
 def outlet_described(p: Phrase) -> Verdict:
     root, outlet_nouns = p.root, p.lexicon.outlet_nouns
-    if root.pos_ == "PROPN" and (root.ent_type_ not in PERSON_ENTS and any(
+    name_like = root.pos_ == "PROPN" or (root.text.isupper() and len(root.text) >= 2)  # "the state news agency AIM"
+    if name_like and (root.ent_type_ not in PERSON_ENTS and any(
             t.lemma_.lower() in outlet_nouns and t.i < root.i and t.dep_ in ("compound", "nmod", "appos", "amod")
             for t in p.core) or any(  # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
             c.dep_ == "appos" and c.lemma_.lower() in outlet_nouns for c in root.children)):

@@ -14,6 +14,7 @@ from ..context import Source
 from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
                      org_hit, rule_of)
 from .boards import board_seat
+from .owners import owner_not_a_place, private_owner
 from .references import person_pointed_to
 from .verdict import Verdict
 
@@ -58,6 +59,8 @@ def unnamed_marker(p: Phrase) -> Verdict:
                "official.*), else by how the article introduced them, else named-other.")
 def named_person(p: Phrase) -> Verdict:
     root, ent = p.root, p.ent
+    if ent is not None and len(ent) == 1 and any(h.start <= root.i < h.end for h in p.at_root("official", "body")):
+        return None  # "JAXA said", tagged a person: the body's name decides (decide.body_named)
     if ent is not None and ent.label_ in PERSON_ENTS:
         return classify_person(p, ent, p.extended + shared_plural_title(root, p.lexicon))
     if (root.pos_ == "PROPN" or (root.pos_ == "NOUN" and root.is_title)) and (
@@ -349,20 +352,6 @@ def _sitting_title(hits, lexicon, ent: Span, not_official) -> bool:
     return False
 
 
-def _owner_not_a_place(token: Token) -> bool:
-    """ "Northstar's vice president": an organisation owns the title, unless the recogniser
-    tags the same name a place elsewhere in the article ("Sarkovia's president")."""
-    if token.dep_ != "poss" and not any(c.dep_ == "case" for c in token.children):
-        return False
-    return not any(e.label_ in ("GPE", "LOC") and e.text == token.text for e in token.doc.ents)
-
-
-def _private_owner(hits, tokens: list[Token]) -> bool:
-    """ "the group's emergency coordinator", "the company's director": a title owned by an
-    organisation the article referred back to as a private one (rule other.reference)."""
-    return any(t.dep_ == "poss" and hits.within([t.i], "named_other", "reference") for t in tokens)
-
-
 def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, str]]:
     """(label, rule) when a title or body among the tokens makes a person an official; a title
     companies share with governments (lex.shared_titles) next to a private organisation does not."""
@@ -371,13 +360,16 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                            for o in titles)]
     # "MSF's medical coordinator in Mozambique": a country the post is in is no employer
-    employers = [h for h in official_bodies(hits, tokens, "body", "state") if tokens[0].doc[h.start].head.lower_ != "in"]
+    # and nor is one inside an organisation's name ("the Mozambique Red Cross")
+    doc = tokens[0].doc
+    employers = [h for h in official_bodies(hits, tokens, "body", "state") if doc[h.start].head.lower_ != "in"
+                 and not (h.type == "state" and doc[h.start].ent_type_ in ORG_ENTS)]
     private = not employers and (org_hit(hits, tokens) is not None or any(
         # "president of the Riverbend chapter of the NAACP": an organisation the recogniser names and no rule
         # lists as official or as an outlet
-        t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or _owner_not_a_place(t))
+        t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or owner_not_a_place(t))
         and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
-        for t in tokens) or _private_owner(hits, tokens))
+        for t in tokens) or private_owner(hits, tokens))
     for hit in titles:
         if private and tokens[0].doc[hit.start].lower_ in lexicon.shared_titles:
             continue  # "president of the Sierra Club", "the BJP's state spokesperson"
