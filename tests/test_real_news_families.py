@@ -19,6 +19,10 @@ FAMILIES2 = Path(__file__).parent / "data" / "families2.jsonl"
 HOLDOUT2 = Path(__file__).parent / "data" / "holdout2.jsonl"
 FAMILIES3 = Path(__file__).parent / "data" / "families3.jsonl"
 HOLDOUT3 = Path(__file__).parent / "data" / "holdout3.jsonl"
+FAMILIES4 = Path(__file__).parent / "data" / "families4.jsonl"
+HOLDOUT4 = Path(__file__).parent / "data" / "holdout4.jsonl"
+FAMILIES5 = Path(__file__).parent / "data" / "families5.jsonl"
+HOLDOUT5 = Path(__file__).parent / "data" / "holdout5.jsonl"
 
 
 ARTICLE_WITH_TITLE = (
@@ -218,6 +222,12 @@ def test_a_document_keeps_who_made_it(analyzer):
     # a third pair, US political news and opinion: families3 developed against, holdout3 never read
     (FAMILIES3, 0.82),
     (HOLDOUT3, 0.75),
+    # two pairs of international, science and local news (wire, broadcaster, local paper and
+    # science styles): families4 and families5 developed against, holdout4 and holdout5 never read
+    (FAMILIES4, 0.85),
+    (HOLDOUT4, 0.80),
+    (FAMILIES5, 0.83),
+    (HOLDOUT5, 0.82),
 ])
 def test_bundled_gold_floor(analyzer, gold, floor):
     """The label micro-F1 on the bundled gold files must not fall back."""
@@ -226,8 +236,9 @@ def test_bundled_gold_floor(analyzer, gold, floor):
     evaluation, failures = evaluate_file(gold, analyzer)
     assert not failures
     assert evaluation.all_micro_f1 >= floor, evaluation.all_micro_f1
-    # titles and subheads found (issue 12 asks 0.90; holdout3, never read, misses 1 of 44)
-    assert evaluation.headings_ok >= 0.95 * evaluation.headings, (evaluation.headings_ok, evaluation.headings)
+    # titles and subheads found: issue 12 asks 0.90 (holdout3 misses 1 of 44, holdout4 1 of 22,
+    # holdout5 2 of 36; none of them read)
+    assert evaluation.headings_ok >= 0.90 * evaluation.headings, (evaluation.headings_ok, evaluation.headings)
 
 
 def test_his_or_her_office_speaks_for_the_person(analyzer):
