@@ -101,7 +101,7 @@ TABLES: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
     "document_verb": [
         ("The two senators sent a letter on Thursday to the governor opposing the plan.",
          {(ANON, DOC_VERB), (DOCUMENT, DOC_VERB)}),
-        ("The letter was sent by Senator Paul Graves.", {(DOCUMENT, DOC_VERB), (OFFICIAL, DOC_VERB)}),
+        ("The letter opposing the plan was sent by Senator Paul Graves.", {(DOCUMENT, DOC_VERB), (OFFICIAL, DOC_VERB)}),
         # a statement is no document of its own, but its sender is a source
         ("The Norland transport ministry issued a statement on Friday.", {(OFFICIAL, DOC_VERB)}),
     ],
@@ -141,7 +141,7 @@ NOT_TAKEN: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
         ("Ana Diaz hoped for a quick end to the strike.", set()),        # "for" after a verb that asks nothing
         ("Ana Diaz remembered the flood of 1998.", set()),
         ("The shop quoted a price of $40.", set()),
-        ("The said report was never published.", {(DOCUMENT, DOC_VERB)}),  # "said" as an adjective
+        ("The said report was never published.", set()),  # "said" as an adjective; publishing alone is an event
         # a cue inside a quotation is the speaker's words; a verb in the reported clause is no cue
         ('"Officials said it was fine," Ana Diaz said.', {(OTHER, SAY)}),
         ("Ana Diaz said police found that the car was stolen.", {(OTHER, SAY)}),
@@ -167,6 +167,7 @@ NOT_TAKEN: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
     "document_verb": [
         ("The company sent workers home early.", set()),
         ("Prosecutors filed charges against Tomas Brandt on Monday.", set()),
+        ("The letter was sent by Senator Paul Graves.", set()),  # sending, with nothing of what it says
     ],
     "broadcast": [
         ("The final episode of the series aired in May.", set()),   # no speaker, no programme credited
