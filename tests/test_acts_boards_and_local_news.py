@@ -163,3 +163,14 @@ def test_space_agencies_and_agencies_named_in_capitals(analyzer):
     assert labels_at(analyzer, text, "JAXA said") == {"named-official"}
     assert labels_at(analyzer, text, "Quoted by") == {"named-official", "secondary-outlet"}
     assert labels_at(analyzer, text, "\"The next two weeks") == {"named-other"}
+
+
+def test_what_is_visible_in_satellite_imagery_rests_on_it(analyzer):
+    text = ("Border trenches\n\n"
+            "Satellite images from Planet Labs were taken on 2 March.\n\n"
+            "Trenches near the village are visible in this satellite image taken on 2 March.\n\n"
+            "Kyrgyz fortifications are also visible in the Planet Labs imagery, including a new post.\n\n"
+            "The minister was last seen in Paris on Monday.\n")
+    assert labels_at(analyzer, text, "Trenches") == {"satellite-imagery"}
+    assert labels_at(analyzer, text, "Kyrgyz") == {"satellite-imagery"}
+    assert labels_at(analyzer, text, "The minister") == set()
