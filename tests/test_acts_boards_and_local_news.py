@@ -174,3 +174,12 @@ def test_what_is_visible_in_satellite_imagery_rests_on_it(analyzer):
     assert labels_at(analyzer, text, "Trenches") == {"satellite-imagery"}
     assert labels_at(analyzer, text, "Kyrgyz") == {"satellite-imagery"}
     assert labels_at(analyzer, text, "The minister") == set()
+
+
+def test_a_live_blogs_time_stamps_stand_apart_from_the_entry(analyzer):
+    text = ("The Latest\n\n"
+            "WASHINGTON (AP) — The Latest on the race (all times EDT):  2:45 p.m.  Connecticut tax officials say "
+            "the returns are private.\n\n"
+            "5:55 p.m.  Donald Trump says Hillary Clinton is lying about her support for a trade deal.\n")
+    assert labels_at(analyzer, text, "Donald Trump says") == {"named-other"}
+    assert labels_at(analyzer, text, "5:55 p.m.") == set()

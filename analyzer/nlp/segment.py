@@ -157,6 +157,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
     # Plain ints from one array: a Token object per word would cost more than the rule itself.
     columns = doc.to_array([IS_SPACE, IS_PUNCT, LOWER, IDX, LENGTH, SPACY]).tolist()
     sent_starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not, 0 the parser decides
+    forced = _timestamp_starts(text)
     after_break = True
     line_start = 0
     for i, (space, _, _, idx, length, _) in enumerate(columns):
@@ -164,7 +165,11 @@ def set_line_boundaries(doc: Doc) -> Doc:
             if "\n" in text[idx:idx + length]:
                 after_break = True
             continue
-        if after_break:
+        if forced and idx in forced:
+            sent_starts[i] = 1
+            after_break = False
+            line_start = i
+        elif after_break:
             sent_starts[i] = 1
             after_break = False
             line_start = i
@@ -175,6 +180,20 @@ def set_line_boundaries(doc: Doc) -> Doc:
     doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
     doc._.sourcing_headings = heading_ranges
     return doc
+
+
+# A live blog's entries open with their time ("5:55 p.m.  Donald Trump says ..."), on a line of
+# their own or after two spaces where the line breaks were lost: the time stands apart, and the
+# entry's sentence starts after it, so that the parser finds its speaker.
+TIMESTAMP = re.compile(r"(?:^|(?<=\n)|(?<=\s\s)|(?<=:\s))(\d{1,2}:\d{2}\s?[ap]\.m\.)\s+(?=[A-Z\"“])", re.MULTILINE)
+
+
+def _timestamp_starts(text: str) -> set[int]:
+    """Character offsets where a time stamp and the entry after it start."""
+    starts: set[int] = set()
+    for match in TIMESTAMP.finditer(text):
+        starts.update((match.start(1), match.end()))
+    return starts
 
 
 CLOSERS = {'"', "”", "’", "'", "''", ")", "]", "»", "”.", '".'}
