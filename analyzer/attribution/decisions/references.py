@@ -7,6 +7,7 @@ docs/labelling.md: a back-reference carries its source's label ("he said", "the 
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Optional
 
 from ...nlp.syntax import ORG_ENTS, PERSON_ENTS
@@ -221,12 +222,13 @@ def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
     """ "Several residents said the site floods. '...,' said Gloria Tate, 74.": people described
     in the plural, then the first person named after them, in the same paragraph and new to the
     article, is one of them (docs/labelling.md: named later)."""
-    if not p.plural or p.root.ent_type_ in ORG_ENTS or p.lemma in p.lexicon.insider_heads or p.lemma in p.lexicon.unnamed_insiders or p.has_word("some"):
+    lexicon = p.lexicon
+    if not p.plural or p.root.ent_type_ in ORG_ENTS or p.has_word("some") or (
+            p.lemma in lexicon.insider_heads or p.lemma in lexicon.unnamed_insiders):
         return False  # "officials", "people familiar", "sources" keep their cover; "some parents" are a few of many
     if any(start < p.root.idx and known == name for start, known in p.ctx.mentions):
         return False
-    doc = p.root.doc
-    between = (t for t in doc[p.root.i:] if t.idx < offset)
+    between = takewhile(lambda t: t.idx < offset, p.root.doc[p.root.i:])
     return not any("\n" in t.text or "\n" in t.whitespace_ for t in between)
 
 
@@ -253,7 +255,7 @@ def described_before(p: Phrase) -> Verdict:
 
 
 @decision_step("ref.statement", "'The statement', 'this release' points back to whoever issued it: the nearest "
-               "earlier source.")
+               "earlier source; 'a statement from its transportation office' is the office's.")
 def statement(p: Phrase) -> Verdict:
     if p.root.pos_ != "NOUN" or p.lemma not in p.lexicon.statement_nouns:
         return None
