@@ -183,3 +183,12 @@ def test_a_live_blogs_time_stamps_stand_apart_from_the_entry(analyzer):
             "5:55 p.m.  Donald Trump says Hillary Clinton is lying about her support for a trade deal.\n")
     assert labels_at(analyzer, text, "Donald Trump says") == {"named-other"}
     assert labels_at(analyzer, text, "5:55 p.m.") == set()
+
+
+def test_more_of_the_same_imagery_by_a_comparing_word_or_a_date(analyzer):
+    text = ("Town destroyed\n\n"
+            "Satellite images taken by Maxar on Monday show that most of the town was destroyed.\n\n"
+            "Comparable images from January show the same buildings intact.\n\n"
+            "Images shared on social media in January show the market standing.\n")
+    assert labels_at(analyzer, text, "Comparable images") == {"satellite-imagery"}
+    assert "satellite-imagery" not in labels_at(analyzer, text, "Images shared")
