@@ -192,3 +192,12 @@ def test_more_of_the_same_imagery_by_a_comparing_word_or_a_date(analyzer):
             "Images shared on social media in January show the market standing.\n")
     assert labels_at(analyzer, text, "Comparable images") == {"satellite-imagery"}
     assert "satellite-imagery" not in labels_at(analyzer, text, "Images shared")
+
+
+def test_official_statistics_are_data_but_no_official(analyzer):
+    text = ("Heat deaths\n\n"
+            "Researchers estimated that 61,000 people died.\n\n"
+            "Official statistics put the average at about 22,000 deaths a year.\n\n"
+            "The official opening of the clinic was delayed until May.\n")
+    assert labels_at(analyzer, text, "Official statistics") == {"document"}
+    assert labels_at(analyzer, text, "The official opening") == set()

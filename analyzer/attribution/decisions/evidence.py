@@ -86,8 +86,8 @@ def names_respondents(root: Token) -> bool:
                "opening': rule other.not_a_source), numbers and poll shares ('63 percent said', 'a majority of "
                "voters') are no source.")
 def not_a_source(p: Phrase) -> Verdict:
-    if p.at_root("named_other", "not_a_source"):
-        return NOT_A_SOURCE
+    if p.at_root("named_other", "not_a_source") and not p.at_root("document"):
+        return NOT_A_SOURCE  # "official statistics" are still statistics (decide.document)
     # a poll word in a title ("Senate Majority Leader Mitch McConnell") is part of a name
     if p.root.like_num or any(t.lower_ in p.lexicon.poll_words and not (t.is_title and t.dep_ == "compound")
                               for t in p.core + p.extra):
