@@ -201,3 +201,14 @@ def test_official_statistics_are_data_but_no_official(analyzer):
             "The official opening of the clinic was delayed until May.\n")
     assert labels_at(analyzer, text, "Official statistics") == {"document"}
     assert labels_at(analyzer, text, "The official opening") == set()
+
+
+def test_describing_something_is_an_account_and_a_filing_seeks_what_it_claims(analyzer):
+    text = ("Tornado\n\n"
+            "Residents described a terrifying few minutes as the storm bore down.\n\n"
+            "The family filed a notice of claim with the city in May.\n\n"
+            "The notice seeks $15 million in damages.\n\n"
+            "The recording does not support the claim that she was describing the views of others.\n")
+    assert labels_at(analyzer, text, "Residents described") == {"anonymous"}
+    assert labels_at(analyzer, text, "The notice seeks") == {"document"}
+    assert labels_at(analyzer, text, "The recording") == set()

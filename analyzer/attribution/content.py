@@ -48,6 +48,8 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_.lower() == "charge":
             return True  # "prosecutors charged two developers with fraud": the charge is a claim
+        if child.dep_ == "dobj" and verb.lemma_.lower() == "describe" and not hypothetical and verb.dep_ != "acl":
+            return True  # "a bystander described the crash" (docs/labelling.md): an account given
         if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
                                         for g in child.children):
             return True
