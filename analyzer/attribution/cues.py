@@ -159,8 +159,8 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     """A verb whose subject is evidence, not a person: "Satellite images show new craters",
     "a company filing shows", "the report found that ...". Only subjects with a label in the
     rule's subject_must_be count ("the move suggests" is no source)."""
-    verb = cues.doc[hit.start]
-    if not _verb_cue_applies(cues, verb, rule):
+    verb = cues.doc[hit.start]  # "lawsuits seeking information": a noun described by what it asks, no citation
+    if not _verb_cue_applies(cues, verb, rule) or verb.dep_ == "acl" and verb.lemma_ in cues.classifier.lexicon.request_verbs:
         return
     subject = trailing_tag_speaker(verb) or subject_of(verb)  # "..., the data show.", "..., a CNN/ORC poll shows."
     if subject is None:
