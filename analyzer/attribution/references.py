@@ -167,10 +167,10 @@ def _register_titled_in_apposition(doc: Doc, hits: HitIndex, ctx: ArticleContext
         full = doc[words[0].i:token.i + 1].text
         if full in ctx.people or token.text in ctx.people:
             continue
-        described = list(doc[words[0].i:role.right_edge.i + 1])
-        decided = office_of_person(hits, lexicon, described, doc[words[0].i:token.i + 1])
+        described = doc[words[0].i:role.right_edge.i + 1]  # "Amara Diallo, a WFP spokeswoman in Nairobi"
+        decided = office_of_person(hits, lexicon, list(described), doc[words[0].i:token.i + 1])
         label, rule = decided or ("named-other", NAMED_ENTITY)
-        _remember(ctx, KnownPerson(label, rule, full, doc[words[0].i:role.right_edge.i + 1].text), words[0].idx)
+        _remember(ctx, KnownPerson(label, rule, full, described.text), words[0].idx)
 
 
 # Offices that a definite description names for one person in a story ("the senator's statement",

@@ -10,6 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..rules.refs import step_id
+from ..nlp.syntax import prep_objects
 from .context import ArticleContext, Source
 
 WRITTEN_IN = step_id("ref.written_in", "A writer's words ('..., she wrote') come from the document the article "
@@ -38,8 +39,7 @@ def writers_of(document: Optional[Token], lexicon, classify_all) -> list[Source]
     published in a paper by X"), and so does a body's memo. `classify_all` labels a noun phrase and its conjuncts."""
     if document is None or document.lemma_.lower() not in lexicon.authored_documents:
         return []
-    writers = [o for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-               for o in c.children if o.dep_ == "pobj"]
+    writers = prep_objects(document, "by", "from")
     # a person, not a body: "a memo from the Finance Department" is the department's document only
     return [s for w in writers for s in classify_all(w)
             if s.is_person and s.label in ("named-official", "named-other", "anonymous")]

@@ -109,8 +109,6 @@ def is_subhead(line_text: str) -> bool:
     few more when it ends in nothing at all ("What I would ask them"), or in quotation marks
     around words that do not end like a sentence ("'We lost everything'"); a short question."""
     text = line_text.strip()
-    if FURNITURE.match(text):
-        return False
     if QUESTION_SUBHEAD.match(text) and len(WORD.findall(text)) <= QUESTION_SUBHEAD_MAX_WORDS:
         return True
     if len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
@@ -165,11 +163,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
             if "\n" in text[idx:idx + length]:
                 after_break = True
             continue
-        if forced and idx in forced:
-            sent_starts[i] = 1
-            after_break = False
-            line_start = i
-        elif after_break:
+        if after_break or (forced and idx in forced):  # a line, or a live blog's time stamp and entry
             sent_starts[i] = 1
             after_break = False
             line_start = i

@@ -228,6 +228,13 @@ def name_words(token: Token) -> list[Token]:
     return [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.is_title] + [token]
 
 
+def prep_objects(token: Token, *prepositions: str) -> list[Token]:
+    """The objects of the token's prepositions of these words: "a letter from the mayor" ->
+    [mayor] for "from"."""
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
+            for o in c.children if o.dep_ == "pobj"]
+
+
 def past_joined_names(token: Token) -> Token:
     """ "a new POLITICO/Morning Consult poll": the parser stops the phrase at the slash between
     two sponsors' names; the noun after the names is the phrase's head."""

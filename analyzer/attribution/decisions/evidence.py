@@ -116,9 +116,10 @@ def imagery(p: Phrase) -> Verdict:
 
 # Words that set one set of images beside another the article cited ("comparable images from
 # January", "earlier images"); words that say the images came from somewhere else.
-COMPARING_WORDS = ("comparable", "earlier", "later", "newer", "older", "previous", "subsequent", "similar",
-                   "further", "additional", "latest", "more")
-NOT_SENSED_WORDS = ("social", "media", "shared", "posted", "phone", "video", "footage", "online", "facebook", "telegram")
+COMPARING_WORDS = frozenset(("comparable", "earlier", "later", "newer", "older", "previous", "subsequent", "similar",
+                             "further", "additional", "latest", "more"))
+NOT_SENSED_WORDS = frozenset(("social", "media", "shared", "posted", "phone", "video", "footage", "online", "facebook",
+                              "telegram"))
 
 
 def _imagery_compared(p: Phrase) -> bool:
@@ -126,10 +127,10 @@ def _imagery_compared(p: Phrase) -> bool:
     show trenches" after satellite imagery was cited: more of the same imagery, by a word that
     compares or a date it was taken, unless the phrase says it came from social media."""
     words = {t.lower_ for t in p.extended}
-    if words & set(NOT_SENSED_WORDS):
+    if words & NOT_SENSED_WORDS:
         return False
     dated = any(t.ent_type_ == "DATE" and t.head.dep_ == "prep" and t.head.head == p.root for t in p.extra)
-    return bool(words & set(COMPARING_WORDS)) or dated
+    return bool(words & COMPARING_WORDS) or dated
 
 
 @decision_step("decide.document", "A head noun that names written or statistical evidence (rules document.*) is a "

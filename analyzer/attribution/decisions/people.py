@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase
+from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase, prep_objects
 from ...rules.refs import decision_step, step_id
 from ..context import Source
 from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
@@ -257,11 +257,10 @@ def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optiona
 
 def _principal(p: Phrase):
     """The person a spokesperson speaks for, when the "for" phrase names one the article knows."""
-    for prep in (c for c in p.root.children if c.dep_ == "prep" and c.lower_ == "for"):
-        for whom in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
-            known = p.ctx.people.get(whom.text)
-            if known is not None and not known.outlet:
-                return known
+    for whom in (o for o in prep_objects(p.root, "for") if o.pos_ == "PROPN"):
+        known = p.ctx.people.get(whom.text)
+        if known is not None and not known.outlet:
+            return known
     return None
 
 
@@ -371,7 +370,7 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
         and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
         for t in tokens) or private_owner(hits, tokens))
     for hit in titles:
-        if private and tokens[0].doc[hit.start].lower_ in lexicon.shared_titles:
+        if private and doc[hit.start].lower_ in lexicon.shared_titles:
             continue  # "president of the Sierra Club", "the BJP's state spokesperson"
         if rule_of(hit) in (TITLE, UNIQUE_TITLE):
             return "named-official", rule_of(hit)

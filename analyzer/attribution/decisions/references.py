@@ -10,7 +10,7 @@ import re
 from itertools import takewhile
 from typing import Optional
 
-from ...nlp.syntax import ORG_ENTS, PERSON_ENTS
+from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, prep_objects
 from ...rules.refs import decision_step
 from ..context import THING_LABELS, Source
 from ..pronouns import compatible, learn_gender
@@ -260,8 +260,7 @@ def statement(p: Phrase) -> Verdict:
     if p.root.pos_ != "NOUN" or p.lemma not in p.lexicon.statement_nouns:
         return None
     # "according to a statement from its transportation office": whoever it is from
-    issuer = next((o for c in p.root.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                   for o in c.children if o.dep_ == "pobj"), None)
+    issuer = next(iter(prep_objects(p.root, "from", "by")), None)
     if issuer is not None:
         found = p.classifier.classify(issuer, p.hits, p.ctx)
         if found is not None and found.label in ("named-official", "named-other", "anonymous"):
