@@ -255,7 +255,7 @@ def test_labelled_example_lists_each_label_once(tmp_path):
 # --- (f) lexicon rules: word lists read by id ----------------------------------------------
 
 STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "announcement", "remarks", "comments", "post",
-                   "tweet", "readout"}
+                   "tweet", "readout", "ad", "advert", "advertisement", "commercial", "mailer", "flyer", "leaflet"}
 
 LEXICON = """\
 kind: lexicon

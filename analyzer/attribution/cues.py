@@ -17,9 +17,9 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import (clauses, evidence_verb_read_as_noun, first_subject_before, inside_reported_clause,
-                          object_after, person_named_before, recipients, trailing_tag_speaker, verb_tagged_noun)
-from ..nlp.syntax import subject as subject_of
+from ..nlp.syntax import (MEASURE_ENTS, clauses, evidence_verb_read_as_noun, first_subject_before,
+                          inside_reported_clause, object_after, passive_subject, person_named_before, recipients,
+                          subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -38,7 +38,6 @@ from .written import writers_of, written_in
 MATERIAL_LABELS = ("satellite-imagery", "document")
 # Passive cues whose subject is the one quoted or cited ("Peskov was quoted by TASS").
 QUOTED_VERBS = ("quoted", "cited")
-
 AGENTLESS_PASSIVE = rule_ref("anon.agentless_passive")
 
 # The cue types whose hit is a verb: a verb cue inside another's reported clause is no cue.
@@ -178,7 +177,8 @@ def _speaker_of(cues: SentenceCues, verb: Token) -> Optional[Token]:
         subject = _speaker_next_to(cues, verb)  # the parser took a word of the quotation for the speaker
     if subject is None or subject.head != verb or any(c.tag_ == "POS" for c in subject.children):
         subject = next((c for c in reversed(list(verb.lefts)) if _misread_subject(cues, c)), subject)
-    return subject if subject is not None else person_named_before(verb)  # a long opening loses ", said"'s subject
+    # A long opening loses ", said"'s subject or lends it a distance ("about 30km from Beira, Joana Machava, a trader, said")
+    return person_named_before(verb) or subject if subject is None or subject.ent_type_ in MEASURE_ENTS else subject
 
 
 def _misread_subject(cues: SentenceCues, token: Token) -> bool:
@@ -259,12 +259,12 @@ def source_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     "a letter from the mayor": the writer too (written.py)."""
     cue_tokens = list(cues.doc[hit.start:hit.end])
     verb = cues.doc[hit.start]
-    passive_subject = _passive_subject(verb)
+    quoted = passive_subject(verb)
     _phrase_object(cues, hit, rule, cue_tokens, outlets_only=False)
     for source in writers_of(object_after(cues.doc, hit.start, hit.end), cues.classifier.lexicon, cues.classify_all):
         cues.add(source, cue_tokens, hit.rule_id)
-    if passive_subject is not None and verb.lower_ in QUOTED_VERBS:
-        for source in cues.classify_all(passive_subject):
+    if quoted is not None and verb.lower_ in QUOTED_VERBS:
+        for source in cues.classify_all(quoted):
             cues.add(source, cue_tokens, hit.rule_id)
 
 
@@ -299,7 +299,7 @@ def credit_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     a doctor" is no source)."""
     cue_tokens = list(cues.doc[hit.start:hit.end])
     verb = cues.doc[hit.start]
-    credited = verb.head if verb.dep_ in ("acl", "relcl") else _passive_subject(verb)
+    credited = verb.head if verb.dep_ in ("acl", "relcl") else passive_subject(verb)
     material = [s for s in cues.classify_all(credited) if s.label in MATERIAL_LABELS]
     for source in material:
         cues.add(source, cue_tokens, hit.rule_id)
@@ -310,10 +310,6 @@ def credit_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if agent is not None and cues.doc[hit.end - 1].lower_ != "by" and not rule.subject_must_be:
         for source in cues.classify_all(next((c for c in agent.children if c.dep_ == "pobj"), None)):
             cues.add(source, cue_tokens, hit.rule_id)
-
-
-def _passive_subject(verb: Token) -> Optional[Token]:
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _phrase_object(cues: SentenceCues, hit: Hit, rule: Rule, cue_tokens: list[Token], outlets_only: bool) -> None:
@@ -363,8 +359,12 @@ def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
 @cue_handler("no_comment")
 def no_comment(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     """A refusal is attributed to whoever refused: "Northvolt declined to comment", "The
-    Kremlin did not respond to a request for comment", "was not available for comment"."""
-    _credit_once(cues, subject_of(cues.doc[hit.start]), list(cues.doc[hit.start:hit.end]), hit.rule_id)
+    Kremlin did not respond to a request for comment", "was not available for comment". Asked by
+    another outlet, it is that outlet's reporting too ("did not respond to the Post's request")."""
+    refusal = list(cues.doc[hit.start:hit.end])
+    _credit_once(cues, subject_of(cues.doc[hit.start]), refusal, hit.rule_id)
+    asker = cues.classifier.outlet_hit(cues.hits, refusal)
+    cues.add(outlet_source(cues.doc, asker, cues.classifier) if asker else None, refusal, hit.rule_id, speaker=False)
 
 
 def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[Token], rule_id: str,

@@ -48,8 +48,16 @@ def carry_quotations(records: list[Sentence], found: list[Attribution], quote_sp
         speakers = [a for r in inside for a in by_sentence.get(r.index, []) if a.speaker and a.quote_type != "indirect"]
         if not speakers and opens_sentence(inside[0], q_start):
             speakers = neighbour_speaker(records, inside, by_sentence)
-        extra.extend(_carry(inside, speakers, by_sentence))
+        extra.extend(_carry(inside, _own_voices(speakers), by_sentence))
     return extra
+
+
+def _own_voices(speakers: list[Attribution]) -> list[Attribution]:
+    """What a quotation carries is its speaker's own label, not the outlet they spoke to
+    ("'...,' Flynn said on Fox News": the other sentences of the quotation are Flynn's); an
+    outlet's words alone ("'...,' the Post reported") are the outlet's."""
+    own = [a for a in speakers if a.label != "secondary-outlet"]
+    return own or speakers
 
 
 def carry_excerpts(records: list[Sentence], found: list[Attribution]) -> list[Attribution]:

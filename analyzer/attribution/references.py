@@ -239,10 +239,12 @@ def _person_words(ent) -> list:
     """The words around a named person that can carry a title or a body."""
     root = ent.root
     tokens = set(noun_phrase(root)) | set(attachments(root)) | set(ent)
-    # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title.
-    if root.dep_ in ("appos", "compound") or root.head.dep_ == "appos":
+    # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title; not
+    # off a noun inside the quotation before it ("... the president and our military,” Flynn, ...").
+    across_quote = any(t.is_quote for t in root.doc[min(root.i, root.head.i):max(root.i, root.head.i)])
+    if (root.dep_ in ("appos", "compound") or root.head.dep_ == "appos") and not across_quote:
         tokens |= set(noun_phrase(root.head))
-    if root.dep_ == "appos":
+    if root.dep_ == "appos" and not across_quote:
         # "The president of the Riverton police union, Gary Mertens,": what the title belongs to
         tokens |= set(attachments(root.head))
         if root.head.dep_ == "pobj" and root.head.head.head.pos_ == "NOUN":

@@ -41,7 +41,8 @@ def source_list_entries(records: list[Sentence], doc: Doc, hits: HitIndex, outle
     found = []
     for record in records[start:]:
         span = doc.char_span(record.start_char, record.end_char, alignment_mode="expand")
-        named = hits.within(range(span.start, span.end), "outlet") if span is not None else []
+        named = [h for h in hits.within(range(span.start, span.end), "outlet") if not _in_title(record, doc[h.start].idx)
+                 ] if span is not None else []
         entry = record is not records[start]  # "Sources: CNN, Fox News" may open the list on its own line
         if entry and not named and not URL_HOST.search(record.text) and span is not None:
             found.extend(_person_or_document(record, span, decide))
@@ -61,6 +62,13 @@ def source_list_entries(records: list[Sentence], doc: Doc, hits: HitIndex, outle
             quote_type="indirect", start_char=start_char, end_char=end_char, rule_id=SOURCE_LIST_ENTRY,
             cue_rule_id=SOURCE_LIST_ENTRY, outlet=outlet, speaker=False, source_key=outlet, step=SOURCE_LIST_ENTRY))
     return found
+
+
+def _in_title(record: Sentence, char: int) -> bool:
+    """A word inside the entry's quoted title ("Metro" in "State and Metro Area Employment") is
+    no outlet: the publisher comes before the title."""
+    before = record.text[:char - record.start_char]
+    return sum(before.count(mark) for mark in '"“”') % 2 == 1
 
 
 def _person_or_document(record: Sentence, span, decide) -> list[Attribution]:

@@ -25,6 +25,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within", "inside", "including", "like", "such",
                     "among"}
 TIME_ENTS = ("DATE", "TIME")
+MEASURE_ENTS = TIME_ENTS + ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")  # never a speaker
 EVIDENCE_VERB_FORMS = ("show", "shows", "showed", "reveal", "reveals", "suggest", "suggests", "indicate", "indicates",
                        "depict", "depicts")
 RELAYED_SPEECH = ("say", "tell")
@@ -262,6 +263,11 @@ def recipients(verb: Token) -> list[Token]:
     return out
 
 
+def passive_subject(verb: Token) -> Optional[Token]:
+    """What a passive verb is done to: "Peskov" in "Peskov was quoted by TASS"."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 def first_subject_before(verb: Token) -> Optional[Token]:
     """The first noun phrase of the clause before the verb: stands in when the parse loses a
     subject ("Satellite photos taken on Saturday show ...")."""
@@ -311,8 +317,9 @@ def evidence_verb_read_as_noun(token: Token) -> bool:
 def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
     """ "He said the group would respond ...": a verb inside what another cue verb reports
     (`cue_verbs`: their token offsets) is content, not a second attribution; a bare trailing
-    "..., AFP reported." is not."""
-    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > verb.i for c in verb.children):
+    "..., AFP reported." is not; a comparison inside it ("... later than they had forecast") is."""
+    if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and c.i > verb.i or c.dep_ == "mark"
+               for c in verb.children):
         return False
     if verb.lemma_ in RELAYED_SPEECH and verb.tag_ not in ("VB", "VBG"):
         # "Mitchell recalled McConnell said ...": a source relaying another's words (both count);

@@ -105,7 +105,7 @@ def _office_held(p: Phrase, rule: str) -> Verdict:
         return p.make("named-official", "ref.definite", person=True)  # "the senators" named before
     if p.plural or not definite:
         # "economists at Goldman Sachs": unnamed staff of a named organisation speak for it
-        employer = _employer(p) if rule == TITLE_OF_BODY else None
+        employer = employer_named(p) if rule == TITLE_OF_BODY else None
         return employer or p.make("anonymous", p.rule_or_step("anonymous_source", "descriptor", UNNAMED_OFFICIAL),
                                   person=True)
     return None
@@ -126,7 +126,7 @@ def descriptor(p: Phrase) -> Verdict:
         if person is not None and person.label in ("named-official", "named-other"):
             return person
     if p.lemma not in p.lexicon.unnamed_insiders:
-        employer = _employer(p)
+        employer = employer_named(p)
         if employer is not None:
             return employer
     return p.make("anonymous", rule_of(found[0]), person=True)
@@ -169,7 +169,9 @@ def names_an_organisation(root) -> bool:
     return False
 
 
-def _employer(p: Phrase) -> Verdict:
+def employer_named(p: Phrase) -> Verdict:
+    """Unnamed staff by the organisation they work for: "analysts at Jefferies" speak for it
+    (named-other), "a reporter from ABC News" for the outlet."""
     root = p.root
     outlet = p.classifier.outlet_hit(p.hits, p.extra) if root.lower_ in p.lexicon.journalist_titles else None
     if outlet is not None:  # "a reporter from ABC News", "a correspondent for the BBC": the outlet's reporting

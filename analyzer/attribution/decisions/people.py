@@ -360,10 +360,14 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
                                            for o in titles)]
     # "MSF's medical coordinator in Mozambique": a country the post is in is no employer
     # and nor is one inside an organisation's name ("the Mozambique Red Cross")
+    # and a country describing the post at a company ("chief U.S. economist at Barclays") is its scope
     doc = tokens[0].doc
+    at_company = any(t.head.lower_ == "at" and t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC")
+                     and not hits.within([t.i], "official") and not hits.within([t.i], "outlet") for t in tokens)
     employers = [h for h in official_bodies(hits, tokens, "body", "state") if doc[h.start].head.lower_ != "in"
-                 and not (h.type == "state" and doc[h.start].ent_type_ in ORG_ENTS)]
-    private = not employers and (org_hit(hits, tokens) is not None or any(
+                 and not (h.type == "state" and (doc[h.start].ent_type_ in ORG_ENTS
+                                                 or at_company and doc[h.start].dep_ in ("compound", "amod")))]
+    private = not employers and (at_company or org_hit(hits, tokens) is not None or any(
         # "president of the Riverbend chapter of the NAACP": an organisation the recogniser names and no rule
         # lists as official or as an outlet
         t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or owner_not_a_place(t))

@@ -14,6 +14,7 @@ from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, prep_objects
 from ...rules.refs import decision_step
 from ..context import THING_LABELS, Source
 from ..pronouns import compatible, learn_gender
+from .officials import employer_named
 from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
@@ -200,8 +201,12 @@ def named_later(p: Phrase) -> Verdict:
         return None
     # an office's title ("lawmakers"), not one companies use too ("economists", "directors")
     titled = any(rule_of(h) != SHARED_TITLES for h in p.at_root("official", "title"))
-    if not titled and not p.at_root("anonymous_source", "descriptor"):
-        return None
+    # people no rule describes ("Rail unions have long argued") may be named next, as described ones may
+    # (or private organisations, "retailers", named by someone of theirs: never by an official)
+    organisations = p.at_root("named_other", "organisation")
+    unlisted = root.tag_ == "NNS" and root.dep_ == "nsubj" and len(organisations) == len(p.hits.at(root.i))
+    if not (titled or unlisted or p.at_root("anonymous_source", "descriptor")) or employer_named(p) is not None:
+        return None  # "analysts at Goldman Sachs" say whom they speak for: no one to name later
     short = ROLE_ABBREVIATIONS.get(p.lemma)
     word = re.compile(rf"\b{re.escape(p.lemma)}s?\b" + (rf"|\b{short}\." if short else ""))
     first_after = True
@@ -212,7 +217,8 @@ def named_later(p: Phrase) -> Verdict:
         if known is None:
             continue
         if (titled and known.label == "named-official") or word.search(known.mention.lower()) or (
-                first_after and not titled and _introduced_next(p, name, offset)):
+                first_after and not titled and _introduced_next(p, name, offset)
+                and not (organisations and known.label != "named-other")):
             return p.refer(known.label, "ref.named_later", known.mention, key=known.name, plural=p.plural)
         first_after = False
     return None

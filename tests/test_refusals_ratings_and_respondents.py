@@ -1,0 +1,120 @@
+"""Families of phrasing from US political, legal and business news (issue 12): refusals to
+another outlet, fact-checkers' ratings, poll respondents, campaign ads, sworn declarations,
+people at a company, and the parser's slips that lose a speaker. Every article here is invented."""
+
+from __future__ import annotations
+
+from sentence_labels import labels_at
+
+
+def test_a_refusal_to_another_outlets_request_is_that_outlets_reporting_too(analyzer):
+    text = ("Contracts under review\n\n"
+            "Deputy Secretary Ana Lamb approved the contracts in May.\n\n"
+            "Lamb did not respond to the Post’s request for comment.\n\n"
+            "The senator did not return CNN's calls on Friday.\n\n"
+            "The mayor did not respond to a request for comment.\n")
+    assert labels_at(analyzer, text, "Lamb did not") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "The senator did not") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "The mayor did not") == {"named-official"}
+
+
+def test_a_fact_checkers_rating_of_a_claim_is_its_verdict(analyzer):
+    text = ("Fact check: the jobs ad\n\n"
+            "PolitiFact, the fact-checking site run by a journalism school, rated the claim “Mostly False” in May.\n\n"
+            "The fact-checker found that the figure covered only part of the period.\n\n"
+            "Voters rated the economy as poor.\n")
+    assert labels_at(analyzer, text, "PolitiFact") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The fact-checker") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "Voters rated") == set()
+
+
+def test_what_a_polls_respondents_prefer_is_the_polls_finding(analyzer):
+    text = ("Poll: voters sour on economy\n\n"
+            "A new Harwick University poll of 900 voters was released on Thursday.\n\n"
+            "On the ballot question, 47 percent of voters in the poll preferred the Democrat.\n\n"
+            "A separate survey by the Tallis Institute painted a rosier picture for the governor.\n\n"
+            "Democrats preferred to delay the vote until Friday.\n")
+    assert labels_at(analyzer, text, "On the ballot") == {"document"}
+    assert labels_at(analyzer, text, "A separate survey") == {"document"}
+    assert labels_at(analyzer, text, "Democrats preferred") == set()
+
+
+def test_a_campaign_ad_from_someone_is_their_words(analyzer):
+    text = ("Ad war in Ohio\n\n"
+            "A new television ad from Democratic nominee Janet Coyle claims that the state lost 100,000 jobs.\n")
+    assert labels_at(analyzer, text, "A new television ad") == {"named-other"}
+
+
+def test_a_sworn_declaration_is_a_filing_with_its_writer(analyzer):
+    text = ("Drop boxes case\n\n"
+            "One of the plaintiffs, 71-year-old Harold Mims, said in a sworn declaration that he cannot drive.\n\n"
+            "Mayor Ana Ruiz said in a sworn statement that the boxes were emptied daily.\n")
+    assert labels_at(analyzer, text, "One of the plaintiffs") == {"document", "named-other"}
+    assert labels_at(analyzer, text, "Mayor Ana Ruiz") == {"document", "named-official"}
+
+
+def test_a_country_describing_a_post_at_a_company_is_no_public_office(analyzer):
+    text = ("Markets wait for the Fed\n\n"
+            "“The bar for a cut is high,” said Priya Raman, chief U.S. economist at Barclays.\n\n"
+            "The U.S. ambassador to Barbados, Lee Chan, said talks would resume.\n")
+    assert labels_at(analyzer, text, "“The bar") == {"named-other"}
+    assert labels_at(analyzer, text, "The U.S. ambassador") == {"named-official"}
+
+
+def test_staff_of_a_named_company_are_not_waiting_to_be_named(analyzer):
+    text = ("Rates on hold\n\n"
+            "Analysts at Goldman Sachs wrote in a note to clients that they expect a cut later than they had forecast.\n"
+            "“The bar is high,” said Deputy Governor Ana Ruiz.\n")
+    assert labels_at(analyzer, text, "Analysts at Goldman") == {"document", "named-other"}
+
+
+def test_private_organisations_in_the_plural_take_the_label_of_the_one_named_next(analyzer):
+    text = ("Crew bill stalls\n\n"
+            "Rail unions have long argued that a second crew member can catch problems. "
+            "“A sensor can’t walk back,” said Pete Moreland, legislative director of the Brotherhood of "
+            "Locomotive Engineers.\n\n"
+            "Several community groups have called for a review board. "
+            "Police Chief Dana Holt said the department would cooperate.\n")
+    assert labels_at(analyzer, text, "Rail unions") == {"named-other"}
+    assert labels_at(analyzer, text, "Several community groups") == {"anonymous"}
+
+
+def test_a_speaker_after_a_long_opening_is_not_the_distance_in_it(analyzer):
+    text = ("Floods in Mozambique\n\n"
+            "In Dondo, about 30km from Beira, Joana Machava, a 38-year-old market trader, said the water rose fast.\n")
+    assert labels_at(analyzer, text, "In Dondo") == {"named-other"}
+
+
+def test_a_name_after_a_quotation_is_not_described_by_the_words_inside_it(analyzer):
+    text = ("Flynn backs Trump\n\n"
+            "Retired Lt. Gen. Michael Flynn said the candidate was right.\n\n"
+            "“He is right. There is a disconnect between this White House and frankly the president and our "
+            "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News.\n\n"
+            "“There is, again, an enormous frustration,” Flynn said.\n")
+    assert labels_at(analyzer, text, "There is a disconnect") == {"named-other", "secondary-outlet"}
+    assert labels_at(analyzer, text, "“There is, again") == {"named-other"}
+
+
+def test_a_quotation_carries_its_speakers_label_not_the_outlet_spoken_to(analyzer):
+    text = ("Senator on the budget\n\n"
+            "“We will not vote for it. The cuts go too far,” Sen. Ann Hale said on CNN’s “State of the Union.”\n")
+    assert labels_at(analyzer, text, "“We will not") == {"named-official"}
+    assert labels_at(analyzer, text, "The cuts go") == {"named-official", "secondary-outlet"}
+
+
+def test_a_local_governments_own_department_speaks_for_it(analyzer):
+    text = ("Lawsuit over arrest\n\n"
+            "The city's law department declined to comment on the lawsuit.\n\n"
+            "The company's legal department declined to comment.\n")
+    assert labels_at(analyzer, text, "The city's") == {"named-official"}
+    assert labels_at(analyzer, text, "The company's") != {"named-official"}
+
+
+def test_a_sources_lists_entry_is_not_an_outlet_for_a_word_in_its_title(analyzer):
+    text = ("Fact check: factory jobs\n\n"
+            "The claim is mostly false.\n\n"
+            "Sources\n"
+            "Bureau of Labor Statistics, “State and Metro Area Employment, Hours, and Earnings,” accessed Sept. 21.\n"
+            "The Plain Dealer, “Coyle launches ad blitz on jobs,” Sept. 15.\n")
+    assert labels_at(analyzer, text, "Bureau of Labor") == {"document"}
+    assert labels_at(analyzer, text, "The Plain Dealer") == {"secondary-outlet"}
