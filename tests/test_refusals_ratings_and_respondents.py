@@ -118,3 +118,32 @@ def test_a_sources_lists_entry_is_not_an_outlet_for_a_word_in_its_title(analyzer
             "The Plain Dealer, “Coyle launches ad blitz on jobs,” Sept. 15.\n")
     assert labels_at(analyzer, text, "Bureau of Labor") == {"document"}
     assert labels_at(analyzer, text, "The Plain Dealer") == {"secondary-outlet"}
+
+
+def test_a_sources_list_whose_line_breaks_were_lost_is_split_at_each_entrys_year(analyzer):
+    text = ("Fact check: grocery prices\n\n"
+            "We rate it Mostly False.\n\n"
+            "Our Sources\n\n"
+            "Walter Brandt, remarks at rally in Saginaw, Michigan, Sept. 27, 2028 Email interview, Jenna Stowe, "
+            "campaign spokeswoman, Sept. 29, 2028 Federal Reserve Bank of San Francisco, “Why Is Inflation "
+            "Higher?” March 2022 The Wall Street Journal, “Egg Prices Hit Another Record,” Feb. 14, 2028\n")
+    result = analyzer.analyze_text(text)
+    entries = [s.text for s in result.sentences if s.index > 2]
+    assert entries == ["Walter Brandt, remarks at rally in Saginaw, Michigan, Sept. 27, 2028",
+                       "Email interview, Jenna Stowe, campaign spokeswoman, Sept. 29, 2028",
+                       "Federal Reserve Bank of San Francisco, “Why Is Inflation Higher?” March 2022",
+                       "The Wall Street Journal, “Egg Prices Hit Another Record,” Feb. 14, 2028"]
+    assert labels_at(analyzer, text, "The Wall Street Journal") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "Federal Reserve") == {"document"}
+
+
+def test_a_title_only_public_office_carries_decides_the_bare_surname_used_later(analyzer):
+    # the recogniser takes "the Commonwealth Nadia Okoro" for an organisation and "Okoro" alone
+    # for a person: the title still decides who Okoro is
+    text = ("Ballot count\n\n"
+            "Secretary of the Commonwealth Nadia Okoro told reporters that counties were prepared.\n\n"
+            "“We will count every valid vote,” Okoro said.\n\n"
+            "The union's president, Carl Weintraub, said teachers were worried.\n\n"
+            "“We are worried,” Weintraub said.\n")
+    assert labels_at(analyzer, text, "“We will count") == {"named-official"}
+    assert labels_at(analyzer, text, "“We are worried") == {"named-other"}

@@ -11,7 +11,7 @@ from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_wor
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.people import journalist_outlet, office_of_person
-from .decisions.phrase import NAMED_ENTITY, rule_of
+from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
 from .pronouns import HONORIFIC_GENDER
 
 # Entity types that are no person's name after a title ("Secretary of State", "Gov. of Texas").
@@ -105,9 +105,11 @@ def _register_titled_names(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexico
         if not name or any(s <= name[0].idx < e for s, e in headings):
             continue
         full = doc[name[0].i:name[-1].i + 1].text
-        if full in ctx.people or full.split()[-1] in ctx.people:
-            continue  # named already: the recogniser found them
+        known = ctx.people.get(full) or ctx.people.get(full.split()[-1])
+        if known is not None and (known.rule_id != NAMED_ENTITY or rule_of(hit) != UNIQUE_TITLE):
+            continue  # named already; only a title no private post shares says more than a bare "Okoro said"
         first, last = min(hit.start, name[0].i), max(hit.end, name[-1].i + 1)
+        first = max(doc[first].sent.start, first - 2)  # "the former Secretary of State ..."
         decided = office_of_person(hits, lexicon, list(doc[first:last]), doc[name[0].i:name[-1].i + 1])
         label, rule = decided or ("named-other", NAMED_ENTITY)
         _remember(ctx, KnownPerson(label, rule, full, doc[first:last].text), name[0].idx)

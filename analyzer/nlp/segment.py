@@ -155,7 +155,8 @@ def set_line_boundaries(doc: Doc) -> Doc:
     # Plain ints from one array: a Token object per word would cost more than the rule itself.
     columns = doc.to_array([IS_SPACE, IS_PUNCT, LOWER, IDX, LENGTH, SPACY]).tolist()
     sent_starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not, 0 the parser decides
-    forced = _timestamp_starts(text)
+    entries, entries_from = _source_entries(text)
+    forced = _timestamp_starts(text) | entries
     after_break = True
     line_start = 0
     for i, (space, _, _, idx, length, _) in enumerate(columns):
@@ -169,7 +170,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
             line_start = i
         elif (i == line_start + 1 and (not columns[line_start][1] or _token_text(text, columns, line_start) in OPENERS)
               or heading_ranges and any(s < idx < e for s, e in heading_ranges)
-              or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i)):
+              or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i) or idx > entries_from):
             sent_starts[i] = -1
     doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
     doc._.sourcing_headings = heading_ranges
@@ -188,6 +189,22 @@ def _timestamp_starts(text: str) -> set[int]:
     for match in TIMESTAMP.finditer(text):
         starts.update((match.start(1), match.end()))
     return starts
+
+
+# A "Sources" list copied from a web page may lose its line breaks: "..., Sept. 27, 2028 Email
+# interview, Jenna Stowe, ..." Below a "Sources" line, an entry ends with its year and the next
+# opens with a capital or a quotation mark.
+SOURCES_HEAD = re.compile(r"^[ \t]*(?:our\s+)?(?:sources?|references)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+ENTRY_END = re.compile(r"\b(?:19|20)\d{2}[.)]?[ \t]+(?=[A-Z\"“])")
+
+
+def _source_entries(text: str) -> tuple[set[int], int]:
+    """Where the entries of a run-together "Sources" list start (character offsets), and where
+    the list starts (len(text) when there is none): inside it only those starts and line breaks
+    end an entry ("...Higher than in Other Countries?” March 2022" is one)."""
+    heads = list(SOURCES_HEAD.finditer(text))
+    starts = {m.end() for m in ENTRY_END.finditer(text, heads[-1].end())} if heads else set()
+    return (starts, heads[-1].end()) if len(starts) > 1 else (set(), len(text))
 
 
 CLOSERS = {'"', "”", "’", "'", "''", ")", "]", "»", "”.", '".'}

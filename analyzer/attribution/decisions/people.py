@@ -303,7 +303,7 @@ def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[
     not_official = hits.within([t.i for t in tokens], "official", "not_official")
     if not_official and not _sitting_title(hits, lexicon, ent, not_official):
         return "named-other", rule_of(not_official[0])
-    return title_of_person(hits, lexicon, tokens) or _leads_a_body(hits, ent) or _party_and_state(ent) \
+    return title_of_person(hits, lexicon, tokens, ent) or _leads_a_body(hits, ent) or _party_and_state(ent) \
         or board_seat(hits, lexicon, tokens)
 
 
@@ -351,9 +351,10 @@ def _sitting_title(hits, lexicon, ent: Span, not_official) -> bool:
     return False
 
 
-def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, str]]:
+def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = None) -> Optional[tuple[str, str]]:
     """(label, rule) when a title or body among the tokens makes a person an official; a title
-    companies share with governments (lex.shared_titles) next to a private organisation does not."""
+    companies share with governments (lex.shared_titles) next to a private organisation does not
+    (the person's own name is no organisation, whatever the recogniser tagged it)."""
     titles = hits.within([t.i for t in tokens], "official", "title")
     # the longest title wins: "general" is no rank inside "general counsel"
     titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
@@ -370,7 +371,7 @@ def title_of_person(hits, lexicon, tokens: list[Token]) -> Optional[tuple[str, s
     private = not employers and (at_company or org_hit(hits, tokens) is not None or any(
         # "president of the Riverbend chapter of the NAACP": an organisation the recogniser names and no rule
         # lists as official or as an outlet
-        t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or owner_not_a_place(t))
+        t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or owner_not_a_place(t)) and not (name and t in name)
         and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
         for t in tokens) or private_owner(hits, tokens))
     for hit in titles:
