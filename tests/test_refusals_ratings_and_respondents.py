@@ -147,3 +147,24 @@ def test_a_title_only_public_office_carries_decides_the_bare_surname_used_later(
             "“We are worried,” Weintraub said.\n")
     assert labels_at(analyzer, text, "“We will count") == {"named-official"}
     assert labels_at(analyzer, text, "“We are worried") == {"named-other"}
+
+
+def test_the_paper_after_a_newspaper_described_by_what_it_is_is_that_newspaper(analyzer):
+    text = ("Airstrikes near the border\n\n"
+            "The state-run newspaper Global New Light of Norland reported on Saturday that the army had cleared the area. "
+            "The paper quoted Maj. Gen. Kyaw Zin, a spokesman for the military government, as saying that only "
+            "military targets had been struck.\n")
+    assert labels_at(analyzer, text, "The paper quoted") == {"named-official", "secondary-outlet"}
+
+
+def test_the_report_points_back_to_a_report_a_speaker_cited_on_the_way(analyzer):
+    text = ("Election monitors\n\n"
+            "The Associated Press reported last week that turnout was low.\n\n"
+            "The mission's head, Ana Ruiz, said in a report on Monday that the count was orderly. "
+            "The report also noted that state television had favoured the president.\n")
+    assert labels_at(analyzer, text, "The report also noted") == {"document"}
+
+
+def test_a_documents_plural_after_a_name_is_the_document_not_the_body(analyzer):
+    text = "Growth\n\nThe town grew 14% between 2020 and 2025, according to Census Bureau estimates.\n"
+    assert labels_at(analyzer, text, "The town grew") == {"document"}

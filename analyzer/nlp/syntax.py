@@ -204,11 +204,27 @@ def trailing_tag_speaker(verb: Token) -> Optional[Token]:
     return phrase[0]
 
 
+# Plural nouns of documents that are also verbs: after a name at the end of a phrase the
+# tagger can read them as verbs ("according to Census Bureau estimates.").
+DOCUMENT_VERB_FORMS = frozenset(("estimates", "figures", "records", "reports", "projections", "forecasts",
+                                 "counts", "surveys", "studies", "tallies", "filings"))
+
+
+def document_noun_read_as_verb(token: Token) -> bool:
+    """ "according to Census Bureau estimates.": a document's plural after a name, tagged a verb
+    that has no object or clause of its own."""
+    return (token.pos_ == "VERB" and token.lower_ in DOCUMENT_VERB_FORMS and token.i > 0
+            and token.doc[token.i - 1].pos_ == "PROPN" and not any(c.dep_ in ("dobj", "ccomp") for c in token.children))
+
+
 def object_after(doc: Doc, start: int, end: int) -> Optional[Token]:
     """The noun phrase a cue phrase doc[start:end] points at ("according to X", "told X")."""
     last = doc[end - 1]
     objects = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp") and c.pos_ != "VERB"]
     if objects:
+        after = doc[objects[0].i + 1] if objects[0].i + 1 < len(doc) else None
+        if after is not None and document_noun_read_as_verb(after):
+            return after  # "Census Bureau estimates": the estimates, not the bureau
         return past_joined_names(objects[0])
     for token in doc[end - 1: min(len(doc), end + 8)]:
         if token.i < start + 1:

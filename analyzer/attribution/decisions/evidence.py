@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ...nlp.syntax import PERSON_ENTS, clauses
+from ...nlp.syntax import PERSON_ENTS, clauses, document_noun_read_as_verb
 from ...rules.refs import decision_step, step_id
 from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
@@ -140,7 +140,7 @@ def document(p: Phrase) -> Verdict:
     # "Records show" (a capitalised first word tagged as a name), "the polling average" (a noun
     # tagged as an adjective): a document word used as a noun, by its place in the sentence
     common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.i == root.sent.start) or (
-        root.pos_ == "ADJ" and root.dep_ in NOMINAL_DEPS)
+        root.pos_ == "ADJ" and root.dep_ in NOMINAL_DEPS) or document_noun_read_as_verb(root)
     found = [h for h in p.at_root("document") if common or h.type == "document_phrase"]
     # The tagger often reads "a company filing" / "a court ruling" as a noun with a participle.
     found += [h for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1
@@ -255,6 +255,10 @@ def outlet_named_like(p: Phrase) -> Verdict:
     return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in name))
 
 
+# Words that describe an outlet as a newspaper ("the state-run newspaper Global New Light of Myanmar").
+NEWSPAPER_WORDS = frozenset(("newspaper", "newspapers", "daily", "tabloid", "broadsheet", "weekly", "gazette"))
+
+
 @decision_step("ref.outlet_story", "'The article', 'the piece', 'the story' (and 'the paper' after a newspaper) "
                "after another outlet's reporting was credited point back to that outlet's reporting, not to a document.")
 def outlet_story(p: Phrase) -> Verdict:
@@ -269,10 +273,15 @@ def outlet_story(p: Phrase) -> Verdict:
     news_only = p.lemma in NEWS_ONLY_NOUNS
     earlier = next((s for s in reversed(p.ctx.history) if s.label == "secondary-outlet"
                     or (s.label == "document" and not news_only)), None)
+    # a document cited on the way ("said in a report to the council") counts too: it speaks for no one
+    cited = next((d for d in reversed(p.ctx.documents) if d.start_char < p.root.idx), None)
+    if cited is not None and not news_only and (earlier is None or cited.start_char > earlier.start_char):
+        earlier = cited
     if earlier is None or earlier.label != "secondary-outlet":
         return None
-    if paper and earlier.outlet not in p.classifier.newspapers:
-        return None  # "the paper" after a journal or a network is a research paper
+    described = {w.lower().strip(".,") for w in f"{earlier.text} {earlier.resolved}".split()}
+    if paper and earlier.outlet not in p.classifier.newspapers and not described & NEWSPAPER_WORDS:
+        return None  # "the paper" after a journal or a network is a research paper; after "the newspaper X", X
     return p.refer(earlier.label, "ref.outlet_story", earlier.resolved, person=False, outlet=earlier.outlet)
 
 
