@@ -168,3 +168,13 @@ def test_the_report_points_back_to_a_report_a_speaker_cited_on_the_way(analyzer)
 def test_a_documents_plural_after_a_name_is_the_document_not_the_body(analyzer):
     text = "Growth\n\nThe town grew 14% between 2020 and 2025, according to Census Bureau estimates.\n"
     assert labels_at(analyzer, text, "The town grew") == {"document"}
+
+
+def test_an_outlet_described_once_is_that_outlet_when_named_alone_later(analyzer):
+    text = ("Border tension\n\n"
+            "Foreign Minister Irena Dascalu told the state news agency Velnews that the crisis was invented. "
+            "Dascalu said the exercises would end soon. "
+            "Velnews also quoted President Stefan Morozan as saying his country had never sought land.\n\n"
+            "The talks were first reported by the trade publication BioPharma Ledger.\n")
+    assert labels_at(analyzer, text, "Velnews also") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "The talks were") == {"secondary-outlet"}

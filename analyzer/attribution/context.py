@@ -62,6 +62,9 @@ class ArticleContext:
     subjects: list[tuple[int, str, bool]] = field(default_factory=list)
     # documents cited so far, speakers' or not ("confirmed the cuts in a memo"), for "..., Reyes wrote" (written.py)
     documents: list[Source] = field(default_factory=list)
+    # outlets no rule lists, named after a word for what they are ("the state news agency
+    # Velnews"): the same name alone later ("Velnews also quoted ...") is that outlet
+    described_outlets: set[str] = field(default_factory=set)
 
     def person_before(self, offset: int) -> Optional[str]:
         earlier = [name for start, name in self.mentions if start < offset]

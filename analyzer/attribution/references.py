@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from itertools import takewhile
+
 from spacy.tokens import Doc
 
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase
@@ -75,6 +77,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _register_titled_in_apposition(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
     _offices_described_later(doc, hits, ctx)
+    _register_described_outlets(doc, hits, ctx)
 
 
 def _without_honorific(name: str) -> str:
@@ -202,6 +205,27 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
             for key in (known.name, known.name.split()[-1]):
                 if ctx.people.get(key) is known:
                     ctx.people[key] = described
+
+
+# Words for what an outlet is, right before its name ("the state news agency Velnews", "the daily
+# Ultima Pagina", "television station KSL"); a person may stand after the print words only when the
+# recogniser misreads a title's name ("the trade publication BioPharma Ledger").
+OUTLET_KIND_WORDS = frozenset(("agency", "broadcaster", "channel", "station", "affiliate", "network", "site", "portal",
+                               "outlet", "service", "paper"))
+PRINT_WORDS = frozenset(("newspaper", "daily", "tabloid", "magazine", "weekly", "publication", "website"))
+
+
+def _register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
+    """Remember the names of outlets no rule lists that the article describes as outlets."""
+    for token in doc:
+        kind = token.lower_
+        if token.pos_ != "NOUN" or kind not in OUTLET_KIND_WORDS | PRINT_WORDS or any(
+                h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
+            continue  # a listed outlet is known already
+        name = list(takewhile(lambda t: (t.is_title or (t.is_upper and len(t) > 1)) and t.pos_ in ("PROPN", "NOUN")
+                              and t.ent_type_ not in NOT_PERSON_ENTS, doc[token.i + 1:min(len(doc), token.i + 5)]))
+        if name and (kind in PRINT_WORDS or kind == "agency" or name[-1].ent_type_ not in PERSON_ENTS):
+            ctx.described_outlets.add(doc[name[0].i:name[-1].i + 1].text)
 
 
 def _name_after(tokens) -> list:

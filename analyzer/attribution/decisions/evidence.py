@@ -235,9 +235,14 @@ def call_sign_in(tokens) -> Optional[Span]:
 @decision_step("decide.outlet_named_like", "A name of two or more capitalised words that ends like a newspaper's "
                "('The Bayport Observer', 'the Daily Herald': lex.newspaper_name_words), a broadcaster's call sign "
                "('KQED', 'WGN-TV') or a station of a known outlet ('BBC Radio Lincoln') is an outlet even when no "
-               "outlet rule lists it.")
+               "outlet rule lists it; so is a name, not a person's, that 'quoted' someone 'as saying' ('Velnews "
+               "quoted the president as saying'): what news agencies do.")
 def outlet_named_like(p: Phrase) -> Verdict:
     root = p.root
+    one_name = sum(t.pos_ == "PROPN" for t in p.core) == 1 and root.text not in p.ctx.people  # not "Ana Ruiz quoted"
+    if (root.pos_ == "PROPN" and root.dep_ == "nsubj" and root.head.lemma_ == "quote" and root.ent_type_ not in PERSON_ENTS
+            and (root.ent_type_ == "ORG" or one_name) and any(c.lower_ == "as" for c in root.head.children)):
+        return p.make("secondary-outlet", "decide.outlet_named_like", outlet=p.text)
     station = call_sign_in(p.core) if root.pos_ == "PROPN" or root.text in BANDS else None
     if station is not None and station.end > root.i >= station.start - 1:
         return p.make("secondary-outlet", "decide.outlet_named_like", outlet=station.text)
@@ -255,6 +260,8 @@ def outlet_named_like(p: Phrase) -> Verdict:
     return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in name))
 
 
+# Words for a printed or online publication, which describe no person ("radio" does: "radio host").
+PRINT_NOUNS = frozenset(("newspaper", "daily", "tabloid", "magazine", "weekly", "publication", "website"))
 # Words that describe an outlet as a newspaper ("the state-run newspaper Global New Light of Myanmar").
 NEWSPAPER_WORDS = frozenset(("newspaper", "newspapers", "daily", "tabloid", "broadsheet", "weekly", "gazette"))
 
@@ -289,8 +296,13 @@ def outlet_story(p: Phrase) -> Verdict:
                "Kyiv daily Ukrainska Pravda') is an outlet even when no outlet rule lists it.")
 def outlet_described(p: Phrase) -> Verdict:
     root, outlet_nouns = p.root, p.lexicon.outlet_nouns
+    name = " ".join(t.text for t in p.core if (t.is_title or t.is_upper) and t.is_alpha and t.i <= root.i)
+    if root.is_alpha and not root.is_lower and name in p.ctx.described_outlets:  # described once: "Velnews also quoted ..."
+        return p.make("secondary-outlet", "decide.outlet_described", outlet=name)
     name_like = root.pos_ == "PROPN" or (root.text.isupper() and len(root.text) >= 2)  # "the state news agency AIM"
-    if name_like and (root.ent_type_ not in PERSON_ENTS and any(
+    # "the trade publication BioPharma Ledger", even read as a person's name; not "radio host Ana Ruiz"
+    publication = any(t.head == root and t.lemma_.lower() in PRINT_NOUNS and t.i < root.i for t in p.core)
+    if name_like and ((root.ent_type_ not in PERSON_ENTS or publication) and any(
             t.lemma_.lower() in outlet_nouns and t.i < root.i and t.dep_ in ("compound", "nmod", "appos", "amod")
             for t in p.core) or any(  # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
             c.dep_ == "appos" and c.lemma_.lower() in outlet_nouns for c in root.children)):
