@@ -178,3 +178,15 @@ def test_an_outlet_described_once_is_that_outlet_when_named_alone_later(analyzer
             "The talks were first reported by the trade publication BioPharma Ledger.\n")
     assert labels_at(analyzer, text, "Velnews also") == {"named-official", "secondary-outlet"}
     assert labels_at(analyzer, text, "The talks were") == {"secondary-outlet"}
+
+
+def test_one_person_described_then_named_by_the_next_paragraph_is_that_person(analyzer):
+    text = ("Bus crash\n\n"
+            "A witness described hearing the engine roar seconds before the impact.\n\n"
+            "“It just kept accelerating,” said Denise Harlow, who was waiting at a crosswalk.\n\n"
+            "A police officer said the driver was hurt. Police Chief Aaron Whitley said the road was closed.\n\n"
+            "A neighbour said the car had been parked there for days. "
+            "The witness, Gareth Pryce, said he heard shouting.\n")
+    assert labels_at(analyzer, text, "A witness described") == {"named-other"}
+    assert labels_at(analyzer, text, "A police officer") == {"anonymous"}  # an official names no one
+    assert labels_at(analyzer, text, "A neighbour") == {"anonymous"}  # the one named next is the witness

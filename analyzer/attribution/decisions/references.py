@@ -216,7 +216,7 @@ def named_later(p: Phrase) -> Verdict:
         known = p.ctx.people.get(name)
         if known is None:
             continue
-        if (titled and known.label == "named-official") or word.search(known.mention.lower()) or (
+        if (titled and known.label == "named-official") or word.search(_described_as(p, known.mention, offset)) or (
                 first_after and not titled and _introduced_next(p, name, offset)
                 and not (organisations and known.label != "named-other")):
             return p.refer(known.label, "ref.named_later", known.mention, key=known.name, plural=p.plural)
@@ -224,18 +224,34 @@ def named_later(p: Phrase) -> Verdict:
     return None
 
 
+def _described_as(p: Phrase, mention: str, offset: int) -> str:
+    """How the article describes the person it names at `offset`: the mention, and the noun the
+    name stands in apposition to ("The witness, Gareth Pryce, ...")."""
+    named = p.root.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    root = named[0] if named is not None else None
+    while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head  # "Gareth" -> "Pryce"
+    head = root.head.lower_ if root is not None and root.dep_ == "appos" and root.head.i < root.i else ""
+    return f"{head} {mention.lower()}"
+
+
 def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
     """ "Several residents said the site floods. '...,' said Gloria Tate, 74.": people described
     in the plural, then the first person named after them, in the same paragraph and new to the
     article, is one of them (docs/labelling.md: named later)."""
     lexicon = p.lexicon
-    if not p.plural or p.root.ent_type_ in ORG_ENTS or p.has_word("some") or (
+    # "A witness described the crash." then, by the next paragraph, a new person who is no
+    # official: the witness (docs/labelling.md: named later)
+    one_described = (not p.plural and p.has_word("a", "an") and p.ctx.people[name].label == "named-other"
+                     and _described_as(p, "", offset).strip() in ("", p.lemma))  # not "The witness, X" after "a neighbour"
+    if not (p.plural or one_described) or p.root.ent_type_ in ORG_ENTS or p.has_word("some") or (
             p.lemma in lexicon.insider_heads or p.lemma in lexicon.unnamed_insiders):
         return False  # "officials", "people familiar", "sources" keep their cover; "some parents" are a few of many
     if any(start < p.root.idx and known == name for start, known in p.ctx.mentions):
         return False
     between = takewhile(lambda t: t.idx < offset, p.root.doc[p.root.i:])
-    return not any("\n" in t.text or "\n" in t.whitespace_ for t in between)
+    breaks = sum(("\n" in t.text or "\n" in t.whitespace_) for t in between)
+    return breaks == 0 or (one_described and breaks == 1)
 
 
 @decision_step("ref.definite", "A definite description points back to the person the article described with "
