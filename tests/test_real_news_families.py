@@ -25,6 +25,8 @@ FAMILIES5 = Path(__file__).parent / "data" / "families5.jsonl"
 HOLDOUT5 = Path(__file__).parent / "data" / "holdout5.jsonl"
 FAMILIES6 = Path(__file__).parent / "data" / "families6.jsonl"
 HOLDOUT6 = Path(__file__).parent / "data" / "holdout6.jsonl"
+FAMILIES7 = Path(__file__).parent / "data" / "families7.jsonl"
+HOLDOUT7 = Path(__file__).parent / "data" / "holdout7.jsonl"
 
 
 ARTICLE_WITH_TITLE = (
@@ -235,6 +237,11 @@ def test_a_document_keeps_who_made_it(analyzer):
     # against, holdout6 never read
     (FAMILIES6, 0.90),
     (HOLDOUT6, 0.80),
+    # a pair of articles as copied from web pages (page furniture, embedded posts, live blogs,
+    # rewrites of another outlet's story, columns), many genres: neither read per sentence
+    # before it was added; families7 is read from now on, holdout7 never
+    (FAMILIES7, 0.85),
+    (HOLDOUT7, 0.85),
 ])
 def test_bundled_gold_floor(analyzer, gold, floor):
     """The label micro-F1 on the bundled gold files must not fall back."""
@@ -244,7 +251,7 @@ def test_bundled_gold_floor(analyzer, gold, floor):
     assert not failures
     assert evaluation.all_micro_f1 >= floor, evaluation.all_micro_f1
     # titles and subheads found: issue 12 asks 0.90 (holdout3 misses 1 of 44, holdout4 1 of 22,
-    # holdout5 2 of 36; none of them read)
+    # holdout5 2 of 36, holdout7 2 of 35, families7 5 of 37; none of them read)
     assert evaluation.headings_ok >= 0.90 * evaluation.headings, (evaluation.headings_ok, evaluation.headings)
 
 

@@ -190,3 +190,16 @@ def test_one_person_described_then_named_by_the_next_paragraph_is_that_person(an
     assert labels_at(analyzer, text, "A witness described") == {"named-other"}
     assert labels_at(analyzer, text, "A police officer") == {"anonymous"}  # an official names no one
     assert labels_at(analyzer, text, "A neighbour") == {"anonymous"}  # the one named next is the witness
+
+
+def test_a_link_to_another_story_kept_from_the_page_is_a_heading(analyzer):
+    text = ("Storm nears the coast\n\n"
+            "The storm strengthened overnight, forecasters said.\n\n"
+            "Related: How to find an open shelter near you\n\n"
+            "READ MORE: The arena saga, explained\n\n"
+            "Read more about the plan, the mayor said on Monday.\n")
+    result = analyzer.analyze_text(text)
+    headings = {s.text for s in result.sentences if s.is_heading}
+    assert "Related: How to find an open shelter near you" in headings
+    assert "READ MORE: The arena saga, explained" in headings
+    assert not any(h.startswith("Read more about") for h in headings)

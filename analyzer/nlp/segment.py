@@ -102,6 +102,9 @@ QUESTION_SUBHEAD_MAX_WORDS = 8
 FURNITURE = re.compile(r"^(?:by\s|image:|images:|photo:|photograph:|\(photo:|published\b|posted:|updated\b|credit:)",
                        re.IGNORECASE)
 QUOTE_MARKS = "\"'“”‘’"
+# A link to another story kept from the page ("Related: How to find a shelter", "READ MORE: ..."):
+# a title-like label standing alone, a heading (docs/labelling.md: category tags and labels).
+LINK_LINE = re.compile(r"^(?:related|read more|more|see also|also read|watch|listen)\s*:\s*\S[^\n]{0,150}$", re.IGNORECASE)
 
 
 def is_subhead(line_text: str) -> bool:
@@ -145,7 +148,8 @@ def heading_lines(text: str) -> list[Line]:
     lines = lines_of(text)
     title = title_lines(text, lines)
     return [ln for ln in lines if ln in title or not FURNITURE.match(text[ln.start:ln.end]) and (
-            is_heading(text[ln.start:ln.end]) or ln is not lines[0] and is_subhead(text[ln.start:ln.end]))]
+            is_heading(text[ln.start:ln.end]) or LINK_LINE.match(text[ln.start:ln.end].strip())
+            or ln is not lines[0] and is_subhead(text[ln.start:ln.end]))]
 
 
 def set_line_boundaries(doc: Doc) -> Doc:

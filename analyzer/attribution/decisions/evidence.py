@@ -282,7 +282,7 @@ def outlet_story(p: Phrase) -> Verdict:
                     or (s.label == "document" and not news_only)), None)
     # a document cited on the way ("said in a report to the council") counts too: it speaks for no one
     cited = next((d for d in reversed(p.ctx.documents) if d.start_char < p.root.idx), None)
-    if cited is not None and not news_only and (earlier is None or cited.start_char > earlier.start_char):
+    if cited is not None and not (news_only or paper) and (earlier is None or cited.start_char > earlier.start_char):
         earlier = cited
     if earlier is None or earlier.label != "secondary-outlet":
         return None
