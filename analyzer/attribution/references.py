@@ -4,7 +4,6 @@ later back-references find them ("Burns said" -> "CIA Director William Burns", "
 from __future__ import annotations
 
 import re
-
 from itertools import takewhile
 
 from spacy.tokens import Doc
@@ -12,6 +11,7 @@ from spacy.tokens import Doc
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
+from .decisions.evidence import PRINT_NOUNS
 from .decisions.people import journalist_outlet, office_of_person
 from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
 from .pronouns import HONORIFIC_GENDER
@@ -208,23 +208,23 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
 
 
 # Words for what an outlet is, right before its name ("the state news agency Velnews", "the daily
-# Ultima Pagina", "television station KSL"); a person may stand after the print words only when the
-# recogniser misreads a title's name ("the trade publication BioPharma Ledger").
+# Ultima Pagina", "television station KSL"); a person may stand after the print words
+# (evidence.PRINT_NOUNS) only when the recogniser misreads a title's name ("the trade publication
+# BioPharma Ledger").
 OUTLET_KIND_WORDS = frozenset(("agency", "broadcaster", "channel", "station", "affiliate", "network", "site", "portal",
                                "outlet", "service", "paper"))
-PRINT_WORDS = frozenset(("newspaper", "daily", "tabloid", "magazine", "weekly", "publication", "website"))
 
 
 def _register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
     """Remember the names of outlets no rule lists that the article describes as outlets."""
     for token in doc:
         kind = token.lower_
-        if token.pos_ != "NOUN" or kind not in OUTLET_KIND_WORDS | PRINT_WORDS or any(
+        if token.pos_ != "NOUN" or kind not in OUTLET_KIND_WORDS | PRINT_NOUNS or any(
                 h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
             continue  # a listed outlet is known already
         name = list(takewhile(lambda t: (t.is_title or (t.is_upper and len(t) > 1)) and t.pos_ in ("PROPN", "NOUN")
                               and t.ent_type_ not in NOT_PERSON_ENTS, doc[token.i + 1:min(len(doc), token.i + 5)]))
-        if name and (kind in PRINT_WORDS or kind == "agency" or name[-1].ent_type_ not in PERSON_ENTS):
+        if name and (kind in PRINT_NOUNS or kind == "agency" or name[-1].ent_type_ not in PERSON_ENTS):
             ctx.described_outlets.add(doc[name[0].i:name[-1].i + 1].text)
 
 

@@ -260,7 +260,8 @@ def outlet_named_like(p: Phrase) -> Verdict:
     return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in name))
 
 
-# Words for a printed or online publication, which describe no person ("radio" does: "radio host").
+# Words for a printed or online publication, which describe no person ("radio" does: "radio host");
+# references.py reads them too, to remember outlets described before their name.
 PRINT_NOUNS = frozenset(("newspaper", "daily", "tabloid", "magazine", "weekly", "publication", "website"))
 # Words that describe an outlet as a newspaper ("the state-run newspaper Global New Light of Myanmar").
 NEWSPAPER_WORDS = frozenset(("newspaper", "newspapers", "daily", "tabloid", "broadsheet", "weekly", "gazette"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...nlp.syntax import GROUP_ENTS, NOT_SOURCE_ENTS, ORG_ENTS, PERSON_ENTS
 from ...rules.refs import decision_step, step_id
+from .owners import employer_after_at
 from .phrase import NAMED_ENTITY, TITLE, TITLE_OF_BODY, UNIQUE_TITLE, Phrase, has_group_ent, org_hit, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
@@ -178,9 +179,7 @@ def employer_named(p: Phrase) -> Verdict:
         return p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), person=True)
     organisations = p.within(p.extra, "named_other", "organisation")
     org = [t for t in p.extra if t.ent_type_ in ORG_ENTS] + [root.doc[h.start] for h in organisations] + [
-        # "analysts at Jefferies": a proper name after "at" is an employer, not a place
-        t for c in root.children if c.dep_ == "prep" and c.lower_ == "at"
-        for t in c.children if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC")]
+        t for c in root.children if c.dep_ == "prep" for t in c.children if employer_after_at(t)]  # "analysts at Jefferies"
     if org and not p.context_body(p.extra):
         return p.make("named-other", rule_of(organisations[0]) if organisations else EMPLOYER_NAMED, person=True)
     return None

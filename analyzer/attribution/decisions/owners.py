@@ -18,3 +18,10 @@ def private_owner(hits, tokens: list[Token]) -> bool:
     """ "the group's emergency coordinator", "the company's director": a title owned by an
     organisation the article referred back to as a private one (rule other.reference)."""
     return any(t.dep_ == "poss" and hits.within([t.i], "named_other", "reference") for t in tokens)
+
+
+def employer_after_at(token: Token) -> bool:
+    """ "analysts at Jefferies", "chief economist at Barclays": a proper name after "at" is an
+    employer, not a place."""
+    return token.dep_ == "pobj" and token.head.lower_ == "at" and token.pos_ == "PROPN" and \
+        token.ent_type_ not in ("GPE", "LOC", "FAC")

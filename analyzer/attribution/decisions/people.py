@@ -14,7 +14,7 @@ from ..context import Source
 from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
                      org_hit, rule_of)
 from .boards import board_seat
-from .owners import owner_not_a_place, private_owner
+from .owners import employer_after_at, owner_not_a_place, private_owner
 from .references import person_pointed_to
 from .verdict import Verdict
 
@@ -363,8 +363,8 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
     # and nor is one inside an organisation's name ("the Mozambique Red Cross")
     # and a country describing the post at a company ("chief U.S. economist at Barclays") is its scope
     doc = tokens[0].doc
-    at_company = any(t.head.lower_ == "at" and t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC")
-                     and not hits.within([t.i], "official") and not hits.within([t.i], "outlet") for t in tokens)
+    at_company = any(employer_after_at(t) and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
+                     for t in tokens)
     employers = [h for h in official_bodies(hits, tokens, "body", "state") if doc[h.start].head.lower_ != "in"
                  and not (h.type == "state" and (doc[h.start].ent_type_ in ORG_ENTS
                                                  or at_company and doc[h.start].dep_ in ("compound", "amod")))]

@@ -225,14 +225,19 @@ def named_later(p: Phrase) -> Verdict:
 
 
 def _described_as(p: Phrase, mention: str, offset: int) -> str:
-    """How the article describes the person it names at `offset`: the mention, and the noun the
-    name stands in apposition to ("The witness, Gareth Pryce, ...")."""
-    named = p.root.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    """How the article describes the person it names at `offset`: the noun the name stands in
+    apposition to, and the mention."""
+    return f"{_apposition_head(p.root.doc, offset)} {mention.lower()}"
+
+
+def _apposition_head(doc, offset: int) -> str:
+    """The noun before the name at `offset` that the name stands in apposition to ("witness" in
+    "The witness, Gareth Pryce, ..."); "" when there is none."""
+    named = doc.char_span(offset, offset + 1, alignment_mode="expand")
     root = named[0] if named is not None else None
     while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
         root = root.head  # "Gareth" -> "Pryce"
-    head = root.head.lower_ if root is not None and root.dep_ == "appos" and root.head.i < root.i else ""
-    return f"{head} {mention.lower()}"
+    return root.head.lower_ if root is not None and root.dep_ == "appos" and root.head.i < root.i else ""
 
 
 def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
@@ -243,7 +248,7 @@ def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
     # "A witness described the crash." then, by the next paragraph, a new person who is no
     # official: the witness (docs/labelling.md: named later)
     one_described = (not p.plural and p.has_word("a", "an") and p.ctx.people[name].label == "named-other"
-                     and _described_as(p, "", offset).strip() in ("", p.lemma))  # not "The witness, X" after "a neighbour"
+                     and _apposition_head(p.root.doc, offset) in ("", p.lemma))  # not "The witness, X" after "a neighbour"
     if not (p.plural or one_described) or p.root.ent_type_ in ORG_ENTS or p.has_word("some") or (
             p.lemma in lexicon.insider_heads or p.lemma in lexicon.unnamed_insiders):
         return False  # "officials", "people familiar", "sources" keep their cover; "some parents" are a few of many
