@@ -12,7 +12,8 @@ from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_wor
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.evidence import PRINT_NOUNS
-from .decisions.people import journalist_outlet, office_of_person
+from .decisions.offices import office_of_person
+from .decisions.people import journalist_outlet
 from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
 from .pronouns import HONORIFIC_GENDER
 

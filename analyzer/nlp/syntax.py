@@ -302,8 +302,10 @@ def person_named_before(verb: Token) -> Optional[Token]:
     """The person named last before a sentence's main verb that follows a comma, if no other
     verb stands between them: after a long opening the parser can lose the subject of ", said"."""
     doc = verb.doc
-    if verb.dep_ != "ROOT" or verb.i == 0 or doc[verb.i - 1].text != ",":
+    if verb.dep_ != "ROOT" or verb.i == 0:
         return None
+    if doc[verb.i - 1].text != ",":
+        return _subject_after_opening(verb)
     for token in reversed(doc[verb.sent.start:verb.i]):
         if token.pos_ in ("VERB", "AUX"):
             return None
@@ -311,6 +313,23 @@ def person_named_before(verb: Token) -> Optional[Token]:
             entity = entity_of(token)
             return entity.root if entity is not None else token
     return None
+
+
+def _subject_after_opening(verb: Token) -> Optional[Token]:
+    """ "When terrorists strike abroad, Obama and Clinton call them ...": after a long opening
+    the parser can hang the names on the opening's last noun and leave the main verb without a
+    subject. The words between the last comma and the verb, when they are no more than a
+    phrase that begins with a person's name, are that subject."""
+    doc = verb.doc
+    opening = doc[verb.sent.start:verb.i]
+    comma = next((t.i for t in reversed(opening) if t.text == ","), None)
+    if comma is None or comma + 1 >= verb.i or any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1:verb.i]):
+        return None
+    first = doc[comma + 1]
+    if first.ent_type_ not in PERSON_ENTS or first.ent_iob_ != "B":
+        return None
+    entity = entity_of(first)
+    return entity.root if entity is not None else first
 
 
 def verb_tagged_noun(token: Token) -> bool:

@@ -3,18 +3,16 @@ definite references to a named body ("the company", "the ministry")."""
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.tokens import Span, Token
 
 from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase, prep_objects
+from ...rules.matcher import Hit
 from ...rules.refs import decision_step, step_id
 from ..context import Source
-from .phrase import (NAMED_ENTITY, TITLE, UNIQUE_TITLE, Phrase, context_body, has_group_ent, official_bodies,
-                     org_hit, rule_of)
-from .boards import board_seat
-from .owners import employer_after_at, owner_not_a_place, private_owner
+from .offices import office_of_person, speaks_for_other
+from .phrase import NAMED_ENTITY, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
 
@@ -24,24 +22,12 @@ SPOKESPERSON_OF_ORG = step_id("decide.spokesperson_of_organisation", "A spokespe
                               "(a named organisation the entity recogniser found) speaks for it: named-other.")
 UNNAMED_SPOKESPERSON = step_id("decide.unnamed_spokesperson", "A spokesperson of no named body, and named before by no "
                                "one, is an unnamed source: anonymous.")
-STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
-                        "technical lead', 'an epidemiologist at the CDC') speaks for that body: named-official.")
-LEADS_BODY = step_id("decide.leads_official_body", "A person who heads or sits on an official body now ('Lynch, who "
-                     "heads the Justice Department,', 'Varga, who has represented the 14th Senate district since "
-                     "2016,') is an official.")
 # How far back "its reporter" may look for the outlet it belongs to: a paragraph or two.
 OUTLET_LOOKBACK_TOKENS = 120
 # Journalists named bare ("Host Paula Garrity", "The reporter, David Fahrenthold,"): they work for
 # the outlet named just before.
 BARE_JOURNALIST_ROLES = ("host", "co-host", "anchor", "moderator", "presenter", "interviewer", "reporter",
                          "correspondent", "columnist", "journalist")
-PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-and-state tag ('Adam Schiff "
-                          "(D-Calif.)') is a sitting legislator: named-official.")
-PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
-PARTY_STATE_TOKENS = 16  # "(R-N.Y., chairman of the committee)" fits well within
-LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
-# Verbs of holding a seat ("has represented the district since 2016", "has served on the council since").
-SEAT_VERBS = ("represent", "serve", "sit")
 # "her office", "his spokesman": the owner is the person the pronoun points to
 OWNER_PRONOUNS = ("his", "her")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
@@ -138,7 +124,7 @@ def spokesperson(p: Phrase) -> Verdict:
     if organisation is not None or any(t.ent_type_ in ORG_ENTS for t in p.extended):
         return p.make("named-other", rule_of(organisation) if organisation else SPOKESPERSON_OF_ORG, person=True)
     named = any(t.ent_type_ in PERSON_ENTS for t in p.extra)
-    if named and _speaks_for_other(p.hits, p.root):
+    if named and speaks_for_other(p.hits, p.root):
         # "A spokesman for Harborline, Eric Dunmore": named, for someone no rule makes official
         return p.make("named-other", SPOKESPERSON_OF_ORG, person=True)
     if named:
@@ -264,15 +250,6 @@ def _principal(p: Phrase):
     return None
 
 
-def _speaks_for_other(hits, spokes: Token) -> bool:
-    """ "a spokesman for Harborline", "a spokeswoman for the family": a "for" phrase that names no
-    official body, function or state."""
-    for prep in spokes.children:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            return not hits.within([t.i for t in prep.subtree], "official")
-    return False
-
-
 def names_a_journalist(lexicon, tokens) -> bool:
     """A journalist's title among the words ("host", "correspondent": lex.journalist_titles)."""
     return any(t.lower_ in lexicon.journalist_titles for t in tokens)
@@ -293,104 +270,3 @@ def _its_journalist(hits, classifier, lexicon, tokens: list[Token]) -> Optional[
     # the nearest that names an outlet ("the Bezos-owned outlet" names none)
     return next((found for hit in reversed(before) if hit.type != "generic"
                  and (found := classifier.outlet_hit(hits, [doc[hit.start]]))), None)
-
-
-def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:
-    """(label, rule) for a named person from the words around the name: "former", "nominee",
-    "campaign" (official.not_official) make them named-other, unless the title right before the
-    name is an office they hold now ("Republican vice-presidential nominee Gov. Mike Pence":
-    a sitting governor is an official even when campaigning); else their title decides."""
-    not_official = hits.within([t.i for t in tokens], "official", "not_official")
-    if not_official and not _sitting_title(hits, lexicon, ent, not_official):
-        return "named-other", rule_of(not_official[0])
-    return title_of_person(hits, lexicon, tokens, ent) or _leads_a_body(hits, ent) or _party_and_state(ent) \
-        or board_seat(hits, lexicon, tokens)
-
-
-def _party_and_state(ent: Span) -> Optional[tuple[str, str]]:
-    """ "Adam Schiff (D-Calif.)": the party-and-state tag news gives sitting members of Congress
-    and of state legislatures."""
-    # the words right after the name, not doc.text (which joins the whole document on each call)
-    after = ent.doc[ent.end - 1:ent.end + PARTY_STATE_TOKENS].text
-    if PARTY_STATE.match(after, len(ent[-1].text)) is None:
-        return None
-    return "named-official", PARTY_STATE_TAG
-
-
-def _leads_a_body(hits, ent: Span) -> Optional[tuple[str, str]]:
-    """ "Loretta Lynch, who heads the Justice Department,": the head of an official body, said
-    in a relative clause in the present, is an official; so is one who has held a seat on one
-    since a date and holds it still ("who has represented the 14th Senate district since 2016")."""
-    for clause in (c for c in ent.root.children if c.dep_ == "relcl"):
-        verb = clause.lemma_.lower()
-        if verb in LEADING_VERBS and clause.tag_ in ("VBZ", "VBP") and any(
-                c.dep_ == "dobj" and hits.within([t.i for t in c.subtree], "official", "body") for c in clause.children):
-            return "named-official", LEADS_BODY
-        still = clause.tag_ in ("VBZ", "VBP") or (
-            any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in clause.children)
-            and any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children))
-        if verb in SEAT_VERBS and still and hits.within([t.i for t in clause.subtree], "official", "body", "function"):
-            return "named-official", LEADS_BODY
-    return None
-
-
-def _sitting_title(hits, lexicon, ent: Span, not_official) -> bool:
-    """A public-office title right before the name, and no word before it in the phrase that
-    puts the office in the past (lex.past_office) unless a campaign word between takes it."""
-    doc, first = ent.doc, ent.start
-    for hit in hits.within(range(max(0, first - 2), first), "official", "title"):
-        if rule_of(hit) not in (TITLE, UNIQUE_TITLE) or hit.end < first - 1:
-            continue
-        # "former presidential candidate Sen. Bernie Sanders": "former" belongs to the campaign
-        # word after it, not to the title before the name
-        past = any(doc[n.start].lower_ in lexicon.past_office and not any(
-            n.start < m.start < hit.start and doc[m.start].lower_ not in lexicon.past_office for m in not_official)
-            for n in not_official if n.start < hit.start)
-        if not past:
-            return True
-    return False
-
-
-def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = None) -> Optional[tuple[str, str]]:
-    """(label, rule) when a title or body among the tokens makes a person an official; a title
-    companies share with governments (lex.shared_titles) next to a private organisation does not
-    (the person's own name is no organisation, whatever the recogniser tagged it)."""
-    titles = hits.within([t.i for t in tokens], "official", "title")
-    # the longest title wins: "general" is no rank inside "general counsel"
-    titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                                           for o in titles)]
-    # "MSF's medical coordinator in Mozambique": a country the post is in is no employer
-    # and nor is one inside an organisation's name ("the Mozambique Red Cross")
-    # and a country describing the post at a company ("chief U.S. economist at Barclays") is its scope
-    doc = tokens[0].doc
-    at_company = any(employer_after_at(t) and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
-                     for t in tokens)
-    employers = [h for h in official_bodies(hits, tokens, "body", "state") if doc[h.start].head.lower_ != "in"
-                 and not (h.type == "state" and (doc[h.start].ent_type_ in ORG_ENTS
-                                                 or at_company and doc[h.start].dep_ in ("compound", "amod")))]
-    private = not employers and (at_company or org_hit(hits, tokens) is not None or any(
-        # "president of the Riverbend chapter of the NAACP": an organisation the recogniser names and no rule
-        # lists as official or as an outlet
-        t.ent_type_ == "ORG" and (t.head.dep_ == "prep" or owner_not_a_place(t)) and not (name and t in name)
-        and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
-        for t in tokens) or private_owner(hits, tokens))
-    for hit in titles:
-        if private and doc[hit.start].lower_ in lexicon.shared_titles:
-            continue  # "president of the Sierra Club", "the BJP's state spokesperson"
-        if rule_of(hit) in (TITLE, UNIQUE_TITLE):
-            return "named-official", rule_of(hit)
-    if private:
-        return None
-    body_context = context_body(hits, tokens) or has_group_ent(tokens)
-    if titles and body_context:
-        return "named-official", rule_of(titles[0])
-    spokes = hits.within([t.i for t in tokens], "official", "spokesperson")
-    if spokes and _speaks_for_other(hits, tokens[0].doc[spokes[0].start]):
-        return None  # "a spokesman for the joint venture, Daniel Cho": whoever it speaks for is no official body
-    if spokes and (body_context or org_hit(hits, tokens) is None and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
-        return "named-official", rule_of(spokes[0])
-    bodies = hits.within([t.i for t in tokens], "official", "body")
-    if not titles and bodies and any(t.pos_ == "NOUN" and not hits.within([t.i], "official") for t in tokens):
-        # "Maria Van Kerkhove, the WHO's technical lead": staff speaking for an official body
-        return "named-official", STAFF_OF_BODY
-    return None
