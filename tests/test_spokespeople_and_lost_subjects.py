@@ -37,3 +37,20 @@ def test_names_after_a_long_opening_are_the_subject_of_the_main_verb(analyzer):
             "When the storm hit the coast, the levees held.\n")
     assert labels_at(analyzer, text, "When the attackers") == {"named-official"}
     assert labels_at(analyzer, text, "When the storm") == set()
+
+
+def test_a_surname_that_is_also_a_title_is_a_name(analyzer):
+    text = ("Turnout worries\n\n"
+            "“Turnout makes the difference,” said Marcus King, a prominent Brooklyn Democrat.\n\n"
+            "Harbor County Fire Chief Dale Ruston said the detour adds four minutes.\n")
+    assert labels_at(analyzer, text, "“Turnout makes") == {"named-other"}
+    assert labels_at(analyzer, text, "Harbor County Fire Chief") == {"named-official"}
+
+
+def test_a_body_in_a_relative_clause_about_a_person_is_not_their_employer(analyzer):
+    text = ("Mine cleanup\n\n"
+            "“The company was set up to fail,” said Ellen Brant, a lawyer at Cole & Finch, who represents "
+            "the state Department of Environmental Protection in the bankruptcy.\n\n"
+            "Dr. Sam Ode, an epidemiologist at the Centers for Disease Control and Prevention, said cases had peaked.\n")
+    assert labels_at(analyzer, text, "“The company") == {"named-other"}
+    assert labels_at(analyzer, text, "Dr. Sam Ode") == {"named-official"}

@@ -99,17 +99,21 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
     """(label, rule) when a title or body among the tokens makes a person an official; a title
     companies share with governments (lex.shared_titles) next to a private organisation does not
     (the person's own name is no organisation, whatever the recogniser tagged it)."""
-    titles = hits.within([t.i for t in tokens], "official", "title")
+    doc = tokens[0].doc
+    titles = [h for h in hits.within([t.i for t in tokens], "official", "title") if not _about_someone_else(doc, h, tokens)
+              # "Charlie King", "Amy Marshal": a title word that ends a longer name is the surname
+              # ("Zanesville Fire Chief Doug Harlan", taken whole by the recogniser, keeps its title)
+              and not (name is not None and name.start < h.start and h.end == name.end)]
     # the longest title wins: "general" is no rank inside "general counsel"
     titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                            for o in titles)]
     # "MSF's medical coordinator in Mozambique": a country the post is in is no employer
     # and nor is one inside an organisation's name ("the Mozambique Red Cross")
     # and a country describing the post at a company ("chief U.S. economist at Barclays") is its scope
-    doc = tokens[0].doc
     at_company = any(employer_after_at(t) and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
                      for t in tokens)
     employers = [h for h in official_bodies(hits, tokens, "body", "state") if doc[h.start].head.lower_ != "in"
+                 and not _about_someone_else(doc, h, tokens)
                  and not (h.type == "state" and (doc[h.start].ent_type_ in ORG_ENTS
                                                  or at_company and doc[h.start].dep_ in ("compound", "amod")))]
     private = not employers and (at_company or org_hit(hits, tokens) is not None or any(
@@ -136,8 +140,17 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
         return None  # "a spokesman for the joint venture, Daniel Cho": whoever it speaks for is no official body
     if spokes and (body_context or org_hit(hits, tokens) is None and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
         return "named-official", rule_of(spokes[0])
-    bodies = hits.within([t.i for t in tokens], "official", "body")
+    bodies = [h for h in hits.within([t.i for t in tokens], "official", "body") if not _about_someone_else(doc, h, tokens)]
     if not titles and bodies and any(t.pos_ == "NOUN" and not hits.within([t.i], "official") for t in tokens):
         # "Maria Van Kerkhove, the WHO's technical lead": staff speaking for an official body
         return "named-official", STAFF_OF_BODY
     return None
+
+
+def _about_someone_else(doc, hit, tokens: list[Token]) -> bool:
+    """ "Kevin Barrett, a lawyer at a firm, who represents the Department of Environmental
+    Protection": a title or body inside a relative clause about the person is whom they deal
+    with, not their post; the head of a body ("who heads the Justice Department") is found by
+    _leads_a_body."""
+    ids = {t.i for t in tokens}
+    return any(a.dep_ == "relcl" and a.i in ids for a in doc[hit.start].ancestors)
