@@ -60,6 +60,10 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
     # "He responded the same way: THEY LOSE, WE WIN." — the words after a colon are what was said
     if any(t.text == ":" and t.head.i >= verb.i and sent.end - t.i > 2 for t in sent[verb.i - sent.start:]):
         return True
+    # "The governor added:" closing its paragraph: the next paragraph is what was said (quotations.carry_excerpts)
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    if last.text == ":" and (last.head == verb or last.i == verb.i + 1):
+        return True
     return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
 
 

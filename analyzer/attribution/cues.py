@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.syntax import (MEASURE_ENTS, clauses, evidence_verb_read_as_noun, first_subject_before,
                           inside_reported_clause, object_after, passive_subject, person_named_before, recipients,
-                          subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
+                          report_with_content, subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -207,7 +207,7 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
     """A verb cue counts as a verb ("the said report" does not), with content when the rule
     needs it ("believes that ..." but not "found her keys"), and outside a clause that reports
     someone else's words ("she said police found that ...": only "said" is a cue)."""
-    as_noun = evidence_verb_read_as_noun(verb)  # "Satellite images from Maxar show ..."
+    as_noun = evidence_verb_read_as_noun(verb) or report_with_content(verb)  # "Satellite images from Maxar show ..."
     if verb.dep_ == "amod" or (verb.dep_ == "compound" and not as_noun) or (
             verb.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(verb) and not as_noun):
         return False

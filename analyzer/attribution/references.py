@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.evidence import PRINT_NOUNS
-from .decisions.offices import office_of_person
+from .decisions.offices import office_of_person, principal_office
 from .decisions.people import journalist_outlet
 from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
 from .pronouns import HONORIFIC_GENDER
@@ -62,7 +62,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
         if any(s <= ent.start_char < e for s, e in no_titles):
             decided = None
         else:
-            decided = office_of_person(hits, lexicon, words, ent)
+            decided = office_of_person(hits, lexicon, words, ent) or principal_office(hits, ctx.people, words, ent)
         journalist = journalist_outlet(hits, classifier, lexicon, words)
         outlet = classifier.outlet_name(journalist) if journalist is not None else None
         label, rule = decided or ("named-other", NAMED_ENTITY)
@@ -183,6 +183,9 @@ def _register_titled_in_apposition(doc: Doc, hits: HitIndex, ctx: ArticleContext
 # "the governor said"); "the president" is left out: in political news it is often someone else.
 DESCRIBED_OFFICES = ("senator", "governor", "mayor", "congressman", "congresswoman", "lawmaker", "speaker",
                      "attorney", "secretary", "minister", "judge", "sheriff", "prosecutor")
+# The abbreviated titles news writes before a name for the offices above ("Gov. Chris Christie").
+OFFICE_ABBREVIATIONS = {"governor": ("gov.",), "senator": ("sen.",), "congressman": ("rep.",),
+                        "congresswoman": ("rep.",), "attorney": ("atty.",)}
 # How far before the description the person must have been named: about a paragraph.
 DESCRIBED_WITHIN_CHARS = 500
 
@@ -195,17 +198,35 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
         word = doc[hit.end - 1]
         if rule_of(hit) != "official.title" or word.lower_ not in DESCRIBED_OFFICES or hit.start == 0:
             continue
-        if doc[hit.start - 1].lower_ != "the" or (hit.end < len(doc) and doc[hit.end].pos_ == "PROPN"):
+        first = hit.start - 1  # "the Indiana governor", "the Republican senator": words of place or party between
+        while first > 0 and doc[first].head == word and doc[first].dep_ in ("compound", "amod") and (
+                doc[first].ent_type_ in ("GPE", "NORP") and not hits.within([first], "official")):
+            first -= 1
+        if doc[first].lower_ != "the" or (hit.end < len(doc) and doc[hit.end].pos_ == "PROPN"):
             continue  # "the senator", not "the Senate" or "the senator Tom Vale"
         if word.dep_ not in ("nsubj", "poss", "nsubjpass") or any(c.dep_ == "appos" for c in word.children):
             continue  # "The prosecutor, Yerlan Dzhaksybekov, told the court": named here, someone else
         before = [name for offset, name in ctx.mentions if word.idx - DESCRIBED_WITHIN_CHARS <= offset < word.idx]
         known = ctx.people.get(before[-1]) if before else None
+        if _same_office_named_within(doc, word, ctx):
+            continue  # "Gov. Chris Christie ... Christie blasted Clinton ... The governor added": the official is meant
         if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet:
             described = KnownPerson("named-official", rule_of(hit), known.name, f"{known.mention} ({doc[hit.start:hit.end].text})")
             for key in (known.name, known.name.split()[-1]):
                 if ctx.people.get(key) is known:
                     ctx.people[key] = described
+
+
+def _same_office_named_within(doc: Doc, word: Token, ctx: ArticleContext) -> bool:
+    """An official the article gave this office is named in the paragraph or so before the
+    description (by a name the recogniser may not tag there: "Christie, who has campaigned ..."
+    after "Gov. Chris Christie"): the description is theirs."""
+    first = word.i
+    while first > 0 and doc[first - 1].idx >= word.idx - DESCRIBED_WITHIN_CHARS:
+        first -= 1
+    forms = (word.lower_,) + OFFICE_ABBREVIATIONS.get(word.lower_, ())
+    return any(t.pos_ == "PROPN" and t.text in ctx.people and ctx.people[t.text].label == "named-official"
+               and any(form in ctx.people[t.text].mention.lower().split() for form in forms) for t in doc[first:word.i])
 
 
 # Words for what an outlet is, right before its name ("the state news agency Velnews", "the daily

@@ -336,7 +336,9 @@ def verb_tagged_noun(token: Token) -> bool:
     """ "Trump claims that ...": the tagger reads "claims" as a noun, but a root with a
     subject and a clause is a verb."""
     children = {c.dep_ for c in token.children}
-    return token.dep_ == "ROOT" and "nsubj" in children and bool(children & {"ccomp", "mark"})
+    # "But Trump claims that ...": the name read as a compound of the noun "claims"
+    named = token.tag_ == "NNS" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    return token.dep_ == "ROOT" and ("nsubj" in children or named) and bool(children & {"ccomp", "mark"})
 
 
 def evidence_verb_read_as_noun(token: Token) -> bool:
@@ -347,6 +349,17 @@ def evidence_verb_read_as_noun(token: Token) -> bool:
         return False
     last = all(t.is_punct or t.is_space for t in token.doc[token.i + 1:token.sent.end])
     return token.doc[token.i - 1].pos_ == "PROPN" or (last and trailing_tag_speaker(token) is not None)
+
+
+def report_with_content(token: Token) -> bool:
+    """ "a New York Times report that Trump had a loss ...": a report named by whoever made it
+    (a name before the noun) and given its content (a "that" clause) states what it says,
+    whatever the sentence then does with it ("Clinton is seizing upon ...")."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "report":
+        return False
+    made_by = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
+    return made_by and any(c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                       for m in c.children) for c in token.children)
 
 
 def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:

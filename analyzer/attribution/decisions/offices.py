@@ -154,3 +154,32 @@ def _about_someone_else(doc, hit, tokens: list[Token]) -> bool:
     _leads_a_body."""
     ids = {t.i for t in tokens}
     return any(a.dep_ == "relcl" and a.i in ids for a in doc[hit.start].ancestors)
+
+
+def principal_office(hits, people: dict, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:
+    """ "Obama spokesman Josh Earnest", "Brandt's spokesman, Kyle Dempsey": a person's
+    spokesperson speaks with the office of the person named before the title, when the article
+    made that person an official (as "the senator's spokesman" does: decide.speaks_for_person)."""
+    spokes = hits.within([t.i for t in tokens], "official", "spokesperson")
+    if not spokes:
+        return None
+    # the recogniser may tag the name an organisation ("Quint spokesman"): a name the article gave a person
+    for token in (t for t in tokens if t.i < spokes[0].start and t not in ent and (
+            t.ent_type_ in PERSON_ENTS or t.pos_ == "PROPN" and t.text in people)):
+        known = people.get(token.text)
+        if known is not None and known.label == "named-official" and not known.outlet and not _runs_a_campaign(token):
+            return known.label, known.rule_id
+    return None
+
+
+def _runs_a_campaign(name: Token) -> bool:
+    """The article names the person's campaign ("the Calloway campaign", "Calloway's
+    presidential campaign"): a spokesperson named with a candidate is campaign staff, who hold
+    no office."""
+    doc = name.doc
+    for token in doc:
+        if token.text == name.text:
+            words = [t.lower_ for t in doc[token.i + 1:token.i + 4] if t.lower_ not in ("'s", "’s")]
+            if "campaign" in words[:2]:
+                return True
+    return False

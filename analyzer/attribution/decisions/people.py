@@ -11,7 +11,7 @@ from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_wo
 from ...rules.matcher import Hit
 from ...rules.refs import decision_step, step_id
 from ..context import Source
-from .offices import office_of_person, speaks_for_other
+from .offices import office_of_person, principal_office, speaks_for_other
 from .phrase import NAMED_ENTITY, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
@@ -209,7 +209,7 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
         source.key = name
         return source
     known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1])
-    decided = office_of_person(p.hits, p.lexicon, extended, ent)
+    decided = office_of_person(p.hits, p.lexicon, extended, ent) or principal_office(p.hits, p.ctx.people, extended, ent)
     if decided is None and known is not None:
         # as the article introduced them; a journalist ("Cole described" after "The Herald's
         # reporter, Jane Cole") speaks for their outlet

@@ -103,12 +103,21 @@ def person_pointed_to(p: Phrase, pronoun) -> Optional[Source]:
     subject = _one_asked(p, pronoun, _sentence_before(pronoun.sent, 1)) or (subjects[-1][1] if subjects else None)
     known = p.ctx.people.get(subject) if subject is not None else None
     if known is not None:
-        learn_gender(p.ctx, known.name, word)
+        start = max(s for s, name, _ in subjects if name == subject) if subjects and subjects[-1][1] == subject else offset
+        _learn_if_only_one(p, known.name, start, offset, word)
         return p.refer(known.label, "ref.pronoun", known.mention, key=known.name)
     if source is not None:
-        learn_gender(p.ctx, source.key, word)
+        _learn_if_only_one(p, source.key, source.start_char, offset, word)
         return p.refer_to(source, "ref.pronoun")
     return _person_named_before(p)
+
+
+def _learn_if_only_one(p: Phrase, name: Optional[str], start: int, offset: int, pronoun: str) -> None:
+    """The pronoun's gender becomes the person's only when no one else was named between them
+    ("Gov. Chris Christie described nominee Hillary Clinton as a disgrace after she attacked
+    ..." teaches nothing about Christie)."""
+    if not any(start < at < offset and other != name for at, other in p.ctx.mentions):
+        learn_gender(p.ctx, name, pronoun)
 
 
 def _sentence_before(sent, count: int):
