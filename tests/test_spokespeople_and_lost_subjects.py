@@ -87,3 +87,17 @@ def test_a_description_with_a_place_before_the_office_points_back_to_the_person(
             "Mike Pence says too much is made of the tweets.\n\n"
             "The Indiana governor said the media are to blame.\n")
     assert labels_at(analyzer, text, "Mike Pence says") == {"named-official"}
+
+
+def test_someone_who_also_spoke_in_a_relative_clause_does_not_own_the_quotation(analyzer):
+    text = ("Gala night\n\n"
+            "“Our progress is on the ballot,” Mayor Tom Ruiz said on Saturday at the gala, where the novelist "
+            "Ana Belk also spoke.\n\n"
+            "But Trump claims that he should be the exception.\n\n"
+            "Hope Varga, a campaign spokeswoman, did not respond to my messages.\n\n"
+            "The campaign is seizing on a Washington Post report that the candidate lost $900 million in 1995.\n")
+    assert labels_at(analyzer, text, "“Our progress") == {"named-official"}
+    # the name read as a compound of the noun "claims" is still the one who claims
+    assert labels_at(analyzer, text, "But Trump claims") == {"named-other"}
+    assert labels_at(analyzer, text, "Hope Varga") == {"named-other"}
+    assert "secondary-outlet" in labels_at(analyzer, text, "The campaign is seizing")

@@ -64,6 +64,8 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
     if last.text == ":" and (last.head == verb or last.i == verb.i + 1):
         return True
+    if verb.dep_ == "relcl":
+        return False  # "..., Obama said at the dinner, where Clinton also spoke": the quotation is not hers
     return any(s < sent.end_char and e > sent.start_char for s, e in quote_spans)
 
 

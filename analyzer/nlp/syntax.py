@@ -358,8 +358,8 @@ def report_with_content(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.lemma_.lower() != "report":
         return False
     made_by = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
-    return made_by and any(c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                       for m in c.children) for c in token.children)
+    # the clause right after the noun, wherever the parser hangs it ("seizing on a Post report that ...")
+    return made_by and token.i + 1 < token.sent.end and token.doc[token.i + 1].lower_ == "that"
 
 
 def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
