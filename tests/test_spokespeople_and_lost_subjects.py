@@ -101,3 +101,11 @@ def test_someone_who_also_spoke_in_a_relative_clause_does_not_own_the_quotation(
     assert labels_at(analyzer, text, "But Trump claims") == {"named-other"}
     assert labels_at(analyzer, text, "Hope Varga") == {"named-other"}
     assert "secondary-outlet" in labels_at(analyzer, text, "The campaign is seizing")
+
+
+def test_as_noted_in_a_document_is_the_documents_word_not_the_main_subjects(analyzer):
+    text = ("Missed deadlines\n\n"
+            "As noted in the audit report, the agency missed three deadlines in 2023.\n\n"
+            "As reported by the Associated Press, the agency missed a fourth.\n")
+    assert labels_at(analyzer, text, "As noted") == {"document"}
+    assert labels_at(analyzer, text, "As reported") == {"secondary-outlet"}

@@ -173,6 +173,8 @@ def subject(verb: Token) -> Optional[Token]:
             return found
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head
+        if token.dep_ == "advcl" and opener == ["as"] and token.tag_ == "VBN":
+            return None  # "As noted in the report, the agency missed ...": not the agency's words
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
             token = token.head
             continue
