@@ -109,3 +109,10 @@ def test_as_noted_in_a_document_is_the_documents_word_not_the_main_subjects(anal
             "As reported by the Associated Press, the agency missed a fourth.\n")
     assert labels_at(analyzer, text, "As noted") == {"document"}
     assert labels_at(analyzer, text, "As reported") == {"secondary-outlet"}
+
+
+def test_a_name_with_a_suffix_is_remembered_by_its_surname(analyzer):
+    text = ("Taxes\n\n"
+            "Speaking to students in Philadelphia, Vice President Joseph R. Bidwell Jr. answered the remark.\n\n"
+            "“Tell that to the janitor,” Mr. Bidwell said.\n")
+    assert labels_at(analyzer, text, "“Tell that") == {"named-official"}

@@ -87,9 +87,23 @@ def _without_honorific(name: str) -> str:
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in HONORIFIC_GENDER else name
 
 
+# Words after a surname that are not the surname ("Joseph R. Biden Jr." is "Mr. Biden" later).
+NAME_SUFFIXES = frozenset(("jr.", "jr", "sr.", "sr", "ii", "iii", "iv"))
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys a person is remembered by: the full name, its last word, and the surname before
+    a suffix ("Biden" for "Joseph R. Biden Jr.")."""
+    words = name.replace(",", " ").split()
+    keys = (name, words[-1])
+    if len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+        keys += (words[-2],)
+    return keys
+
+
 def _remember(ctx: ArticleContext, person: KnownPerson, offset: int) -> None:
     """Remember a person by full name and by surname, and where the article named them."""
-    for key in (person.name, person.name.split()[-1]):
+    for key in name_keys(person.name):
         known = ctx.people.get(key)
         # A titled mention is the better evidence: "Sen. Lindsey Graham" decides "Graham"
         # even when the headline named him first without the title.
@@ -133,7 +147,8 @@ def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, class
         if known is None or known.rule_id == NAMED_ENTITY:  # named elsewhere without a title: this says who they are
             person = KnownPerson("secondary-outlet", rule_of(hit), full, doc[hit.start:name[-1].i + 1].text,
                                  classifier.outlet_name(hit))
-            ctx.people[full] = ctx.people[full.split()[-1]] = person
+            for key in name_keys(full):
+                ctx.people[key] = person
             ctx.mentions.append((name[0].idx, full))
 
 
@@ -212,7 +227,7 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
             continue  # "Gov. Chris Christie ... Christie blasted Clinton ... The governor added": the official is meant
         if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet:
             described = KnownPerson("named-official", rule_of(hit), known.name, f"{known.mention} ({doc[hit.start:hit.end].text})")
-            for key in (known.name, known.name.split()[-1]):
+            for key in name_keys(known.name):
                 if ctx.people.get(key) is known:
                     ctx.people[key] = described
 
