@@ -116,3 +116,12 @@ def test_a_name_with_a_suffix_is_remembered_by_its_surname(analyzer):
             "Speaking to students in Philadelphia, Vice President Joseph R. Bidwell Jr. answered the remark.\n\n"
             "“Tell that to the janitor,” Mr. Bidwell said.\n")
     assert labels_at(analyzer, text, "“Tell that") == {"named-official"}
+
+
+def test_a_role_named_by_whose_it_is_right_after_a_named_speaker_is_that_speaker(analyzer):
+    text = ("Apology demanded\n\n"
+            "Marcus Reddell on Wednesday called on Dana Hollis to apologize to the governor.\n\n"
+            "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview. "
+            "“She has refused to apologize. She really should.”\n")
+    assert labels_at(analyzer, text, "“My reaction") == {"named-other"}
+    assert labels_at(analyzer, text, "She really should") == {"named-other"}

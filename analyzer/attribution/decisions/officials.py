@@ -130,8 +130,27 @@ def descriptor(p: Phrase) -> Verdict:
         employer = employer_named(p)
         if employer is not None:
             return employer
-    return p.make("anonymous", rule_of(found[0]), person=True)
+    return _possessed_role(p) or p.make("anonymous", rule_of(found[0]), person=True)
 
+
+# How close before the role the person it stands for must have been a source: the sentence before.
+EPITHET_WITHIN_CHARS = 250
+
+
+def _possessed_role(p: Phrase) -> Verdict:
+    """ "David Axelrod called on Dean to apologize. '...,' Obama's former campaign strategist
+    said": one person's role named by whose it is, as the subject of a verb of saying, is the
+    person spoken of just before, never the one who owns the role (decide.descriptor asks)."""
+    root = p.root
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.ent_type_ in PERSON_ENTS), None)
+    if owner is None or root.tag_ != "NN" or root.dep_ not in ("nsubj", "nsubjpass") or not p.hits.at(
+            root.head.i, "cue", "speech_verb"):
+        return None
+    earlier = p.ctx.last(want_person=True, want_plural=False)
+    if earlier is None or not earlier.key or owner.text in earlier.key or earlier.label not in ("named-official", "named-other") \
+            or earlier.start_char < root.idx - EPITHET_WITHIN_CHARS:
+        return None  # someone new ("Gary Johnson's doctor is calling ...") when no one was spoken of just before
+    return p.refer(earlier.label, "ref.definite_person", earlier.resolved, key=earlier.key)
 
 def _named_beside(p: Phrase) -> list:
     """The names set in apposition to the described person: "The witness, Teresa Cole,"; also
