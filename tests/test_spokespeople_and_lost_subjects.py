@@ -42,9 +42,14 @@ def test_names_after_a_long_opening_are_the_subject_of_the_main_verb(analyzer):
 def test_a_surname_that_is_also_a_title_is_a_name(analyzer):
     text = ("Turnout worries\n\n"
             "“Turnout makes the difference,” said Marcus King, a prominent Brooklyn Democrat.\n\n"
-            "Harbor County Fire Chief Dale Ruston said the detour adds four minutes.\n")
+            "Harbor County Fire Chief Dale Ruston said the detour adds four minutes.\n\n"
+            "“They pay us a lot of money,” Mr. King said.\n\n"
+            "King Abdullah said the talks would go on.\n")
     assert labels_at(analyzer, text, "“Turnout makes") == {"named-other"}
     assert labels_at(analyzer, text, "Harbor County Fire Chief") == {"named-official"}
+    # after an honorific the word is a surname; before a name it is a title
+    assert labels_at(analyzer, text, "“They pay us") == {"named-other"}
+    assert labels_at(analyzer, text, "King Abdullah") == {"named-official"}
 
 
 def test_a_body_in_a_relative_clause_about_a_person_is_not_their_employer(analyzer):

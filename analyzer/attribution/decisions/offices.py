@@ -16,6 +16,7 @@ from .boards import board_seat
 from .owners import employer_after_at, owner_not_a_place, private_owner
 from .phrase import TITLE, UNIQUE_TITLE, context_body, has_group_ent, official_bodies, org_hit, rule_of
 
+HONORIFICS = frozenset(("mr.", "mr", "ms.", "ms", "mrs.", "mrs", "miss"))
 STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
                         "technical lead', 'an epidemiologist at the CDC') speaks for that body: named-official.")
 LEADS_BODY = step_id("decide.leads_official_body", "A person who heads or sits on an official body now ('Lynch, who "
@@ -103,7 +104,9 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
     titles = [h for h in hits.within([t.i for t in tokens], "official", "title") if not _about_someone_else(doc, h, tokens)
               # "Charlie King", "Amy Marshal": a title word that ends a longer name is the surname
               # ("Zanesville Fire Chief Doug Harlan", taken whole by the recogniser, keeps its title)
-              and not (name is not None and name.start < h.start and h.end == name.end)]
+              and not (name is not None and name.start < h.start and h.end == name.end)
+              # "Mr. King", "Ms. Marshal": after an honorific, the word is the surname
+              and not (h.start > 0 and doc[h.start - 1].lower_ in HONORIFICS)]
     # the longest title wins: "general" is no rank inside "general counsel"
     titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                            for o in titles)]
