@@ -130,3 +130,15 @@ def test_a_role_named_by_whose_it_is_right_after_a_named_speaker_is_that_speaker
             "“She has refused to apologize. She really should.”\n")
     assert labels_at(analyzer, text, "“My reaction") == {"named-other"}
     assert labels_at(analyzer, text, "She really should") == {"named-other"}
+
+
+def test_a_talk_radio_host_has_a_show_of_his_own_not_the_outlet_named_before(analyzer):
+    text = ("Debate rules\n\n"
+            "The campaign has asked NBC's Lena Holt, the moderator, to fact check the governor. According to "
+            "conservative talk radio host Buck Ramsey, the move reeks of fear.\n\n"
+            "Ramsey told his radio audience on Monday, “She cannot win without the referee.”\n\n"
+            "Host Paula Garrity pressed the governor on the deficit.\n")
+    assert labels_at(analyzer, text, "According to conservative") == {"named-other"}
+    assert labels_at(analyzer, text, "Ramsey told") == {"named-other"}
+    # a bare host with no show of their own works for the outlet named before
+    assert labels_at(analyzer, text, "Host Paula Garrity") == {"secondary-outlet"}

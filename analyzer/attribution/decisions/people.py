@@ -28,6 +28,9 @@ OUTLET_LOOKBACK_TOKENS = 120
 # the outlet named just before.
 BARE_JOURNALIST_ROLES = ("host", "co-host", "anchor", "moderator", "presenter", "interviewer", "reporter",
                          "correspondent", "columnist", "journalist")
+# A host described by a medium of their own ("talk radio host", "podcast host") has a show of
+# their own: not the journalist of the outlet named just before.
+OWN_SHOW_WORDS = frozenset(("radio", "talk", "podcast", "podcaster", "syndicated"))
 # "her office", "his spokesman": the owner is the person the pronoun points to
 OWNER_PRONOUNS = ("his", "her")
 SPEAKS_FOR_PERSON = step_id("decide.agent_of_person", "A person's lawyer, attorney or campaign speaks for them but "
@@ -263,7 +266,8 @@ def _its_journalist(hits, classifier, lexicon, tokens: list[Token]) -> Optional[
         return None
     # "Host Paula Garrity pressed Pryce" after "in an interview on NBC's 'Meet the Press'": a
     # journalist with no outlet of their own in the phrase works for the one named just before
-    bare_role = any(t.lower_ in BARE_JOURNALIST_ROLES for t in tokens)
+    bare_role = any(t.lower_ in BARE_JOURNALIST_ROLES for t in tokens) and not any(
+        t.lower_ in OWN_SHOW_WORDS for t in tokens)  # "talk radio host Rush Limbaugh": a show of his own
     if not bare_role and not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
         return None
     doc, first = tokens[0].doc, tokens[0].i
