@@ -142,3 +142,13 @@ def test_a_talk_radio_host_has_a_show_of_his_own_not_the_outlet_named_before(ana
     assert labels_at(analyzer, text, "Ramsey told") == {"named-other"}
     # a bare host with no show of their own works for the outlet named before
     assert labels_at(analyzer, text, "Host Paula Garrity") == {"secondary-outlet"}
+
+
+def test_a_country_tagged_a_person_in_a_headline_is_still_a_state(analyzer):
+    text = ("Outrage, but few options.\n\n"
+            "World leaders denounce N. Korea test; others vow consequences.\n\n"
+            "The Security Council on Friday condemned the test.\n\n"
+            "The latest test, North Korea said, was its biggest yet, although it may take several days to "
+            "determine how powerful it was.\n")
+    # no person "Korea" from the headline, and no one determines anything in "it may take days to determine"
+    assert labels_at(analyzer, text, "The latest test") == {"named-official"}

@@ -55,7 +55,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     no_titles = list(doc._.sourcing_headings) + list(quote_spans)
     lexicon = classifier.lexicon
     for ent in doc.ents:
-        if ent.label_ not in PERSON_ENTS:
+        if ent.label_ not in PERSON_ENTS or _a_country(ent, hits):
             continue
         root = ent.root
         words = _person_words(ent)
@@ -79,6 +79,14 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _join_short_names(ctx)
     _offices_described_later(doc, hits, ctx)
     _register_described_outlets(doc, hits, ctx)
+
+
+def _a_country(ent, hits: HitIndex) -> bool:
+    """ "N. Korea" in a headline, tagged a person: a country's name, alone or after a compass
+    letter, is no person ("Jim Jordan" is: a first name stands before the country's word)."""
+    root = ent.root
+    return bool(hits.within([root.i], "official", "state")) and all(
+        len(t.text) <= 2 and t.text.endswith(".") for t in ent if t.i != root.i)
 
 
 def _without_honorific(name: str) -> str:

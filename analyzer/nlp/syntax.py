@@ -168,6 +168,8 @@ def subject(verb: Token) -> Optional[Token]:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if found.lower_ in ("i", "we", "you", "it") and found.dep_ != "nsubj":
                 return None
+            if token is not verb and found.lower_ == "it" and token.lemma_ in ("take", "be"):
+                return None  # "it may take days to determine": no one determines
             if found.dep_ == "csubj":
                 return None
             return found
