@@ -152,3 +152,12 @@ def test_a_country_tagged_a_person_in_a_headline_is_still_a_state(analyzer):
             "determine how powerful it was.\n")
     # no person "Korea" from the headline, and no one determines anything in "it may take days to determine"
     assert labels_at(analyzer, text, "The latest test") == {"named-official"}
+
+
+def test_a_description_the_parser_joins_to_a_name_is_no_second_source(analyzer):
+    text = ("Test condemned\n\n"
+            "Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it firmly "
+            "opposed the test.\n\n"
+            "Russia, China and Iran said they would meet on Monday.\n")
+    assert labels_at(analyzer, text, "Even China") == {"named-official"}
+    assert labels_at(analyzer, text, "Russia, China") == {"named-official"}

@@ -18,8 +18,8 @@ from typing import Callable, Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.syntax import (MEASURE_ENTS, clauses, evidence_verb_read_as_noun, first_subject_before,
-                          inside_reported_clause, object_after, passive_subject, person_named_before, recipients,
-                          report_with_content, subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
+                          inside_reported_clause, joined_phrases, object_after, passive_subject, person_named_before,
+                          recipients, report_with_content, subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -119,8 +119,7 @@ class SentenceCues:
         """The sources of a noun phrase and of the nouns joined to it ("the mayor and two aides")."""
         if root is None:
             return []
-        roots = [root] + [c for c in root.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > root.i]
-        return [s for s in (self.classifier.classify(r, self.hits, self.ctx) for r in roots) if s is not None]
+        return [s for s in (self.classifier.classify(r, self.hits, self.ctx) for r in joined_phrases(root)) if s is not None]
 
     def unused(self, subject: Optional[Token]) -> bool:
         """A subject that no earlier cue of the sentence has credited."""

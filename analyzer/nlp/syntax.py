@@ -355,6 +355,17 @@ def evidence_verb_read_as_noun(token: Token) -> bool:
     return token.doc[token.i - 1].pos_ == "PROPN" or (last and trailing_tag_speaker(token) is not None)
 
 
+def joined_phrases(root: Token) -> list[Token]:
+    """The noun phrase and the nouns joined to it ("the mayor and two aides", "Russia, China and
+    Iran"), without a description the parser joined to a name ("Even China, Pyongyang's only
+    ally and its economic lifeline, said": one source described, not two)."""
+    joined = [c for c in root.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > root.i]
+    if root.pos_ == "PROPN" and joined and joined[0].pos_ == "NOUN" and joined[0].tag_ == "NN" and any(
+            c.dep_ == "poss" for c in joined[0].children):
+        return [root]
+    return [root] + joined
+
+
 def report_with_content(token: Token) -> bool:
     """ "a New York Times report that Trump had a loss ...": a report named by whoever made it
     (a name before the noun) and given its content (a "that" clause) states what it says,
