@@ -161,3 +161,14 @@ def test_a_description_the_parser_joins_to_a_name_is_no_second_source(analyzer):
             "Russia, China and Iran said they would meet on Monday.\n")
     assert labels_at(analyzer, text, "Even China") == {"named-official"}
     assert labels_at(analyzer, text, "Russia, China") == {"named-official"}
+
+
+def test_a_person_named_bare_right_after_an_office_speaks_holds_it(analyzer):
+    text = ("Leak inquiry\n\n"
+            "Vermont's tax commissioner says an internal review shows no one from the state released the filings.\n\n"
+            "Dana Whitlock says she instructed staff Monday to check the logs.\n\n"
+            "Ellison's campaign spokeswoman, Brooke Tanner, said he would unveil a plan.\n\n"
+            "Gail Stroud said the party would run ads.\n")
+    assert labels_at(analyzer, text, "Dana Whitlock says") == {"named-official"}
+    # after a spokesperson who is named, the next name is someone else
+    assert labels_at(analyzer, text, "Gail Stroud") == {"named-other"}

@@ -78,6 +78,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _register_titled_in_apposition(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
     _offices_described_later(doc, hits, ctx)
+    _named_after_their_office(doc, hits, ctx)
     _register_described_outlets(doc, hits, ctx)
 
 
@@ -238,6 +239,34 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
             for key in name_keys(known.name):
                 if ctx.people.get(key) is known:
                     ctx.people[key] = described
+
+
+def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
+    """ "Connecticut's tax commissioner says an internal review shows ... Kevin Sullivan says he
+    instructed staff ...": a person the article names for the first time, bare, as the speaker
+    of the sentence right after one whose speaker is an office with no name, holds that office."""
+    sents = [s for s in doc.sents if not any(s.start_char == start for start, _ in doc._.sourcing_headings)]
+    for before, sent in zip(sents, sents[1:]):
+        office = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if office is None or office.pos_ != "NOUN" or office.tag_ != "NN" or office.ent_type_ or not hits.at(
+                before.root.i, "cue", "speech_verb") or not hits.within([office.i], "official", "title"):
+            continue
+        if not any(c.dep_ == "poss" or c.lower_ == "the" for c in office.children) or any(
+                t.ent_type_ in PERSON_ENTS for t in office.subtree):
+            continue  # "a commissioner said": one of several; "Ellison's spokeswoman, Brooke Tanner,": named
+        named = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.ent_type_ in PERSON_ENTS), None)
+        entity = entity_of(named) if named is not None else None
+        known = ctx.people.get(entity.text) if entity is not None and len(entity) > 1 else None
+        first = min((offset for offset, name in ctx.mentions if known is not None and name == known.name), default=-1)
+        if known is None or known.rule_id != NAMED_ENTITY or first != entity.start_char or not hits.at(
+                sent.root.i, "cue", "speech_verb"):
+            continue
+        title = hits.within([office.i], "official", "title")[0]
+        described = KnownPerson("named-official", rule_of(title), known.name,
+                                f"{known.mention} ({doc[office.left_edge.i:office.i + 1].text})")
+        for key in name_keys(known.name):
+            if ctx.people.get(key) is known:
+                ctx.people[key] = described
 
 
 def _same_office_named_within(doc: Doc, word: Token, ctx: ArticleContext) -> bool:
