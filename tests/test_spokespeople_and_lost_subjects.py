@@ -172,3 +172,13 @@ def test_a_person_named_bare_right_after_an_office_speaks_holds_it(analyzer):
     assert labels_at(analyzer, text, "Dana Whitlock says") == {"named-official"}
     # after a spokesperson who is named, the next name is someone else
     assert labels_at(analyzer, text, "Gail Stroud") == {"named-other"}
+
+
+def test_the_articles_own_staff_credited_at_its_end_is_no_source(analyzer):
+    text = ("Council vote\n\n"
+            "The mayor reported that the budget had passed.\n\n"
+            "Bryce Rolland and Carin Webb contributed reporting.\n\n"
+            "Reporting was contributed by Alan Bledsoe from Atlanta.\n")
+    assert labels_at(analyzer, text, "The mayor reported") == {"named-official"}
+    assert labels_at(analyzer, text, "Bryce Rolland") == set()
+    assert labels_at(analyzer, text, "Reporting was contributed") == set()

@@ -73,6 +73,13 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
 PROPOSING_VERBS = ("propose", "introduce", "unveil", "sponsor", "table")
 
 
+def an_act_not_a_claim(verb: Token, hits, act_documents) -> bool:
+    """A verb of saying or writing that reports an act, not a claim: giving a name, writing a
+    work, the article's own staff credited, putting forward a bill."""
+    return names_something(verb) or wrote_a_work(verb, hits) or credits_own_staff(verb) or proposed_an_act(
+        verb, act_documents)
+
+
 def names_something(verb: Token) -> bool:
     """ "The island, which the Philippines calls Pag-asa": a relative clause that gives a name
     reports no claim, whoever uses the name."""
@@ -87,6 +94,14 @@ def wrote_a_work(verb: Token, hits) -> bool:
     return verb.lemma_.lower() == "write" and not _states_a_clause(verb) and any(
         c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("many", "some", "most") or hits.within([c.i], "document"))
         for c in verb.children)
+
+
+def credits_own_staff(verb: Token) -> bool:
+    """ "Bryant Rousseau and Caryn Wilson contributed reporting.", "Reporting was contributed by
+    Alan Blinder.": the article's own staff credited at its end, no source (docs/labelling.md:
+    bylines)."""
+    return verb.lemma_.lower() == "report" and verb.head.lemma_.lower() == "contribute" and verb.dep_ in (
+        "xcomp", "dobj", "nsubjpass", "ccomp")
 
 
 def says_something(document: Token) -> bool:

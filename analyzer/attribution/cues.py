@@ -28,7 +28,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .decisions.phrase import rule_of
-from .content import has_content, names_something, objects_with_content, proposed_an_act, wrote_a_work
+from .content import an_act_not_a_claim, has_content, objects_with_content
 from .interlocutors import (journalist_told, only_outlet, outlet_journalists, outlet_source, quoted_title,
                             said_on_air)
 from .sources import ArticleContext, Source, SourceClassifier
@@ -212,7 +212,7 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
         return False
-    if names_something(verb) or wrote_a_work(verb, cues.hits) or proposed_an_act(verb, cues.classifier.lexicon.act_documents):
+    if an_act_not_a_claim(verb, cues.hits, cues.classifier.lexicon.act_documents):
         return False
     return not inside_reported_clause(verb, cues.cue_verbs)
 
