@@ -182,3 +182,12 @@ def test_the_articles_own_staff_credited_at_its_end_is_no_source(analyzer):
     assert labels_at(analyzer, text, "The mayor reported") == {"named-official"}
     assert labels_at(analyzer, text, "Michael Rossi") == set()
     assert labels_at(analyzer, text, "Reporting was contributed") == set()
+
+
+def test_a_place_someone_works_in_does_not_make_their_title_an_office(analyzer):
+    text = ("College savings\n\n"
+            "The best plan comes from Kevin Mahler, a financial adviser in Eau Claire, Wis.\n\n"
+            "Mahler said that he considered debt a last resort.\n\n"
+            "Ukraine's air force spokesman Yuri Ihnat said two missiles were shot down.\n")
+    assert labels_at(analyzer, text, "Mahler said") == {"named-other"}
+    assert labels_at(analyzer, text, "Ukraine's air force") == {"named-official"}

@@ -14,7 +14,7 @@ from ...nlp.syntax import ORG_ENTS, PERSON_ENTS
 from ...rules.refs import step_id
 from .boards import board_seat
 from .owners import employer_after_at, owner_not_a_place, private_owner
-from .phrase import TITLE, UNIQUE_TITLE, context_body, has_group_ent, official_bodies, org_hit, rule_of
+from .phrase import TITLE, UNIQUE_TITLE, a_place_in, context_body, has_group_ent, official_bodies, org_hit, rule_of
 
 HONORIFICS = frozenset(("mr.", "mr", "ms.", "ms", "mrs.", "mrs", "miss"))
 STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
@@ -116,7 +116,7 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
     at_company = any(employer_after_at(t) and not hits.within([t.i], "official") and not hits.within([t.i], "outlet")
                      for t in tokens)
     employers = [h for h in official_bodies(hits, tokens, "body", "state") if doc[h.start].head.lower_ != "in"
-                 and not _about_someone_else(doc, h, tokens)
+                 and not _about_someone_else(doc, h, tokens) and not (h.type == "state" and a_place_in(doc[h.start]))
                  and not (h.type == "state" and (doc[h.start].ent_type_ in ORG_ENTS
                                                  or at_company and doc[h.start].dep_ in ("compound", "amod")))]
     private = not employers and (at_company or org_hit(hits, tokens) is not None or any(

@@ -154,7 +154,18 @@ def has_group_ent(tokens: list[Token]) -> bool:
     adjective made of a place ("a Washington-based developer")."""
     doc = tokens[0].doc if tokens else None
     return any((t.ent_type_ in GROUP_ENTS or t.ent_type_ in PLACE_ENTS)
-               and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") for t in tokens)
+               and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") and not a_place_in(t) for t in tokens)
+
+
+def a_place_in(token: Token) -> bool:
+    """ "a financial adviser in Eau Claire, Wis.": a place named inside an "in" phrase, however
+    deep, is where the person works, not whom they work for."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep":
+            return ancestor.lower_ == "in"
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def org_hit(hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
