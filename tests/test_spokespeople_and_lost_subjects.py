@@ -191,3 +191,15 @@ def test_a_place_someone_works_in_does_not_make_their_title_an_office(analyzer):
             "Ukraine's air force spokesman Yuri Ihnat said two missiles were shot down.\n")
     assert labels_at(analyzer, text, "Mahler said") == {"named-other"}
     assert labels_at(analyzer, text, "Ukraine's air force") == {"named-official"}
+
+
+def test_a_title_for_one_person_does_not_cover_the_next_name(analyzer):
+    text = ("Veterans forum\n\n"
+            "Dana Whitfield, the Democratic nominee, spoke first.\n\n"
+            "He blamed the policies of President Obama and Whitfield for the war.\n\n"
+            "The former first lady and U.S. senator said it was a mistake to use private email, but she denied "
+            "that she mishandled classified information.\n\n"
+            "Senators Charles Grassley, Tom Vale and Patrick Leahy wrote to the agency.\n\n"
+            "Vale said the answer was late.\n")
+    assert labels_at(analyzer, text, "The former first lady") == {"named-other"}
+    assert labels_at(analyzer, text, "Vale said") == {"named-official"}

@@ -119,7 +119,8 @@ class SentenceCues:
         """The sources of a noun phrase and of the nouns joined to it ("the mayor and two aides")."""
         if root is None:
             return []
-        return [s for s in (self.classifier.classify(r, self.hits, self.ctx) for r in joined_phrases(root)) if s is not None]
+        roots = joined_phrases(root, self.classifier.lexicon.past_office)
+        return [s for s in (self.classifier.classify(r, self.hits, self.ctx) for r in roots) if s is not None]
 
     def unused(self, subject: Optional[Token]) -> bool:
         """A subject that no earlier cue of the sentence has credited."""

@@ -354,8 +354,10 @@ def _person_words(ent) -> list:
     first = root
     while first.dep_ == "conj" and first.head.ent_type_ in PERSON_ENTS:
         first = first.head
-    if first is not root:
-        # "Senators Charles E. Grassley, Tom Vale and Patrick J. Leahy": the title covers them all.
-        tokens |= {t for t in noun_phrase(first) if t.i < first.i}
+    before = [t for t in noun_phrase(first) if t.i < first.i]
+    if first is not root and any(t.tag_ in ("NNS", "NNPS") or t.lower_ in ("sens.", "reps.") for t in before):
+        # "Senators Charles E. Grassley, Tom Vale and Patrick J. Leahy": a plural title covers them
+        # all; "President Obama and Clinton": a title for one covers only the first
+        tokens |= set(before)
     return sorted(tokens, key=lambda t: t.i)
 

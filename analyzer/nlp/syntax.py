@@ -355,13 +355,17 @@ def evidence_verb_read_as_noun(token: Token) -> bool:
     return token.doc[token.i - 1].pos_ == "PROPN" or (last and trailing_tag_speaker(token) is not None)
 
 
-def joined_phrases(root: Token) -> list[Token]:
+def joined_phrases(root: Token, past_words: frozenset[str] = frozenset()) -> list[Token]:
     """The noun phrase and the nouns joined to it ("the mayor and two aides", "Russia, China and
     Iran"), without a description the parser joined to a name ("Even China, Pyongyang's only
-    ally and its economic lifeline, said": one source described, not two)."""
+    ally and its economic lifeline, said": one source described, not two), nor a second role of
+    one person a past word covers ("The former first lady and U.S. senator said": both past)."""
     joined = [c for c in root.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > root.i]
     if root.pos_ == "PROPN" and joined and joined[0].pos_ == "NOUN" and joined[0].tag_ == "NN" and any(
             c.dep_ == "poss" for c in joined[0].children):
+        return [root]
+    if root.tag_ == "NN" and any(c.lower_ in past_words for c in root.children) and joined and joined[0].tag_ == "NN" \
+            and not any(c.dep_ in ("det", "poss") for c in joined[0].children):
         return [root]
     return [root] + joined
 

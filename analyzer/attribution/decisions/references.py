@@ -330,7 +330,7 @@ THING_NOUNS_LIKE_PEOPLE = frozenset((
 # Words for people that no ending shows.
 PEOPLE_WORDS = frozenset((
     "mogul", "tycoon", "magnate", "billionaire", "millionaire", "chief", "boss", "star", "celebrity", "veteran",
-    "spouse", "child", "girl", "boy", "teen", "teenager", "victim", "suspect", "witness", "priest", "bishop", "pope",
+    "spouse", "lady", "child", "girl", "boy", "teen", "teenager", "victim", "suspect", "witness", "priest", "bishop", "pope",
     "guard", "cop", "chef", "coach", "judge", "attorney", "nurse", "pilot", "hero", "heroine", "rival", "ally",
     "friend", "aide", "adviser", "pundit", "heir", "heiress", "actress", "host", "lawmaker", "incumbent", "challenger",
     "frontrunner", "front-runner", "democrat", "republican", "independent", "conservative", "liberal", "progressive",
