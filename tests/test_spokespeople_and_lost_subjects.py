@@ -203,3 +203,17 @@ def test_a_title_for_one_person_does_not_cover_the_next_name(analyzer):
             "Vale said the answer was late.\n")
     assert labels_at(analyzer, text, "The former first lady") == {"named-other"}
     assert labels_at(analyzer, text, "Vale said") == {"named-official"}
+
+
+def test_a_named_persons_family_is_identified_through_them(analyzer):
+    text = ("Deputy charged\n\n"
+            "Jalen Price, 24, was shot by a deputy in March.\n\n"
+            "The family's attorney, Marcus Bell, said the deputy fired first.\n\n"
+            "Price's family disputes the sheriff's account.\n\n"
+            "His wife said he had no weapon.\n\n"
+            "A relative of another victim said the county had never apologized.\n")
+    assert labels_at(analyzer, text, "Price's family") == {"named-other"}
+    assert labels_at(analyzer, text, "His wife") == {"named-other"}
+    assert labels_at(analyzer, text, "A relative") == {"anonymous"}
+    # "the sheriff's account" does not make the family's attorney a sheriff
+    assert labels_at(analyzer, text, "The family's attorney") == {"named-other"}

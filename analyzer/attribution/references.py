@@ -234,7 +234,9 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
         known = ctx.people.get(before[-1]) if before else None
         if _same_office_named_within(doc, word, ctx):
             continue  # "Gov. Chris Christie ... Christie blasted Clinton ... The governor added": the official is meant
-        if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet:
+        # someone the article described by a role of theirs ("the family's attorney, Marcus Bell") is not the one
+        if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet \
+                and known.mention in (known.name, known.name.split()[-1]):
             described = KnownPerson("named-official", rule_of(hit), known.name, f"{known.mention} ({doc[hit.start:hit.end].text})")
             for key in name_keys(known.name):
                 if ctx.people.get(key) is known:

@@ -28,6 +28,12 @@ INDEFINITE_PERSON = step_id("decide.indefinite_person", "'A taxi driver said': o
                             "word no rule lists is anonymous.")
 UNNAMED_ORGANISATIONS = step_id("decide.unnamed_organisations", "Organisations of a kind, none of them named ('rail "
                                  "unions', 'human rights groups', 'tech companies said'), are unidentified: anonymous.")
+FAMILY_OF_NAMED = step_id("decide.family_of_named", "The family or a close relative of a named person ('Price's "
+                          "family', 'Scott's wife', 'his widow') is identified through them: named-other.")
+# Relatives who are one identifiable person or household when a named person's ("Scott's wife",
+# "Price's family"); "a relative" or "relatives of victims" stay unnamed.
+FAMILY_WORDS = frozenset(("family", "relatives", "wife", "husband", "widow", "widower", "mother", "father", "parents",
+                          "fiancee", "fiance"))
 PLURAL_PEOPLE = step_id("decide.plural_people", "'Shopkeepers said': people described by a plural word no rule "
                         "lists are anonymous.")
 
@@ -130,7 +136,20 @@ def descriptor(p: Phrase) -> Verdict:
         employer = employer_named(p)
         if employer is not None:
             return employer
-    return _possessed_role(p) or p.make("anonymous", rule_of(found[0]), person=True)
+    return _possessed_role(p) or _family_of_named(p) or p.make("anonymous", rule_of(found[0]), person=True)
+
+
+def _family_of_named(p: Phrase) -> Verdict:
+    """ "Price's family disputes the sheriff's account", "His wife said": a named person's own."""
+    root = p.root
+    if root.lower_ not in FAMILY_WORDS:
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    # a wife or a family is a person's, whatever the recogniser tagged the name ("Scott's family": ORG)
+    named = owner is not None and (owner.ent_type_ in PERSON_ENTS or owner.text in p.ctx.people or (
+        owner.pos_ == "PROPN" and owner.ent_type_ not in PLACE_ENTS) or (
+        owner.lower_ in ("his", "her") and p.ctx.last(want_person=True, want_plural=False) is not None))
+    return p.make("named-other", FAMILY_OF_NAMED, person=True) if named else None
 
 
 # How close before the role the person it stands for must have been a source: the sentence before.

@@ -279,7 +279,8 @@ def described_before(p: Phrase) -> Verdict:
         return None  # "the company", "the ministry", "the court": bodies have their own references
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
         return None  # "the town's fire chief, Bram Ostrander,": named here, not before
-    word = re.compile(rf"\b{re.escape(root.lower_)}\b")
+    # the word as the described role, not as its owner ("the family's attorney" is no family)
+    word = re.compile(rf"\b{re.escape(root.lower_)}\b(?!['’]s)")
     for source in reversed(p.ctx.history):
         if source.is_person and not source.plural and source.key and word.search(source.text.lower()):
             return p.refer(source.label, "ref.definite", source.resolved, key=source.key)
