@@ -217,3 +217,12 @@ def test_a_named_persons_family_is_identified_through_them(analyzer):
     assert labels_at(analyzer, text, "A relative") == {"anonymous"}
     # "the sheriff's account" does not make the family's attorney a sheriff
     assert labels_at(analyzer, text, "The family's attorney") == {"named-other"}
+
+
+def test_one_who_writes_for_another_outlet_writes_its_reporting(analyzer):
+    text = ("Debate analysis\n\n"
+            "“The impact of the debate is still small,” wrote Cameron Easley for Politico.\n\n"
+            "Writing for a Los Angeles Times panel that all agreed Pence won the debate, Mark Barabak said he was effective.\n\n"
+            "Dana Ruiz wrote a letter to the editor on Monday.\n")
+    assert labels_at(analyzer, text, "“The impact") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "Writing for") == {"secondary-outlet"}

@@ -8,7 +8,7 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
-from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase
+from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase, subject
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.evidence import PRINT_NOUNS
@@ -74,6 +74,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
         _remember(ctx, KnownPerson(label, rule, full, mention, outlet), ent.start_char)
     _register_titled_names(doc, hits, ctx, lexicon)
     _register_outlet_people(doc, hits, ctx, classifier)
+    _register_writers_for_outlets(doc, hits, ctx, classifier)
     _register_described_names(doc, ctx)
     _register_titled_in_apposition(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
@@ -159,6 +160,26 @@ def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, class
             for key in name_keys(full):
                 ctx.people[key] = person
             ctx.mentions.append((name[0].idx, full))
+
+
+def _register_writers_for_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -> None:
+    """ "'...,' wrote Cameron Easley for Morning Consult", "Writing for a Los Angeles Times panel,
+    Mark Barabak said": one who writes for another outlet writes its reporting, then and later."""
+    for verb in (t for t in doc if t.lemma_ == "write" and t.pos_ == "VERB"):
+        venue = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.subtree]
+        outlet = classifier.outlet_hit(hits, venue) if venue else None
+        writer = subject(verb) if outlet is not None else None
+        if outlet is not None and verb.i == verb.sent.start and verb.tag_ == "VBG":
+            writer = subject(verb.sent.root)  # "Writing for ..., Mark Barabak said": the parser may lose the link
+        entity = entity_of(writer) if writer is not None else None
+        if entity is None or entity.label_ not in PERSON_ENTS or len(entity) < 2:
+            continue
+        known = ctx.people.get(entity.text)
+        if known is None or known.rule_id == NAMED_ENTITY:
+            person = KnownPerson("secondary-outlet", rule_of(outlet), entity.text, entity.text,
+                                 classifier.outlet_name(outlet))
+            for key in name_keys(entity.text):
+                ctx.people[key] = person
 
 
 def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
