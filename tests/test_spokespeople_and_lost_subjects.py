@@ -226,3 +226,13 @@ def test_one_who_writes_for_another_outlet_writes_its_reporting(analyzer):
             "Dana Ruiz wrote a letter to the editor on Monday.\n")
     assert labels_at(analyzer, text, "“The impact") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "Writing for") == {"secondary-outlet"}
+
+
+def test_a_relative_clause_on_what_someone_is_describes_them(analyzer):
+    text = ("Campaign notes\n\n"
+            "The rally drew about 4,000 people.\n\n"
+            "Editor’s note: Walter Brandt regularly incites political violence and is a serial liar, rampant "
+            "xenophobe and misogynist who has repeatedly pledged to deport every undocumented immigrant.\n\n"
+            "The report is a long document which runs to 300 pages.\n")
+    assert labels_at(analyzer, text, "Editor’s note") == {"named-other"}
+    assert labels_at(analyzer, text, "The report is") == set()

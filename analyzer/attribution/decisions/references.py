@@ -158,10 +158,26 @@ def relative(p: Phrase) -> Verdict:
     root = p.root
     if p.lower not in RELATIVE_PRONOUNS or root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "relcl":
         return None
-    antecedent = root.head.head
+    antecedent = _predicated_of(root.head.head)
     if antecedent.pos_ not in ("NOUN", "PROPN"):
         return NOT_A_SOURCE
     return p.classifier.decide(antecedent, p.hits, p.ctx) or NOT_A_SOURCE
+
+
+def _predicated_of(noun):
+    """ "Trump is a serial liar ... and birther who has pledged to ban ...": a noun said of the
+    subject of "is" (an attribute, or one joined to it) describes that subject."""
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "attr" and top.head.lemma_ == "be":
+        verb = top.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return subject
+    return noun
 
 
 @decision_step("decide.pronoun_not_a_source", "Other pronouns ('who', 'this', 'everyone') name no source, "
