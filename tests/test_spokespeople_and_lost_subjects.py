@@ -236,3 +236,15 @@ def test_a_relative_clause_on_what_someone_is_describes_them(analyzer):
             "The report is a long document which runs to 300 pages.\n")
     assert labels_at(analyzer, text, "Editor’s note") == {"named-other"}
     assert labels_at(analyzer, text, "The report is") == set()
+
+
+def test_a_piece_in_another_outlet_that_frames_a_sentence_is_its_reporting_too(analyzer):
+    text = ("Opinion pages\n\n"
+            "In a New York Times op-ed, Senator Ann Hale argued that the tram should be free.\n\n"
+            "In an op-ed for The Guardian, Mayor Jon Tell argued that the buses should be free.\n\n"
+            "In a statement on Tuesday, Mayor Jon Tell said the buses would run.\n\n"
+            "In the previous Washington Post-ABC News poll, conducted in May, the mayor led by four points.\n")
+    assert labels_at(analyzer, text, "In a New York Times op-ed") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "In an op-ed for") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "In a statement") == {"named-official"}
+    assert "secondary-outlet" not in labels_at(analyzer, text, "In the previous")

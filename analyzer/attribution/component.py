@@ -26,6 +26,7 @@ from ..nlp.quotes import QuoteFinder
 from ..rules.loader import RuleSet
 from ..nlp.extensions import SPAN_KEY
 from ..nlp.syntax import forget_entities
+from . import frames  # noqa: F401  (registers the frame and refusal cue handlers)
 from .cues import CUE_HANDLERS, SentenceCues, hedge
 from .outlets import OutletIndex, dateline_wire
 from .pronouns import register_genders_and_subjects

@@ -342,32 +342,10 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
         return
     for source in documents:
         cues.add(source, [verb], hit.rule_id)
-    _credit_once(cues, subject_of(verb), [verb], hit.rule_id)
+    credit_once(cues, subject_of(verb), [verb], hit.rule_id)
 
 
-@cue_handler("frame")
-def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
-    """A sentence framed by its speaker's words: "In a statement, Husted said ...", "In his
-    speech, Graham urged ..." (the subject after the frame), "Hale put it bluntly: 'We are
-    broke.'" (the subject before a colon that opens a quotation): the main clause's subject speaks."""
-    root = cues.sent.root
-    subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
-    if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < hit.start):
-        _credit_once(cues, subject, list(cues.doc[hit.start:hit.end]), hit.rule_id, rule.subject_must_be)
-
-
-@cue_handler("no_comment")
-def no_comment(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
-    """A refusal is attributed to whoever refused: "Northvolt declined to comment", "The
-    Kremlin did not respond to a request for comment", "was not available for comment". Asked by
-    another outlet, it is that outlet's reporting too ("did not respond to the Post's request")."""
-    refusal = list(cues.doc[hit.start:hit.end])
-    _credit_once(cues, subject_of(cues.doc[hit.start]), refusal, hit.rule_id)
-    asker = cues.classifier.outlet_hit(cues.hits, refusal)
-    cues.add(outlet_source(cues.doc, asker, cues.classifier) if asker else None, refusal, hit.rule_id, speaker=False)
-
-
-def _credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[Token], rule_id: str,
+def credit_once(cues: SentenceCues, subject: Optional[Token], cue_tokens: list[Token], rule_id: str,
                  only: Iterable[str] = ()) -> None:
     """The subject's sources (labels in `only`, if given) unless a cue credited it already (even with none)."""
     if not cues.unused(subject):
