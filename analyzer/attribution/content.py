@@ -104,6 +104,17 @@ def credits_own_staff(verb: Token) -> bool:
         "xcomp", "dobj", "nsubjpass", "ccomp")
 
 
+def report_with_content(token: Token) -> bool:
+    """ "a New York Times report that Trump had a loss ...": a report named by whoever made it
+    (a name before the noun) and given its content (a "that" clause) states what it says,
+    whatever the sentence then does with it ("Clinton is seizing upon ...")."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "report":
+        return False
+    made_by = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
+    # the clause right after the noun, wherever the parser hangs it ("seizing on a Post report that ...")
+    return made_by and token.i + 1 < token.sent.end and token.doc[token.i + 1].lower_ == "that"
+
+
 def says_something(document: Token) -> bool:
     """ "a lawsuit alleging that ...", "vouchers showing that ...": a document with what it says."""
     return any(c.dep_ in ("acl", "relcl") for c in document.children)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.syntax import (MEASURE_ENTS, clauses, evidence_verb_read_as_noun, first_subject_before,
                           inside_reported_clause, joined_phrases, object_after, passive_subject, person_named_before,
-                          recipients, report_with_content, subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
+                          recipients, subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -28,7 +28,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import REF_IMAGERY
 from .decisions.phrase import rule_of
-from .content import an_act_not_a_claim, has_content, objects_with_content
+from .content import an_act_not_a_claim, has_content, objects_with_content, report_with_content
 from .interlocutors import (journalist_told, only_outlet, outlet_journalists, outlet_source, quoted_title,
                             said_on_air)
 from .sources import ArticleContext, Source, SourceClassifier

@@ -24,7 +24,10 @@ def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     # "In a Wall Street Journal essay, Ivanka Trump acknowledged ...": a piece in another outlet is its reporting too
     # "In an op-ed for The Guardian, ...", "In a statement to Reuters, ..." too
     piece = next((c for c in cues.doc[hit.start].children if c.dep_ == "pobj"), None)
-    outlet = cues.classifier.outlet_hit(cues.hits, list(piece.subtree)) if piece is not None else None
+    # ("an interview with the BBC" is cue.spoke_to's)
+    words = [t for t in piece.subtree if not any(a.dep_ == "prep" and a.lower_ == "with" and a.i >= piece.i
+                                                  for a in [t, *t.ancestors])] if piece is not None else []
+    outlet = cues.classifier.outlet_hit(cues.hits, words) if words else None
     # "In the previous Washington Post/ABC News poll, ...": an outlet's poll is a document only
     if outlet is not None and not any(s.label == "document" for s in cues.classify_all(piece)):
         cues.add(outlet_source(cues.doc, outlet, cues.classifier), frame_words, hit.rule_id, speaker=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase, subject
 from ..rules.matcher import HitIndex
@@ -83,7 +83,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _register_described_outlets(doc, hits, ctx)
 
 
-def _a_country(ent, hits: HitIndex) -> bool:
+def _a_country(ent: Span, hits: HitIndex) -> bool:
     """ "N. Korea" in a headline, tagged a person: a country's name, alone or after a compass
     letter, is no person ("Jim Jordan" is: a first name stands before the country's word)."""
     root = ent.root
@@ -168,9 +168,12 @@ def _register_writers_for_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext,
     for verb in (t for t in doc if t.lemma_ == "write" and t.pos_ == "VERB"):
         venue = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.subtree]
         outlet = classifier.outlet_hit(hits, venue) if venue else None
-        writer = subject(verb) if outlet is not None else None
-        if outlet is not None and verb.i == verb.sent.start and verb.tag_ == "VBG":
-            writer = subject(verb.sent.root)  # "Writing for ..., Mark Barabak said": the parser may lose the link
+        if outlet is None:
+            continue
+        # "Writing for ..., Mark Barabak said": the opening's writer is the main clause's subject,
+        # which the parser may not link to it
+        opening = verb.i == verb.sent.start and verb.tag_ == "VBG"
+        writer = subject(verb.sent.root) if opening else subject(verb)
         entity = entity_of(writer) if writer is not None else None
         if entity is None or entity.label_ not in PERSON_ENTS or len(entity) < 2:
             continue
@@ -271,8 +274,9 @@ def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> 
     sents = [s for s in doc.sents if not any(s.start_char == start for start, _ in doc._.sourcing_headings)]
     for before, sent in zip(sents, sents[1:]):
         office = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-        if office is None or office.pos_ != "NOUN" or office.tag_ != "NN" or office.ent_type_ or not hits.at(
-                before.root.i, "cue", "speech_verb") or not hits.within([office.i], "official", "title"):
+        titles = hits.within([office.i], "official", "title") if office is not None else []
+        if not titles or office.pos_ != "NOUN" or office.tag_ != "NN" or office.ent_type_ or not hits.at(
+                before.root.i, "cue", "speech_verb"):
             continue
         if not any(c.dep_ == "poss" or c.lower_ == "the" for c in office.children) or any(
                 t.ent_type_ in PERSON_ENTS for t in office.subtree):
@@ -280,12 +284,11 @@ def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> 
         named = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.ent_type_ in PERSON_ENTS), None)
         entity = entity_of(named) if named is not None else None
         known = ctx.people.get(entity.text) if entity is not None and len(entity) > 1 else None
-        first = min((offset for offset, name in ctx.mentions if known is not None and name == known.name), default=-1)
-        if known is None or known.rule_id != NAMED_ENTITY or first != entity.start_char or not hits.at(
-                sent.root.i, "cue", "speech_verb"):
+        if known is None or known.rule_id != NAMED_ENTITY or not hits.at(sent.root.i, "cue", "speech_verb"):
             continue
-        title = hits.within([office.i], "official", "title")[0]
-        described = KnownPerson("named-official", rule_of(title), known.name,
+        if min(offset for offset, name in ctx.mentions if name == known.name) != entity.start_char:
+            continue  # named before: someone the article already knew
+        described = KnownPerson("named-official", rule_of(titles[0]), known.name,
                                 f"{known.mention} ({doc[office.left_edge.i:office.i + 1].text})")
         for key in name_keys(known.name):
             if ctx.people.get(key) is known:

@@ -370,17 +370,6 @@ def joined_phrases(root: Token, past_words: frozenset[str] = frozenset()) -> lis
     return [root] + joined
 
 
-def report_with_content(token: Token) -> bool:
-    """ "a New York Times report that Trump had a loss ...": a report named by whoever made it
-    (a name before the noun) and given its content (a "that" clause) states what it says,
-    whatever the sentence then does with it ("Clinton is seizing upon ...")."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() != "report":
-        return False
-    made_by = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
-    # the clause right after the noun, wherever the parser hangs it ("seizing on a Post report that ...")
-    return made_by and token.i + 1 < token.sent.end and token.doc[token.i + 1].lower_ == "that"
-
-
 def inside_reported_clause(verb: Token, cue_verbs: set[int]) -> bool:
     """ "He said the group would respond ...": a verb inside what another cue verb reports
     (`cue_verbs`: their token offsets) is content, not a second attribution; a bare trailing
