@@ -248,3 +248,12 @@ def test_a_piece_in_another_outlet_that_frames_a_sentence_is_its_reporting_too(a
     assert labels_at(analyzer, text, "In an op-ed for") == {"named-official", "secondary-outlet"}
     assert labels_at(analyzer, text, "In a statement") == {"named-official"}
     assert "secondary-outlet" not in labels_at(analyzer, text, "In the previous")
+
+
+def test_a_named_persons_claim_given_with_its_content_is_theirs(analyzer):
+    text = ("Fact check\n\n"
+            "The fact-checkers seized on Hollis’s claim that there have been thousands of shootings.\n\n"
+            "The claim that crime fell was repeated across the state.\n")
+    assert "named-other" in labels_at(analyzer, text, "The fact-checkers seized")
+    # no one's claim: no source named
+    assert labels_at(analyzer, text, "The claim that") == set()

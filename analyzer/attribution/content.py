@@ -105,10 +105,11 @@ def credits_own_staff(verb: Token) -> bool:
 
 
 def report_with_content(token: Token) -> bool:
-    """ "a New York Times report that Trump had a loss ...": a report named by whoever made it
-    (a name before the noun) and given its content (a "that" clause) states what it says,
-    whatever the sentence then does with it ("Clinton is seizing upon ...")."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() != "report":
+    """ "a New York Times report that Trump had a loss ...", "Trump's claim that there were
+    thousands of shootings": a report or a claim named by whoever made it (a name before the
+    noun) and given its content (a "that" clause) states what it says, whatever the sentence
+    then does with it ("Clinton is seizing upon ...", "PolitiFact examined ...")."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ("report", "claim"):
         return False
     made_by = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)
     # the clause right after the noun, wherever the parser hangs it ("seizing on a Post report that ...")

@@ -184,8 +184,8 @@ def _speaker_of(cues: SentenceCues, verb: Token) -> Optional[Token]:
 def _misread_subject(cues: SentenceCues, token: Token) -> bool:
     """ "..., the candidate's former doctor maintains.", "As the Post notes, ...": the parser hangs the
     speaker on the verb (lending it the main clause's subject); "Tully said", "Axios reported": an adverb."""
-    if token.dep_ == "compound":
-        return token.pos_ in ("NOUN", "PROPN")
+    if token.dep_ == "compound" or token.dep_ == "poss" and report_with_content(token.head):
+        return token.pos_ in ("NOUN", "PROPN")  # "Trump's claim that ...": whose claim
     return token.dep_ in ("advmod", "npadvmod") and token.is_title and (
         token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or bool(cues.hits.within([token.i], "outlet")))
 
