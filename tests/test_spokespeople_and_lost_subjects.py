@@ -257,3 +257,9 @@ def test_a_named_persons_claim_given_with_its_content_is_theirs(analyzer):
     assert "named-other" in labels_at(analyzer, text, "The fact-checkers seized")
     # no one's claim: no source named
     assert labels_at(analyzer, text, "The claim that") == set()
+
+
+def test_the_speaker_after_a_dateline_is_not_the_city(analyzer):
+    text = ("Museum opens\n\n"
+            "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story.\n")
+    assert labels_at(analyzer, text, "WASHINGTON") == {"named-official"}

@@ -163,6 +163,10 @@ def subject(verb: Token) -> Optional[Token]:
             # dateline's place for a second subject; the one nearest the verb is the speaker
             dateline = len(subjects) > 1 and subjects[0].is_upper and any(c.text in DASHES for c in subjects[0].children)
             found = subjects[-1] if dateline else subjects[0]
+            dash = next((c for c in found.children if c.text in DASHES), None) if found.is_upper else None
+            if dash is not None:
+                # "WASHINGTON -- President Obama, dedicating the museum, said": the speaker hangs on the dateline
+                found = next((c for c in found.children if c.dep_ == "appos" and c.i > dash.i), found)
             if passive and found.dep_ == "nsubjpass" and token.lemma_ not in ("quote", "cite"):
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
