@@ -4,6 +4,10 @@ like the others; the component imports this module so that they do."""
 
 from __future__ import annotations
 
+from typing import Optional
+
+from spacy.tokens import Token
+
 from ..nlp.syntax import subject as subject_of
 from ..rules.matcher import Hit
 from ..rules.schema import Rule
@@ -21,16 +25,21 @@ def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     frame_words = list(cues.doc[hit.start:hit.end])
     if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < hit.start):
         credit_once(cues, subject, frame_words, hit.rule_id, rule.subject_must_be)
-    # "In a Wall Street Journal essay, Ivanka Trump acknowledged ...": a piece in another outlet is its reporting too
-    # "In an op-ed for The Guardian, ...", "In a statement to Reuters, ..." too
     piece = next((c for c in cues.doc[hit.start].children if c.dep_ == "pobj"), None)
-    # ("an interview with the BBC" is cue.spoke_to's)
-    words = [t for t in piece.subtree if not any(a.dep_ == "prep" and a.lower_ == "with" and a.i >= piece.i
-                                                  for a in [t, *t.ancestors])] if piece is not None else []
-    outlet = cues.classifier.outlet_hit(cues.hits, words) if words else None
-    # "In the previous Washington Post/ABC News poll, ...": an outlet's poll is a document only
-    if outlet is not None and not any(s.label == "document" for s in cues.classify_all(piece)):
+    outlet = _outlet_of_piece(cues, piece) if piece is not None else None
+    if outlet is not None:
         cues.add(outlet_source(cues.doc, outlet, cues.classifier), frame_words, hit.rule_id, speaker=False)
+
+
+def _outlet_of_piece(cues: SentenceCues, piece: Token) -> Optional[Hit]:
+    """The other outlet a framing piece appeared in or was given to ("In a Wall Street Journal
+    essay", "In an op-ed for The Guardian", "In a statement to Reuters"): its reporting too. Not
+    "an interview with the BBC" (cue.spoke_to credits it), nor an outlet's poll, a document only."""
+    interview = {t.i for c in piece.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+    outlet = cues.classifier.outlet_hit(cues.hits, [t for t in piece.subtree if t.i not in interview])
+    if outlet is None or any(s.label == "document" for s in cues.classify_all(piece)):
+        return None
+    return outlet
 
 
 @cue_handler("no_comment")

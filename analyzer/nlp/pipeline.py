@@ -36,6 +36,11 @@ TITLE_ABBREVIATIONS = {"Sgt.": "sergeant", "Lt.": "lieutenant", "Capt.": "captai
                        "Cmdr.": "commander", "Col.": "colonel", "Maj.": "major", "Brig.": "brigadier",
                        "Sens.": "senators", "Reps.": "representatives", "Amb.": "ambassador", "Atty.": "attorney"}
 
+# Hyphenated words the tokenizer splits in three ("op", "-", "ed"), so that no rule written
+# with the word ("op-ed" in rules/lexicons.yml and rules/cues.yml) could match it: one token
+# each, read as the plain word.
+HYPHENATED_WORDS = {"op-ed": "editorial", "op-eds": "editorials", "Op-Ed": "editorial", "Op-Eds": "editorials"}
+
 
 def load_model(name: Optional[str] = None):
     import spacy
@@ -83,7 +88,7 @@ def build_pipeline(model: Optional[str] = None, rules_dirs: Iterable[Path | str]
     from . import segment  # noqa: F401
 
     nlp = _load_for_speed(model) if lean_pipeline() else load_model(model)
-    for word, norm in (ACRONYM_NORMS | TITLE_ABBREVIATIONS).items():
+    for word, norm in (ACRONYM_NORMS | TITLE_ABBREVIATIONS | HYPHENATED_WORDS).items():
         nlp.tokenizer.add_special_case(word, [{ORTH: word, NORM: norm}])
     unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
     if unused:

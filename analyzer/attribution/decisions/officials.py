@@ -171,6 +171,7 @@ def _possessed_role(p: Phrase) -> Verdict:
         return None  # someone new ("Gary Johnson's doctor is calling ...") when no one was spoken of just before
     return p.refer(earlier.label, "ref.definite_person", earlier.resolved, key=earlier.key)
 
+
 def _named_beside(p: Phrase) -> list:
     """The names set in apposition to the described person: "The witness, Teresa Cole,"; also
     after the person they work for ("A lawyer for Vahle, Neil Okafor,", where the parser hangs

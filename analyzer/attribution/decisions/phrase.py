@@ -74,10 +74,7 @@ class Phrase:
 
     @cached_property
     def lemma(self) -> str:
-        root = self.root
-        if root.lower_ == "ed" and root.i >= 2 and root.doc[root.i - 1].text == "-" and root.doc[root.i - 2].lower_ == "op":
-            return "op-ed"  # the tokenizer splits "op-ed" in three
-        return root.lemma_.lower()
+        return self.root.lemma_.lower()
 
     @cached_property
     def ent(self) -> Optional[Span]:

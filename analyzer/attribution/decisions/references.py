@@ -103,8 +103,8 @@ def person_pointed_to(p: Phrase, pronoun) -> Optional[Source]:
     subject = _one_asked(p, pronoun, _sentence_before(pronoun.sent, 1)) or (subjects[-1][1] if subjects else None)
     known = p.ctx.people.get(subject) if subject is not None else None
     if known is not None:
-        start = max(s for s, name, _ in subjects if name == subject) if subjects and subjects[-1][1] == subject else offset
-        _learn_if_only_one(p, known.name, start, offset, word)
+        named_at = max((s for s, name, _ in subjects if name == subject), default=offset)
+        _learn_if_only_one(p, known.name, named_at, offset, word)
         return p.refer(known.label, "ref.pronoun", known.mention, key=known.name)
     if source is not None:
         _learn_if_only_one(p, source.key, source.start_char, offset, word)
