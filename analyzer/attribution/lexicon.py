@@ -21,6 +21,7 @@ WORD_LISTS = {
     "quantity_heads": rule_ref("lex.quantity_heads"),
     "poll_words": rule_ref("lex.poll_words"),
     "bare_not_people": rule_ref("lex.bare_not_people"),
+    "collective_people": rule_ref("lex.collective_people"),
     "unnamed_insiders": rule_ref("lex.unnamed_insiders"),
     "speaks_for_person": rule_ref("lex.speaks_for_person"),
     "no_office_agents": rule_ref("lex.no_office_agents"),

@@ -8,11 +8,11 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase, subject
+from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, entity_of, name_words, noun_phrase, subject
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.evidence import PRINT_NOUNS
-from .decisions.offices import office_of_person, principal_office
+from .decisions.offices import office_of_person, person_words, principal_office
 from .decisions.people import journalist_outlet
 from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
 from .pronouns import HONORIFIC_GENDER
@@ -58,7 +58,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
         if ent.label_ not in PERSON_ENTS or _a_country(ent, hits):
             continue
         root = ent.root
-        words = _person_words(ent)
+        words = person_words(ent)
         if any(s <= ent.start_char < e for s, e in no_titles):
             decided = None
         else:
@@ -75,6 +75,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _register_titled_names(doc, hits, ctx, lexicon)
     _register_outlet_people(doc, hits, ctx, classifier)
     _register_writers_for_outlets(doc, hits, ctx, classifier)
+    _register_people_of_outlets(doc, hits, ctx, classifier)
     _register_described_names(doc, ctx)
     _register_titled_in_apposition(doc, hits, ctx, lexicon)
     _join_short_names(ctx)
@@ -177,12 +178,26 @@ def _register_writers_for_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext,
         entity = entity_of(writer) if writer is not None else None
         if entity is None or entity.label_ not in PERSON_ENTS or len(entity) < 2:
             continue
-        known = ctx.people.get(entity.text)
-        if known is None or known.rule_id == NAMED_ENTITY:
-            person = KnownPerson("secondary-outlet", rule_of(outlet), entity.text, entity.text,
-                                 classifier.outlet_name(outlet))
-            for key in name_keys(entity.text):
-                ctx.people[key] = person
+        _remember_journalist(ctx, entity.text, outlet, classifier)
+
+
+def _register_people_of_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -> None:
+    """ "Trump told Bill O'Reilly of Fox News", "Maggie Haberman of The New York Times": a person
+    named as of an outlet is its journalist, then and later ("telling O'Reilly that")."""
+    for ent in (e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1):
+        venue = [t for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        outlet = classifier.outlet_hit(hits, venue) if venue else None
+        if outlet is not None:
+            _remember_journalist(ctx, ent.text, outlet, classifier)
+
+
+def _remember_journalist(ctx: ArticleContext, name: str, outlet, classifier) -> None:
+    """Another outlet's journalist, unless the article gave the person a title of their own."""
+    known = ctx.people.get(name)
+    if known is None or known.rule_id == NAMED_ENTITY:
+        person = KnownPerson("secondary-outlet", rule_of(outlet), name, name, classifier.outlet_name(outlet))
+        for key in name_keys(name):
+            ctx.people[key] = person
 
 
 def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
@@ -359,31 +374,3 @@ def _join_short_names(ctx: ArticleContext) -> None:
                      None)
         if whole is not None:
             ctx.people[key] = whole
-
-
-def _person_words(ent) -> list:
-    """The words around a named person that can carry a title or a body."""
-    root = ent.root
-    tokens = set(noun_phrase(root)) | set(attachments(root)) | set(ent)
-    # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title; not
-    # off a noun inside the quotation before it ("... the president and our military,” Flynn, ...").
-    across_quote = any(t.is_quote for t in root.doc[min(root.i, root.head.i):max(root.i, root.head.i)])
-    if (root.dep_ in ("appos", "compound") or root.head.dep_ == "appos") and not across_quote:
-        tokens |= set(noun_phrase(root.head))
-    if root.dep_ == "appos" and not across_quote:
-        # "The president of the Riverton police union, Gary Mertens,": what the title belongs to
-        tokens |= set(attachments(root.head))
-        if root.head.dep_ == "pobj" and root.head.head.head.pos_ == "NOUN":
-            # "the U.N.'s humanitarian coordinator for Sudan, Halima Osei-Berg,": the parser hangs
-            # the name on "Sudan"; the title is the noun the place belongs to
-            tokens |= set(noun_phrase(root.head.head.head))
-    first = root
-    while first.dep_ == "conj" and first.head.ent_type_ in PERSON_ENTS:
-        first = first.head
-    before = [t for t in noun_phrase(first) if t.i < first.i]
-    if first is not root and any(t.tag_ in ("NNS", "NNPS") or t.lower_ in ("sens.", "reps.") for t in before):
-        # "Senators Charles E. Grassley, Tom Vale and Patrick J. Leahy": a plural title covers them
-        # all; "President Obama and Clinton": a title for one covers only the first
-        tokens |= set(before)
-    return sorted(tokens, key=lambda t: t.i)
-

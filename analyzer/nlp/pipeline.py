@@ -37,9 +37,11 @@ TITLE_ABBREVIATIONS = {"Sgt.": "sergeant", "Lt.": "lieutenant", "Capt.": "captai
                        "Sens.": "senators", "Reps.": "representatives", "Amb.": "ambassador", "Atty.": "attorney"}
 
 # Hyphenated words the tokenizer splits in three ("op", "-", "ed"), so that no rule written
-# with the word ("op-ed" in rules/lexicons.yml and rules/cues.yml) could match it: one token
+# with the word ("op-ed" in rules/lexicons.yml and rules/cues.yml, "co-host" among the
+# journalists' titles) could match it: one token
 # each, read as the plain word.
-HYPHENATED_WORDS = {"op-ed": "editorial", "op-eds": "editorials", "Op-Ed": "editorial", "Op-Eds": "editorials"}
+HYPHENATED_WORDS = {"op-ed": "editorial", "op-eds": "editorials", "Op-Ed": "editorial", "Op-Eds": "editorials",
+                    "co-host": "host", "Co-host": "host", "co-hosts": "hosts", "co-anchor": "anchor", "Co-anchor": "anchor"}
 
 
 def load_model(name: Optional[str] = None):

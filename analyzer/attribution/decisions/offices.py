@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ...nlp.syntax import ORG_ENTS, PERSON_ENTS
+from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, noun_phrase
 from ...rules.refs import step_id
 from ..pronouns import HONORIFIC_GENDER
 from .boards import board_seat
@@ -186,3 +186,33 @@ def _runs_a_campaign(name: Token) -> bool:
             if "campaign" in words[:2]:
                 return True
     return False
+
+
+def person_words(ent) -> list:
+    """The words around a named person that can carry a title or a body."""
+    root = ent.root
+    tokens = set(noun_phrase(root)) | set(attachments(root)) | set(ent)
+    # "Jake Sullivan" in "national security adviser Jake Sullivan" may hang off the title; not
+    # off a noun inside the quotation before it ("... the president and our military,” Flynn, ...").
+    across_quote = any(t.is_quote for t in root.doc[min(root.i, root.head.i):max(root.i, root.head.i)])
+    if (root.dep_ in ("appos", "compound") or root.head.dep_ == "appos") and not across_quote:
+        tokens |= set(noun_phrase(root.head))
+    if root.dep_ == "appos" and not across_quote:
+        # "The president of the Riverton police union, Gary Mertens,": what the title belongs to
+        tokens |= set(attachments(root.head))
+        if root.head.dep_ == "pobj" and root.head.head.head.pos_ == "NOUN":
+            # "the U.N.'s humanitarian coordinator for Sudan, Halima Osei-Berg,": the parser hangs
+            # the name on "Sudan"; the title is the noun the place belongs to
+            tokens |= set(noun_phrase(root.head.head.head))
+    left = root.doc[ent.start - 1] if ent.start else None
+    if left is not None and left.tag_ == "NN" and left.head == root.head and left.dep_ == root.dep_:
+        tokens |= set(noun_phrase(left))  # "told co-host Joe Scarborough": parsed as two objects
+    first = root
+    while first.dep_ == "conj" and first.head.ent_type_ in PERSON_ENTS:
+        first = first.head
+    before = [t for t in noun_phrase(first) if t.i < first.i]
+    if first is not root and any(t.tag_ in ("NNS", "NNPS") or t.lower_ in ("sens.", "reps.") for t in before):
+        # "Senators Charles E. Grassley, Tom Vale and Patrick J. Leahy": a plural title covers them
+        # all; "President Obama and Clinton": a title for one covers only the first
+        tokens |= set(before)
+    return sorted(tokens, key=lambda t: t.i)

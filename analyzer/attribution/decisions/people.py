@@ -22,11 +22,14 @@ SPOKESPERSON_OF_ORG = step_id("decide.spokesperson_of_organisation", "A spokespe
                               "(a named organisation the entity recogniser found) speaks for it: named-other.")
 UNNAMED_SPOKESPERSON = step_id("decide.unnamed_spokesperson", "A spokesperson of no named body, and named before by no "
                                "one, is an unnamed source: anonymous.")
-# How far back "its reporter" may look for the outlet it belongs to: a paragraph or two.
+# How far back "its reporter" may look for the outlet it belongs to: a paragraph or two; a
+# show's host, for the show named at the top ("told MSNBC's 'Morning Joe'" ... "told co-host").
 OUTLET_LOOKBACK_TOKENS = 120
+SHOW_LOOKBACK_TOKENS = 400
+SHOW_ROLES = frozenset(("host", "co-host", "anchor", "co-anchor", "moderator", "presenter", "interviewer"))
 # Journalists named bare ("Host Paula Garrity", "The reporter, David Fahrenthold,"): they work for
 # the outlet named just before.
-BARE_JOURNALIST_ROLES = ("host", "co-host", "anchor", "moderator", "presenter", "interviewer", "reporter",
+BARE_JOURNALIST_ROLES = ("host", "co-host", "anchor", "co-anchor", "moderator", "presenter", "interviewer", "reporter",
                          "correspondent", "columnist", "journalist")
 # A host described by a medium of their own ("talk radio host", "podcast host") has a show of
 # their own: not the journalist of the outlet named just before.
@@ -271,7 +274,8 @@ def _its_journalist(hits, classifier, lexicon, tokens: list[Token]) -> Optional[
     if not bare_role and not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in tokens):
         return None
     doc, first = tokens[0].doc, tokens[0].i
-    before = hits.starting_in(max(0, first - OUTLET_LOOKBACK_TOKENS), first, "outlet")
+    lookback = SHOW_LOOKBACK_TOKENS if any(t.lower_ in SHOW_ROLES for t in tokens) else OUTLET_LOOKBACK_TOKENS
+    before = hits.starting_in(max(0, first - lookback), first, "outlet")
     # the nearest that names an outlet ("the Bezos-owned outlet" names none)
     return next((found for hit in reversed(before) if hit.type != "generic"
                  and (found := classifier.outlet_hit(hits, [doc[hit.start]]))), None)

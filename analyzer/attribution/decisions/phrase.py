@@ -112,8 +112,10 @@ class Phrase:
         if hit is not None:  # the whole outlet name: "The Times of Israel", not the parse's "The Times"
             whole = self.root.doc[min(hit.start, self.core[0].i):max(hit.end, self.root.i + 1)]
             full_text, full_start, full_end = whole.text, whole.start_char, whole.end_char
+        # "the family" is several people: "they" may point back to it, "she" may not
+        plural = self.plural or self.lemma in self.lexicon.collective_people
         return Source(label, rule_id, full_text or text, resolved or full_text or text, full_start or start,
-                      full_end or end, is_person=person, plural=self.plural, outlet=outlet)
+                      full_end or end, is_person=person, plural=plural, outlet=outlet)
 
     def refer(self, label: str, rule_id: str, resolved: str, key: Optional[str] = None, person: bool = True,
               plural: bool = False, outlet: Optional[str] = None) -> Source:
