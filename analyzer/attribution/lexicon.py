@@ -42,6 +42,7 @@ WORD_LISTS = {
     "plural_titles": rule_ref("lex.plural_titles"),
     "board_roles": rule_ref("lex.board_roles"),
     "authored_documents": rule_ref("lex.authored_documents"),
+    "expert_words": rule_ref("lex.expert_words"),
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.syntax import PERSON_ENTS, entities_in
 from .context import ArticleContext
@@ -121,3 +121,19 @@ def learn_gender(ctx: ArticleContext, name: Optional[str], pronoun: str) -> None
     """A pronoun resolved to a person the text gave no gender gives them the pronoun's."""
     if name and pronoun in PRONOUN_GENDER:
         ctx.genders.setdefault(name, PRONOUN_GENDER[pronoun])
+
+
+def age_described(root: Token) -> Optional[str]:
+    """ "the 61-year-old said": the age a description gives ("61"), else None."""
+    year = next((c for c in root.children if c.lower_ == "year"), None) if root.lower_ == "old" else None
+    number = next((c for c in year.children if c.like_num), None) if year is not None else None
+    return number.text if number is not None else None
+
+
+def person_of_age(ctx: ArticleContext, doc: Doc, age: str, before: int) -> Optional[str]:
+    """The last person named before with that age beside the name ("Tran Van Loc, 61, said")."""
+    found = None
+    for ent in (e for e in doc.ents if e.label_ in PERSON_ENTS and e.end + 1 < min(before, len(doc))):
+        if doc[ent.end].text == "," and doc[ent.end + 1].text == age and ent.text in ctx.people:
+            found = ctx.people[ent.text].name
+    return found

@@ -81,6 +81,11 @@ def is_heading(line_text: str) -> bool:
 
 # A title is short: leads that open an article on its first line run to 25 words and more.
 TITLE_MAX_WORDS = 20
+# A category tag over the title ("Asia", "Local News") is a word or three on the first line;
+# a standfirst under it, before the byline, a line or two of a sentence's length.
+TAG_MAX_WORDS = 3
+DECK_MAX_LINES = 2
+DECK_MAX_WORDS = 45
 # A subhead or section label inside an article ("ABSTRACT.", "Two-front war.") is a few words
 # on a line of its own; a paragraph of one sentence is longer.
 SUBHEAD_MAX_WORDS = 4
@@ -131,7 +136,11 @@ def title_lines(text: str, lines: list[Line]) -> list[Line]:
     if len(lines) < 3:
         return []  # a title stands over at least two paragraphs
     title = []
-    for line in lines[:2]:
+    first_words = WORD.findall(text[lines[0].start:lines[0].end])
+    if 0 < len(first_words) <= TAG_MAX_WORDS and not text[lines[0].start:lines[0].end].endswith(FINAL_PUNCTUATION) \
+            and _same_block(text, lines[0], lines[1]):
+        title.append(lines[0])  # a category tag over the title ("Asia", "Local News")
+    for line in lines[len(title):len(title) + 2]:
         words = WORD.findall(text[line.start:line.end])
         if not words or len(words) > TITLE_MAX_WORDS or len(text[line.start:line.end]) > 200:
             break
@@ -140,7 +149,30 @@ def title_lines(text: str, lines: list[Line]) -> list[Line]:
         title.append(line)
         if not text[line.start:line.end].rstrip().endswith((";", ":")):
             break
+    title += _deck(text, lines, title)
     return title if len(title) < len(lines) else []
+
+
+def _deck(text: str, lines: list[Line], title: list[Line]) -> list[Line]:
+    """The standfirst: a line or two under the title, in its block, before the byline or the
+    date ("Hanoi says the crew was fishing in Vietnamese waters; Jakarta says ..."). Lines
+    under a title that no byline follows are the article's first paragraph."""
+    deck: list[Line] = []
+    for line in lines[lines.index(title[-1]) + 1:] if title else []:
+        line_text = text[line.start:line.end]
+        if not _same_block(text, deck[-1] if deck else title[-1], line):
+            return []
+        if FURNITURE.match(line_text):
+            return deck
+        if len(deck) == DECK_MAX_LINES or len(WORD.findall(line_text)) > DECK_MAX_WORDS or REPORTED_SPEECH.search(line_text):
+            return []
+        deck.append(line)
+    return []
+
+
+def _same_block(text: str, above: Line, below: Line) -> bool:
+    """No blank line between the two lines."""
+    return text[above.end:below.start].count("\n") < 2
 
 
 def heading_lines(text: str) -> list[Line]:

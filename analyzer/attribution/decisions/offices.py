@@ -132,7 +132,9 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
             return "named-official", rule_of(hit)
     if private:
         return None
-    body_context = context_body(hits, tokens) or has_group_ent(tokens)
+    # "Lindahl's attorney, Bernard Cole": a person's lawyer, whose name the recogniser took for a place
+    agents = titles and all(doc[h.start].lower_ in lexicon.no_office_agents for h in titles)
+    body_context = context_body(hits, tokens) or (has_group_ent(tokens) and not agents)
     if titles and body_context:
         return "named-official", rule_of(titles[0])
     spokes = hits.within([t.i for t in tokens], "official", "spokesperson")

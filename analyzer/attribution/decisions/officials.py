@@ -219,6 +219,9 @@ def employer_named(p: Phrase) -> Verdict:
     organisations = p.within(p.extra, "named_other", "organisation")
     org = [t for t in p.extra if t.ent_type_ in ORG_ENTS] + [root.doc[h.start] for h in organisations] + [
         t for c in root.children if c.dep_ == "prep" for t in c.children if employer_after_at(t)]  # "analysts at Jefferies"
+    if p.lemma in p.lexicon.expert_words:  # "a Goldman Sachs analyst"; not "a Google employee", an insider
+        org += [t for t in p.core if t.i < root.i and t.ent_type_ == "ORG" and t.dep_ in ("compound", "poss")
+                and not p.hits.within([t.i], "official") and not p.hits.within([t.i], "outlet")]
     if org and not p.context_body(p.extra):
         return p.make("named-other", rule_of(organisations[0]) if organisations else EMPLOYER_NAMED, person=True)
     return None
@@ -256,7 +259,9 @@ def organisation(p: Phrase) -> Verdict:
     if ent is not None and ent.label_ in ORG_ENTS:
         return p.make("named-other", NAMED_ENTITY if ent.label_ == "ORG" else ORGANISATION_NAMED)
     if root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS):
-        return p.make("named-other", PROPER_NAME)
+        # "Leah Brandt, whose two children ...": a name the recogniser missed, described as a person
+        person = any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whose", "whom") for c in root.children)
+        return p.make("named-other", PROPER_NAME, person=person)
     return None
 
 

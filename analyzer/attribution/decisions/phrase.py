@@ -146,9 +146,20 @@ def context_body(hits: HitIndex, tokens: list[Token]) -> Optional[Hit]:
 
 def official_bodies(hits: HitIndex, tokens: list[Token], *types: str) -> list[Hit]:
     """Official hits among the tokens, but not one that names an organisation's members: "the
-    police union", "a county farmers' association" are no police and no county."""
+    police union", "a county farmers' association", "the Riverton Police Officers Association"
+    are no police and no county."""
     return [h for h in hits.within([t.i for t in tokens], "official", *types)
-            if not hits.at(h.end, "named_other", "organisation")]
+            if not any(hits.at(t.i, "named_other", "organisation") for t in _name_goes_on(tokens[0].doc, h.end))]
+
+
+def _name_goes_on(doc, start: int) -> list[Token]:
+    """The token at `start` and the capitalised words of the same name after it (up to three)."""
+    words = list(doc[start:start + 1])
+    for token in doc[start + 1:start + 4]:
+        if not (words and words[-1].is_title and token.is_title):
+            break
+        words.append(token)
+    return words
 
 
 def has_group_ent(tokens: list[Token]) -> bool:

@@ -13,7 +13,7 @@ from typing import Optional
 from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, prep_objects
 from ...rules.refs import decision_step
 from ..context import THING_LABELS, Source
-from ..pronouns import compatible, learn_gender
+from ..pronouns import age_described, compatible, learn_gender, person_of_age
 from .officials import employer_named
 from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
@@ -161,7 +161,12 @@ def relative(p: Phrase) -> Verdict:
     antecedent = _predicated_of(root.head.head)
     if antecedent.pos_ not in ("NOUN", "PROPN"):
         return NOT_A_SOURCE
-    return p.classifier.decide(antecedent, p.hits, p.ctx) or NOT_A_SOURCE
+    decided = p.classifier.decide(antecedent, p.hits, p.ctx)
+    named = antecedent.head if antecedent.dep_ == "appos" and antecedent.head.ent_type_ in PERSON_ENTS else None
+    if named is not None and (decided is None or decided.label == "anonymous"):
+        # "Aaron Pike, a father of three who said": an unnamed description of a named person is that person
+        decided = p.classifier.decide(named, p.hits, p.ctx) or decided
+    return decided or NOT_A_SOURCE
 
 
 def _predicated_of(noun):
@@ -277,8 +282,8 @@ def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
     if not (p.plural or one_described) or p.root.ent_type_ in ORG_ENTS or p.has_word("some") or (
             p.lemma in lexicon.insider_heads or p.lemma in lexicon.unnamed_insiders):
         return False  # "officials", "people familiar", "sources" keep their cover; "some parents" are a few of many
-    if any(start < p.root.idx and known == name for start, known in p.ctx.mentions):
-        return False
+    if any(start < p.root.idx and known == name for start, known in p.ctx.mentions) or " " not in name:
+        return False  # named before; or one word, as a company the recogniser took for a person ("Corvane")
     between = takewhile(lambda t: t.idx < offset, p.root.doc[p.root.i:])
     breaks = sum(("\n" in t.text or "\n" in t.whitespace_) for t in between)
     return breaks == 0 or (one_described and breaks == 1)
@@ -364,14 +369,19 @@ def names_a_role(word: str) -> bool:
                "role is named-other (official.not_official); otherwise the person spoken of last, with their label.")
 def definite_person(p: Phrase) -> Verdict:
     root = p.root
-    if root.pos_ != "NOUN" or root.tag_ != "NN" or not p.has_word("the") or root.dep_ not in ("nsubj", "nsubjpass"):
+    age = age_described(root)  # "the 61-year-old said": the person named with that age, else the last
+    a_noun = root.pos_ == "NOUN" and root.tag_ == "NN"
+    if not (a_noun or age) or not p.has_word("the") or root.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if not p.hits.at(root.head.i, "cue", "speech_verb"):
         return None  # only the subject of a verb of saying: "the drone, called Arash, had" is no person
+    aged = p.ctx.people.get(person_of_age(p.ctx, root.doc, age, root.i)) if age else None
+    if aged is not None:
+        return p.refer(aged.label, "ref.definite_person", aged.mention, key=aged.name)
     role = p.at_root("official", "not_official")
     if role:
         return p.make("named-other", rule_of(role[0]), person=True)
-    if not names_a_role(root.lower_):
+    if not names_a_role(root.lower_) and age is None:
         return None  # "the video told the whole story", "the plan calls for": a thing, not a person
     earlier = p.ctx.last(want_person=True, want_plural=False)
     if earlier is not None:

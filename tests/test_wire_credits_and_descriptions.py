@@ -1,0 +1,121 @@
+"""Families of phrasing from international, local and business news (issue 12): credits to another
+outlet in a clause or a credit line, people described by age or by their employer, bodies named
+with an adjective, and names that contain an official-sounding word. Every article here is invented."""
+
+from __future__ import annotations
+
+from sentence_labels import labels_at, sentences
+
+
+def test_a_think_tank_whose_name_contains_foreign_or_council_is_no_official_body(analyzer):
+    text = ("Alliance budgets\n\n"
+            "“The plan is weak,” said Ann Lowe, a senior fellow at the Council on Foreign Relations.\n\n"
+            "Many foreign governments have raised their budgets.\n\n"
+            "The Foreign, Commonwealth and Development Office said the talks would resume.\n")
+    assert labels_at(analyzer, text, "“The plan is weak") == {"named-other"}
+    assert labels_at(analyzer, text, "The Foreign, Commonwealth") == {"named-official"}
+
+
+def test_a_union_named_after_the_police_is_no_police(analyzer):
+    text = ("Overtime\n\n"
+            "Greg Lyle, president of the Riverton Police Officers Association, said the money was a Band-Aid.\n\n"
+            "Riverton Police Chief Ana Ruiz said the money would help.\n")
+    assert labels_at(analyzer, text, "Greg Lyle") == {"named-other"}
+    assert labels_at(analyzer, text, "Riverton Police Chief") == {"named-official"}
+
+
+def test_speaking_to_an_outlet_in_a_clause_and_comments_it_carried_credit_it(analyzer):
+    text = ("Boats seized\n\n"
+            "Two navy officers, who spoke to Reuters on condition of anonymity, said the boats had fled.\n\n"
+            "The Kremlin, in comments carried by the state news agency TASS, said the attack was a provocation.\n\n"
+            "Two fishermen, who spoke to reporters at the port, said the boats had fled.\n\n"
+            "The boxes, carried by volunteers, reached the village on Monday.\n")
+    assert labels_at(analyzer, text, "Two navy officers") == {"anonymous", "secondary-outlet"}
+    assert labels_at(analyzer, text, "The Kremlin") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "Two fishermen") == {"anonymous"}
+    assert labels_at(analyzer, text, "The boxes") == set()
+
+
+def test_a_credit_line_for_another_outlets_material_is_its_reporting(analyzer):
+    text = ("Floods\n\n"
+            "Heavy rain fell on Monday, the ministry said.\n\n"
+            "This report contains material from Reuters.\n\n"
+            "The Associated Press contributed to this report.\n\n"
+            "Lena Ortiz contributed reporting.\n")
+    assert labels_at(analyzer, text, "This report contains") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The Associated Press contributed") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "Lena Ortiz contributed") == set()
+
+
+def test_the_person_described_by_age_is_the_one_named_with_that_age(analyzer):
+    text = ("Fishermen wait\n\n"
+            "Tran Van Loc, 61, has fished these waters since 1985. Officials said the boats were seized.\n\n"
+            "“My son knows where the line is,” the 61-year-old said.\n")
+    assert labels_at(analyzer, text, "“My son knows") == {"named-other"}
+
+
+def test_a_relative_clause_on_a_description_of_a_named_person_is_that_person(analyzer):
+    text = ("Outbreak\n\n"
+            "Aaron Pike, a father of three who said he chose not to vaccinate his children, said the outbreak "
+            "was overblown.\n\n"
+            "A nurse who said she had worked at the clinic for years said the shots were safe.\n")
+    assert labels_at(analyzer, text, "Aaron Pike") == {"named-other"}
+    assert labels_at(analyzer, text, "A nurse who") == {"anonymous"}
+
+
+def test_a_body_named_with_an_adjective_points_back_to_that_body(analyzer):
+    text = ("Rains\n\n"
+            "The Kenya Meteorological Department had forecast heavy rain in a March bulletin.\n\n"
+            "The meteorological department said Monday that more rain was expected.\n")
+    assert labels_at(analyzer, text, "The meteorological department") == {"named-official"}
+
+
+def test_an_analyst_named_by_the_bank_speaks_for_it_an_insider_does_not(analyzer):
+    text = ("Merger talk\n\n"
+            "A Goldman Sachs analyst said the deal was likely.\n\n"
+            "A State Department official said the talks had stalled.\n\n"
+            "An Amazon warehouse worker said the shifts were long.\n")
+    assert labels_at(analyzer, text, "A Goldman Sachs analyst") == {"named-other"}
+    assert labels_at(analyzer, text, "A State Department official") == {"anonymous"}
+    assert labels_at(analyzer, text, "An Amazon warehouse worker") == {"anonymous"}
+
+
+def test_critics_are_not_named_later_by_a_company_the_recogniser_took_for_a_person(analyzer):
+    text = ("Chip results\n\n"
+            "Corvane reported record sales on Tuesday. Shares rose 6%.\n\n"
+            "Critics have questioned whether the spending can keep growing. Corvane's strategy has paid off.\n")
+    assert labels_at(analyzer, text, "Critics have questioned") == {"anonymous"}
+
+
+def test_a_persons_attorney_is_no_official_whatever_the_recogniser_took_the_person_for(analyzer):
+    text = ("Fraud case\n\n"
+            "Lindahl, 58, was arrested Tuesday. The district said it had cut ties with him.\n\n"
+            "\"My client has cooperated fully with the district for years,\" Lindahl's attorney, Bernard Cole, "
+            "said in a phone interview.\n")
+    assert labels_at(analyzer, text, "\"My client") == {"named-other"}
+
+
+def test_a_category_tag_and_a_standfirst_are_headings_with_the_title(analyzer):
+    text = ("Health\n"
+            "Teens who keep phones in the bedroom sleep less, study finds\n"
+            "A study of 11,000 adolescents adds to the evidence, but experts caution it cannot prove cause.\n"
+            "By Maya Lind\n"
+            "March 9, 2026\n\n"
+            "Teenagers who keep a phone in their bedroom sleep 41 minutes less, researchers said.\n\n"
+            "The study followed them for two years.\n")
+    by_text = {s.text: s for s in sentences(analyzer, text)}
+    assert by_text["Health"].is_heading
+    assert by_text["Teens who keep phones in the bedroom sleep less, study finds"].is_heading
+    standfirst = next(s for s in by_text.values() if s.text.startswith("A study of 11,000"))
+    assert standfirst.is_heading and not standfirst.labels
+    assert not by_text["The study followed them for two years."].is_heading
+
+
+def test_lines_under_a_title_that_no_byline_follows_are_the_first_paragraph(analyzer):
+    text = ("Bridge closes for repairs\n"
+            "The harbour bridge will close for six weeks, the city council said on Monday.\n\n"
+            "Engineers found cracks last winter.\n\n"
+            "Work starts in May.\n")
+    by_text = {s.text[:20]: s for s in sentences(analyzer, text)}
+    assert not by_text["The harbour bridge w"].is_heading
+    assert by_text["The harbour bridge w"].labels == ("named-official",)
