@@ -119,3 +119,54 @@ def test_lines_under_a_title_that_no_byline_follows_are_the_first_paragraph(anal
     by_text = {s.text[:20]: s for s in sentences(analyzer, text)}
     assert not by_text["The harbour bridge w"].is_heading
     assert by_text["The harbour bridge w"].labels == ("named-official",)
+
+
+def test_a_publication_that_did_not_happen_and_estimates_by_a_named_firm_add_no_source(analyzer):
+    text = ("Pill trial\n\n"
+            "Dr. Naomi Fair said the results were promising. She noted that the data had not yet been "
+            "published in a peer-reviewed journal.\n\n"
+            "Output fell to 5.1 million barrels a day, according to estimates by the consultancy Petrolytix.\n\n"
+            "Output fell to 5.1 million barrels a day, according to estimates.\n")
+    assert labels_at(analyzer, text, "She noted") == {"named-other"}
+    assert labels_at(analyzer, text, "Output fell to 5.1 million barrels a day, according to estimates by") == {"document"}
+    assert "anonymous" in labels_at(analyzer, text, "Output fell to 5.1 million barrels a day, according to estimates.")
+
+
+def test_concluding_talks_is_an_act_concluding_that_is_a_claim(analyzer):
+    text = ("Sea border\n\n"
+            "The two countries concluded talks on a maritime boundary in 2022.\n\n"
+            "The ministry concluded that the boats had strayed.\n")
+    assert labels_at(analyzer, text, "The two countries") == set()
+    assert labels_at(analyzer, text, "The ministry concluded") == {"named-official"}
+
+
+def test_it_after_a_general_staff_is_that_body(analyzer):
+    text = ("Depot hit\n\n"
+            "Ukrainian media reported that the depot had been hit.\n\n"
+            "Ukraine's General Staff said in a statement that a fuel facility had been hit. "
+            "It did not say what weapons had been used.\n")
+    assert labels_at(analyzer, text, "It did not say") == {"named-official"}
+
+
+def test_an_outlet_named_like_a_common_word_counts_when_written_as_a_name(analyzer):
+    text = ("Chip maker\n\n"
+            "The Information reported last week that the unit would move to Texas.\n\n"
+            "According to the information provided by the company, sales rose.\n")
+    assert labels_at(analyzer, text, "The Information reported") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "According to the information") == set()
+
+
+def test_a_sentence_framed_by_images_rests_on_them(analyzer):
+    text = ("Floods\n\n"
+            "Satellite images taken by Maxar on Sunday show the river over its banks.\n\n"
+            "In the images, several villages are surrounded by water.\n\n"
+            "In the morning, the water began to recede.\n")
+    assert labels_at(analyzer, text, "In the images") == {"satellite-imagery"}
+    assert labels_at(analyzer, text, "In the morning") == set()
+
+
+def test_a_named_author_and_her_colleagues_are_her(analyzer):
+    text = ("Sleep study\n\n"
+            "The study was led by Dr. Ana Ruiz of Lakeview University.\n\n"
+            "In the paper, Ruiz and her colleagues wrote that the findings support limits on phones.\n")
+    assert labels_at(analyzer, text, "In the paper") == {"named-other", "document"}

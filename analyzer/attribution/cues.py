@@ -259,6 +259,8 @@ def source_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     "a letter from the mayor": the writer too (written.py)."""
     cue_tokens = list(cues.doc[hit.start:hit.end])
     verb = cues.doc[hit.start]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return  # "the data had not yet been published in a journal": no one's word
     quoted = passive_subject(verb)
     _phrase_object(cues, hit, rule, cue_tokens, outlets_only=False)
     for source in writers_of(object_after(cues.doc, hit.start, hit.end), cues.classifier.lexicon, cues.classify_all):
@@ -362,6 +364,9 @@ def hedge(cues: SentenceCues, hit: Hit) -> None:
     if rule_of(hit) == AGENTLESS_PASSIVE and (
             cues.found or any(c.dep_ == "agent" for t in cues.doc[hit.start:hit.end] for c in t.children)):
         return  # "according to the indictment", "criticized by the mayor": the source is named
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in") and any(t.pos_ == "PROPN" for t in c.subtree)
+           for c in cues.doc[hit.end - 1].children):
+        return  # "according to estimates by the consultancy Petrolytix": whose estimates is said
     span = cues.doc[hit.start:hit.end]
     cues.add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id,
              speaker=False)

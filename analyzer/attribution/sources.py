@@ -61,8 +61,9 @@ class SourceClassifier:
             entry = self.outlet_entries.get(hit.rule_id)
             matched = doc[hit.start:hit.end].text
             if entry is not None and entry.ambiguous and matched.lower() == entry.name.lower() and not all(
-                    t.pos_ == "PROPN" or t.lower_ == "the" for t in doc[hit.start:hit.end]):
-                continue  # "People familiar with the matter" is not People magazine
+                    t.pos_ == "PROPN" or t.lower_ == "the" or t.is_title and not t.is_sent_start
+                    for t in doc[hit.start:hit.end]):
+                continue  # "People familiar with the matter" is not People magazine; "The Information reported" is
             if entry is not None and entry.ambiguous and hit.end < len(doc) and doc[hit.end].is_title \
                     and doc[hit.end].pos_ == "PROPN":
                 continue  # "The National Weather Service" is no newspaper called The National

@@ -175,13 +175,17 @@ def _possessed_role(p: Phrase) -> Verdict:
 def _named_beside(p: Phrase) -> list:
     """The names set in apposition to the described person: "The witness, Teresa Cole,"; also
     after the person they work for ("A lawyer for Vahle, Neil Okafor,", where the parser hangs
-    the lawyer's name on Vahle: one person's name in apposition to another's is the lawyer's)."""
+    the lawyer's name on Vahle: one person's name in apposition to another's is the lawyer's);
+    and the named person whose own group is joined to them ("Ruiz and her colleagues")."""
     root = p.root
 
     def is_name(token) -> bool:
         return token.ent_type_ in PERSON_ENTS or token.text in p.ctx.people
 
     named = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and is_name(c)]
+    if root.dep_ == "conj" and is_name(root.head) and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
+                                                           for c in root.children):
+        named.append(root.head)  # "Ruiz and her colleagues wrote": the named author's group is hers
     for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "for"):
         for whom in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in PERSON_ENTS):
             named += [c for c in whom.children if c.dep_ == "appos" and c.ent_type_ in PERSON_ENTS]

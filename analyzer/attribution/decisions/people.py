@@ -51,8 +51,9 @@ def unnamed_marker(p: Phrase) -> Verdict:
                "official.*), else by how the article introduced them, else named-other.")
 def named_person(p: Phrase) -> Verdict:
     root, ent = p.root, p.ent
-    if ent is not None and len(ent) == 1 and any(h.start <= root.i < h.end for h in p.at_root("official", "body")):
-        return None  # "JAXA said", tagged a person: the body's name decides (decide.body_named)
+    if ent is not None and any(h.start <= root.i < h.end and (len(ent) == 1 or h.start <= ent.start and ent.end <= h.end)
+                               for h in p.at_root("official", "body")):
+        return None  # "JAXA said", "the General Staff said", tagged a person: the body's name decides (decide.body_named)
     if ent is not None and ent.label_ in PERSON_ENTS:
         return classify_person(p, ent, p.extended + shared_plural_title(root, p.lexicon))
     # "Trump this week also said": the tagger may read a surname as a common word, even a verb
