@@ -48,3 +48,34 @@ def test_she_after_a_family_is_the_woman_named_not_the_family(analyzer):
     assert labels_at(analyzer, text, "“Don't shoot him") == {"named-other"}
     assert labels_at(analyzer, text, "“He has no weapon") == {"named-other"}
     assert labels_at(analyzer, text, "“We want the truth") == {"anonymous"}
+
+
+def test_a_name_split_at_its_nickname_is_one_titled_person(analyzer):
+    text = ("Senate bid\n\n"
+            "In a tradition he has kept for 40 years, Rep. Robert C. \"Bobby\" Scott threw open his back yard.\n\n"
+            "Bobby Scott said he plans to hire staff.\n\n"
+            "Mary \"Molly\" Hale, a retired teacher, said she would vote for him.\n\n"
+            "Molly Hale said the race was close.\n")
+    assert labels_at(analyzer, text, "Bobby Scott said") == {"named-official"}
+    assert labels_at(analyzer, text, "Molly Hale said") == {"named-other"}
+
+
+def test_a_name_set_before_magazine_is_an_outlet(analyzer):
+    text = ("Leave plan\n\n"
+            "Ivana Tull described the rule in an interview with Cosmopolitan magazine.\n\n"
+            "Ivana Tull described the rule in an interview with her sister.\n")
+    assert labels_at(analyzer, text, "Ivana Tull described the rule in an interview with Cosmopolitan") == {
+        "named-other", "secondary-outlet"}
+    assert labels_at(analyzer, text, "Ivana Tull described the rule in an interview with her") == {"named-other"}
+
+
+def test_an_event_an_outlet_hosted_and_a_claim_based_on_its_report_credit_it(analyzer):
+    text = ("Forum\n\n"
+            "Speaking at a town hall hosted by CNN, the governor said the tax would go.\n\n"
+            "Speaking at a dinner hosted by the Rotary Club, the governor said the tax would go.\n\n"
+            "Based on a New York Times report, Sen. Ada Vole said she wants to close four loopholes.\n\n"
+            "The report was based on data from all 50 states.\n")
+    assert labels_at(analyzer, text, "Speaking at a town hall") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "Speaking at a dinner") == {"named-official"}
+    assert labels_at(analyzer, text, "Based on a New York Times") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "The report was based") == set()

@@ -78,6 +78,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _register_people_of_outlets(doc, hits, ctx, classifier)
     _register_described_names(doc, ctx)
     _register_titled_in_apposition(doc, hits, ctx, lexicon)
+    _join_nicknames(doc, ctx)
     _join_short_names(ctx)
     _offices_described_later(doc, hits, ctx)
     _named_after_their_office(doc, hits, ctx)
@@ -361,6 +362,21 @@ def _name_in_apposition(title) -> list:
         return []
     words = [t for t in named.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [named]
     return words if len(words) >= 2 else []
+
+
+def _join_nicknames(doc: Doc, ctx: ArticleContext) -> None:
+    """ 'Rep. Robert C. "Bobby" Scott': the recogniser splits the name at the nickname's closing
+    quotation mark; the titled first part is the person, also as "Bobby Scott" and "Scott"."""
+    people = [e for e in doc.ents if e.label_ in PERSON_ENTS]
+    for given, surname in zip(people, people[1:]):
+        nickname = re.split(r'["“]', given.text)[-1]
+        if given.text == nickname or doc.text[given.end_char:surname.start_char] not in ('" ', '” '):
+            continue
+        known = ctx.people.get(given.text)
+        if known is not None and known.rule_id != NAMED_ENTITY:
+            for key in (f"{nickname} {surname.text}", surname.text):
+                if key not in ctx.people or ctx.people[key].rule_id == NAMED_ENTITY:
+                    ctx.people[key] = known
 
 
 def _join_short_names(ctx: ArticleContext) -> None:

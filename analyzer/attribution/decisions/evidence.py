@@ -233,7 +233,8 @@ def call_sign_in(tokens) -> Optional[Span]:
 
 
 @decision_step("decide.outlet_named_like", "A name of two or more capitalised words that ends like a newspaper's "
-               "('The Bayport Observer', 'the Daily Herald': lex.newspaper_name_words), a broadcaster's call sign "
+               "('The Bayport Observer', 'the Daily Herald': lex.newspaper_name_words), a name set before 'magazine' "
+               "or 'newspaper' ('Cosmopolitan magazine'), a broadcaster's call sign "
                "('KQED', 'WGN-TV') or a station of a known outlet ('BBC Radio Lincoln') is an outlet even when no "
                "outlet rule lists it; so is a name, not a person's, that 'quoted' someone 'as saying' ('Velnews "
                "quoted the president as saying'): what news agencies do.")
@@ -252,6 +253,10 @@ def outlet_named_like(p: Phrase) -> Verdict:
         # "BBC Radio Lincoln", "CBS Radio News": a station or service of a known outlet
         return p.make("secondary-outlet", rule_of(broadcaster), outlet=p.classifier.outlet_name(broadcaster),
                       hit=broadcaster)
+    titled = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PERSON_ENTS]
+    if root.lower_ in ("magazine", "newspaper") and titled and not p.within(p.core, "official"):
+        # "in an interview with Cosmopolitan magazine", "Time magazine reported": a name the gazetteer lacks
+        return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in titled))
     if root.pos_ != "PROPN" or root.lower_ not in p.lexicon.newspaper_name_words or p.within(p.core, "official"):
         return None
     name = [t for t in p.core if t.i <= root.i and (t.pos_ == "PROPN" or t.lower_ == "the")]
