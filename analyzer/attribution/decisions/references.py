@@ -282,8 +282,11 @@ def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
     if not (p.plural or one_described) or p.root.ent_type_ in ORG_ENTS or p.has_word("some") or (
             p.lemma in lexicon.insider_heads or p.lemma in lexicon.unnamed_insiders):
         return False  # "officials", "people familiar", "sources" keep their cover; "some parents" are a few of many
-    if any(start < p.root.idx and known == name for start, known in p.ctx.mentions) or " " not in name:
-        return False  # named before; or one word, as a company the recogniser took for a person ("Corvane")
+    if any(start < p.root.idx and known == name for start, known in p.ctx.mentions) or (
+            " " not in name and not any(name in p.ctx.people[other].name.split()[:-1] for other in p.ctx.people)):
+        # named before; or one word that is no one's first name ("Donald" of "Donald Trump" is):
+        # a surname alone is someone met before, or a company the recogniser took for a person ("Corvane")
+        return False
     between = takewhile(lambda t: t.idx < offset, p.root.doc[p.root.i:])
     breaks = sum(("\n" in t.text or "\n" in t.whitespace_) for t in between)
     return breaks == 0 or (one_described and breaks == 1)
