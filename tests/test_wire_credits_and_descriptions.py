@@ -170,3 +170,21 @@ def test_a_named_author_and_her_colleagues_are_her(analyzer):
             "The study was led by Dr. Ana Ruiz of Lakeview University.\n\n"
             "In the paper, Ruiz and her colleagues wrote that the findings support limits on phones.\n")
     assert labels_at(analyzer, text, "In the paper") == {"named-other", "document"}
+
+
+def test_a_part_of_an_intergovernmental_body_speaks_for_it(analyzer):
+    text = ("Election\n\n"
+            "The observer mission of the Organization for Security and Co-operation in Europe said the vote "
+            "was not competitive.\n\n"
+            "The head of the Organization for Security and Co-operation in Europe mission, Ana Lind, said it was fair.\n")
+    assert labels_at(analyzer, text, "The observer mission") == {"named-official"}
+
+
+def test_a_word_both_kinds_of_body_use_points_to_the_nearest_body(analyzer):
+    text = ("Storm\n\n"
+            "Gulfport Electric said crews would wait for the wind to drop.\n\n"
+            "The National Hurricane Center said the storm would strengthen overnight.\n\n"
+            "The center warned that a surge of up to 12 feet was possible.\n\n"
+            "The company said 40,000 homes had no power.\n")
+    assert labels_at(analyzer, text, "The center warned") == {"named-official"}
+    assert labels_at(analyzer, text, "The company said") == {"named-other"}

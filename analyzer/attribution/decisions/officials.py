@@ -232,7 +232,8 @@ def employer_named(p: Phrase) -> Verdict:
 
 
 @decision_step("decide.body_in_phrase", "An official body among the phrase's words ('the Ukrainian military', "
-               "'Pentagon officials': rule official.body) speaks on the record; a nationality or group "
+               "'Pentagon officials': rule official.body), or a part of one ('the observer mission of the OSCE'), "
+               "speaks on the record; a nationality or group "
                "('Palestinians': rule anon.group) is unnamed people.")
 def body_or_group(p: Phrase) -> Verdict:
     body = p.within(p.core, "official", "body")
@@ -244,6 +245,11 @@ def body_or_group(p: Phrase) -> Verdict:
         return p.make("anonymous", rule_of(group[0]) if group else NATIONALITY_GROUP, person=True)
     if body:
         return p.make("named-official", rule_of(body[0]))
+    # "the observer mission of the OSCE", "the press office of the Foreign Ministry": a part of a body
+    of_body = [h for c in p.root.children if c.dep_ == "prep" and c.lower_ == "of"
+               for h in p.within(list(c.subtree), "official", "body")]
+    if of_body and p.root.pos_ == "NOUN" and not p.at_root("anonymous_source") and not p.at_root("official", "title"):
+        return p.make("named-official", rule_of(of_body[0]))
     return None
 
 

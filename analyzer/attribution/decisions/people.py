@@ -167,13 +167,12 @@ def body_reference(p: Phrase) -> Verdict:
         return None  # "the Ministry of Transport", "the county health department" name their body
     rule = rule_of(reference[0])
     official = p.lemma in p.lexicon.official_references
-    wanted = ("named-official",) if official else ("named-other",)
-    history = p.ctx.history
     # A back-reference points to a source of its own kind: "the ministry said" never to a
-    # think tank named before, "the lab said" never to the United Nations.
-    earlier = next((s for s in reversed(history) if not s.is_person and s.label in wanted), None)
-    if earlier is None and p.lemma not in p.lexicon.company_references:
-        earlier = next((s for s in reversed(history) if not s.is_person and s.label in ("named-other", "named-official")), None)
+    # think tank named before, "the lab said" never to the United Nations; a word either kind
+    # uses ("the center", "the council", "the board") to the nearest body of either.
+    wanted = ("named-official",) if official else ("named-other",) if p.lemma in p.lexicon.company_references \
+        else ("named-other", "named-official")
+    earlier = next((s for s in reversed(p.ctx.history) if not s.is_person and s.label in wanted), None)
     if earlier is not None:
         return p.refer(earlier.label, rule, earlier.resolved, person=False, outlet=earlier.outlet)
     return p.make("named-official" if official else "named-other", rule)
