@@ -215,6 +215,8 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     if an_act_not_a_claim(verb, cues.hits, cues.classifier.lexicon.act_documents):
         return False
+    if any(c.dep_ == "advmod" and cues.hits.within([c.i], "anonymous_source", "hedge") for c in verb.children):
+        return False  # "DeLuca allegedly told his staff": the telling is the hedge's claim, not his word
     return not inside_reported_clause(verb, cues.cue_verbs)
 
 
@@ -335,6 +337,10 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if verb.pos_ != "VERB" or (verb.dep_ in ("ccomp", "xcomp")
                                and verb.head.lemma_.lower() in cues.classifier.lexicon.request_verbs):
         return  # "urged the agency to release the memo": asked for, not released
+    if not rule.needs_clause and inside_reported_clause(verb, cues.cue_verbs):
+        # "The Post noted that she signed the executive order": what the Post says, not a source;
+        # but "The Post said it had reviewed vouchers showing ...": the vouchers are its evidence
+        return
     objects = objects_with_content(verb, cues.classifier.lexicon, cues.quote_spans, only_own=rule.needs_clause)
     documents = [s for c in objects for s in cues.classify_all(c) if s.label == "document"]
     statement = any(c.lemma_.lower() in cues.classifier.lexicon.statement_nouns for c in objects)

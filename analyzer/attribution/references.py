@@ -272,7 +272,7 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
             continue  # "The prosecutor, Yerlan Dzhaksybekov, told the court": named here, someone else
         before = [name for offset, name in ctx.mentions if word.idx - DESCRIBED_WITHIN_CHARS <= offset < word.idx]
         known = ctx.people.get(before[-1]) if before else None
-        if _same_office_named_within(doc, word, ctx):
+        if _same_office_named_before(doc, word, ctx):
             continue  # "Gov. Chris Christie ... Christie blasted Clinton ... The governor added": the official is meant
         # someone the article described by a role of theirs ("the family's attorney, Marcus Bell") is not the one
         if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet \
@@ -311,16 +311,19 @@ def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> 
                 ctx.people[key] = described
 
 
-def _same_office_named_within(doc: Doc, word: Token, ctx: ArticleContext) -> bool:
-    """An official the article gave this office is named in the paragraph or so before the
-    description (by a name the recogniser may not tag there: "Christie, who has campaigned ..."
-    after "Gov. Chris Christie"): the description is theirs."""
+def _same_office_named_before(doc: Doc, word: Token, ctx: ArticleContext) -> bool:
+    """An official the article gave this office was named before the description, anywhere
+    ("Gov. Daniel Ostrowski" in the lead, "the governor" paragraphs later), or in the paragraph
+    or so before it by a name the recogniser may not tag there ("Christie, who has campaigned
+    ..." after "Gov. Chris Christie"): the description is theirs."""
     first = word.i
     while first > 0 and doc[first - 1].idx >= word.idx - DESCRIBED_WITHIN_CHARS:
         first -= 1
     forms = (word.lower_,) + OFFICE_ABBREVIATIONS.get(word.lower_, ())
-    return any(t.pos_ == "PROPN" and t.text in ctx.people and ctx.people[t.text].label == "named-official"
-               and any(form in ctx.people[t.text].mention.lower().split() for form in forms) for t in doc[first:word.i])
+    names = {name for offset, name in ctx.mentions if offset < word.idx} | {t.text for t in doc[first:word.i]
+                                                                           if t.pos_ == "PROPN"}
+    return any(name in ctx.people and ctx.people[name].label == "named-official"
+               and any(form in ctx.people[name].mention.lower().split() for form in forms) for name in names)
 
 
 # Words for what an outlet is, right before its name ("the state news agency Velnews", "the daily

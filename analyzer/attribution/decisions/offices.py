@@ -24,7 +24,9 @@ LEADS_BODY = step_id("decide.leads_official_body", "A person who heads or sits o
                      "2016,') is an official.")
 PARTY_STATE_TAG = step_id("decide.party_state_tag", "A name followed by a party-and-state tag ('Adam Schiff "
                           "(D-Calif.)') is a sitting legislator: named-official.")
-PARTY_STATE = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)")
+# "(D-Calif.)", "(R-N.Y., chairman of the committee)"; or AP's style, between commas: ", R-Texas,"
+PARTY_STATE = re.compile(r"\s*(?:\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?:,[^)]{0,30})?\)"
+                         r"|,\s*(?:D|R|I)[-–](?:[A-Z][A-Za-z.]+\.?|[A-Z]{2})(?=[\s,;:]|$))")
 PARTY_STATE_TOKENS = 16  # "(R-N.Y., chairman of the committee)" fits well within
 LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
 # Verbs of holding a seat ("has represented the district since 2016", "has served on the council since").

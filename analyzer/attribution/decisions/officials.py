@@ -28,6 +28,8 @@ INDEFINITE_PERSON = step_id("decide.indefinite_person", "'A taxi driver said': o
                             "word no rule lists is anonymous.")
 UNNAMED_ORGANISATIONS = step_id("decide.unnamed_organisations", "Organisations of a kind, none of them named ('rail "
                                  "unions', 'human rights groups', 'tech companies said'), are unidentified: anonymous.")
+# A party member described in the singular ("the Ohio Republican") is one person.
+PARTISANS = frozenset(("democrat", "republican", "libertarian", "independent", "conservative", "liberal"))
 FAMILY_OF_NAMED = step_id("decide.family_of_named", "The family or a close relative of a named person ('Price's "
                           "family', 'Scott's wife', 'his widow') is identified through them: named-other.")
 # Relatives who are one identifiable person or household when a named person's ("Scott's wife",
@@ -240,17 +242,32 @@ def body_or_group(p: Phrase) -> Verdict:
     covering = [h for h in body if h.start <= p.root.i < h.end]
     if covering:
         return p.make("named-official", rule_of(covering[0]))
+    if p.root.lower_ in PARTISANS and p.root.tag_ in ("NN", "NNP") and p.has_word("the"):
+        return _partisan_described(p)  # "the Vermont Democrat said": one person, not a group
     group = p.at_root("anonymous_source", "group")
     if group or (p.ent is not None and p.ent.label_ in GROUP_ENTS):
         return p.make("anonymous", rule_of(group[0]) if group else NATIONALITY_GROUP, person=True)
     if body:
         return p.make("named-official", rule_of(body[0]))
-    # "the observer mission of the OSCE", "the press office of the Foreign Ministry": a part of a body
+    # "the observer mission of the OSCE", "the press office of the Foreign Ministry": a part of a
+    # body; "the U.S. attorney's office", "the governor's own budget office": an office's
     of_body = [h for c in p.root.children if c.dep_ == "prep" and c.lower_ == "of"
-               for h in p.within(list(c.subtree), "official", "body")]
+               for h in p.within(list(c.subtree), "official", "body")] + [
+        h for c in p.root.children if c.dep_ == "poss" and p.root.lemma_ == "office"
+        for h in p.within(list(c.subtree), "official", "title", "body")]
     if of_body and p.root.pos_ == "NOUN" and not p.at_root("anonymous_source") and not p.at_root("official", "title"):
         return p.make("named-official", rule_of(of_body[0]))
     return None
+
+
+def _partisan_described(p: Phrase) -> Verdict:
+    """ "The Ohio Republican", "the Vermont Democrat": the person spoken of last, by party."""
+    earlier = p.ctx.last(want_person=True, want_plural=False)
+    if earlier is not None:
+        return p.refer(earlier.label, "ref.definite_person", earlier.resolved, key=earlier.key)
+    named = p.ctx.person_before(p.root.idx)
+    known = p.ctx.people.get(named) if named is not None else None
+    return p.refer(known.label, "ref.definite_person", known.mention, key=known.name) if known else None
 
 
 @decision_step("decide.organisation", "A company, university, party or NGO (rule other.organisation, or an "

@@ -1,0 +1,84 @@
+"""Families of phrasing from US political news (issue 12): offices named by their holder's title,
+committees of Congress, AP's party-and-state tag, a member described by party, refusals that point
+elsewhere, hedged speech acts, and descriptions of an office given long before. Every article here
+is invented."""
+
+from __future__ import annotations
+
+from sentence_labels import labels_at
+
+
+def test_an_office_named_by_its_holders_title_is_official(analyzer):
+    text = ("Grant probe\n\n"
+            "The U.S. attorney's office in Albuquerque declined to comment on Sunday.\n\n"
+            "The governor's own budget office acknowledged the gap.\n\n"
+            "The company's office in Dallas said it would close.\n")
+    assert labels_at(analyzer, text, "The U.S. attorney's office") == {"named-official"}
+    assert labels_at(analyzer, text, "The governor's own budget office") == {"named-official"}
+    assert "named-official" not in labels_at(analyzer, text, "The company's office")
+
+
+def test_a_committee_of_congress_and_a_chairman_tagged_between_commas_are_officials(analyzer):
+    text = ("Contract report\n\n"
+            "The House Ethics Committee said in a statement that it would defer its inquiry.\n\n"
+            "\"This was not a competition,\" Committee Chairman Gary Lind, R-Texas, said at a news conference.\n\n"
+            "\"This was a bad deal,\" said Ann Vole, a retired nurse from Austin, Texas, who attended.\n")
+    assert labels_at(analyzer, text, "The House Ethics Committee") == {"named-official"}
+    assert labels_at(analyzer, text, "\"This was not a competition") == {"named-official"}
+    assert labels_at(analyzer, text, "\"This was a bad deal") == {"named-other"}
+
+
+def test_a_member_described_by_party_is_the_person_spoken_of(analyzer):
+    text = ("Profile\n\n"
+            "Sen. Ruth Oakes asked the Pentagon for its audit files.\n\n"
+            "\"I don't trust a summary I didn't write,\" the Vermont Democrat said.\n\n"
+            "Democrats said the audit was overdue.\n")
+    assert labels_at(analyzer, text, "\"I don't trust") == {"named-official"}
+    assert labels_at(analyzer, text, "Democrats said") == {"anonymous"}
+
+
+def test_an_interview_dated_by_year_still_credits_the_outlet(analyzer):
+    text = ("Profile\n\n"
+            "In a 2021 interview with MSNBC, shortly after she was sworn in, Sen. Ruth Oakes said she would "
+            "ask hard questions.\n")
+    assert labels_at(analyzer, text, "In a 2021 interview") == {"named-official", "secondary-outlet"}
+
+
+def test_a_special_agent_is_an_official_and_referring_questions_is_a_refusal(analyzer):
+    text = ("Bribery case\n\n"
+            "Special Agent Colleen Hart wrote in the affidavit that the bills were still wrapped.\n\n"
+            "The White House referred questions to the Interior Department.\n\n"
+            "The clinic referred patients to a hospital in Dayton.\n")
+    assert labels_at(analyzer, text, "Special Agent") == {"named-official", "document"}
+    assert labels_at(analyzer, text, "The White House referred") == {"named-official"}
+    assert labels_at(analyzer, text, "The clinic referred") == set()
+
+
+def test_a_hedged_speech_act_is_the_hedges_claim_not_the_speakers(analyzer):
+    text = ("Bribery case\n\n"
+            "Mayor Dan Lucca allegedly told his staff to flag the applications.\n\n"
+            "Mayor Dan Lucca told his staff to flag the applications, prosecutors said.\n")
+    assert labels_at(analyzer, text, "Mayor Dan Lucca allegedly") == {"anonymous"}
+
+
+def test_the_office_given_in_the_lead_is_not_moved_to_a_teacher_named_later(analyzer):
+    text = ("State of the state\n\n"
+            "\"Families have waited long enough,\" Gov. Daniel Ostrow told a joint session of the Legislature.\n\n"
+            "The speech ran long. Budget writers were not impressed. The figures did not add up. Aides scrambled. "
+            "Lawmakers from both parties left early. The gallery was half empty by the end. Reporters counted "
+            "the applause lines and found fewer than last year. Nobody expected a surprise.\n\n"
+            "Teachers were listening, too. \"Every year it's the same speech,\" said Marisol Vega, who teaches "
+            "fourth grade in Racine and sat in the gallery Tuesday. She was not the only one who stayed seated.\n\n"
+            "Most of the people up there would trade a tax cut for a budget that adds up. Under state law, the "
+            "governor's budget bill is due Feb. 15.\n")
+    assert labels_at(analyzer, text, "Teachers were listening") == set()
+    assert labels_at(analyzer, text, "\"Every year") == {"named-other"}
+
+
+def test_a_document_act_inside_what_an_outlet_says_is_its_content(analyzer):
+    text = ("Grant story\n\n"
+            "Gov. Elaine Marrow has denied wrongdoing.\n\n"
+            "The Post noted that she personally signed the 2023 executive order that created the program.\n\n"
+            "The Post said it had reviewed travel vouchers showing that she flew first class.\n")
+    assert labels_at(analyzer, text, "The Post noted") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The Post said it had reviewed") == {"secondary-outlet", "document"}
