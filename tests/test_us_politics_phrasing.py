@@ -82,3 +82,14 @@ def test_a_document_act_inside_what_an_outlet_says_is_its_content(analyzer):
             "The Post said it had reviewed travel vouchers showing that she flew first class.\n")
     assert labels_at(analyzer, text, "The Post noted") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "The Post said it had reviewed") == {"secondary-outlet", "document"}
+
+
+def test_a_partys_legislators_named_next_take_the_label_of_the_one_named(analyzer):
+    text = ("Contract report\n\n"
+            "Democrats on the committee said the investigation had been rushed. \"There may be problems,\" "
+            "said Rep. Denise Harcourt of Maryland, the committee's ranking Democrat.\n\n"
+            "Sen. Ann Vole said Republicans on the committee had told her privately that they had doubts.\n\n"
+            "Many Democrats said the race was close. \"It is tight,\" said Rep. Tom Lusk.\n")
+    assert labels_at(analyzer, text, "Democrats on the committee") == {"named-official"}
+    assert labels_at(analyzer, text, "Sen. Ann Vole said") == {"named-official", "anonymous"}
+    assert labels_at(analyzer, text, "Many Democrats said") == {"anonymous"}

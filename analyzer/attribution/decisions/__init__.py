@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from ..context import Source
 from ..trace import active_trace
-from . import evidence, officials, people, references
+from . import evidence, named_later, officials, people, references
 from .phrase import Phrase
 from .verdict import NOT_A_SOURCE, Verdict
 
@@ -48,7 +48,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     officials.anonymity_request,   # "an official who asked not to be named"
     officials.official_function,   # "police", "prosecutors", "an investigator"
     officials.body_named,          # "the State Department"
-    references.named_later,        # "top lawmakers said" then Rep. G.K. Butterfield
+    named_later.named_later,       # "top lawmakers said" then Rep. G.K. Butterfield
     officials.title,               # "the president", "senators", "the former president"
     officials.descriptor,          # "a US official", "critics", "analysts at Jefferies"
     officials.body_or_group,       # "Pentagon officials", "Palestinians"

@@ -254,7 +254,9 @@ def body_or_group(p: Phrase) -> Verdict:
     of_body = [h for c in p.root.children if c.dep_ == "prep" and c.lower_ == "of"
                for h in p.within(list(c.subtree), "official", "body")] + [
         h for c in p.root.children if c.dep_ == "poss" and p.root.lemma_ == "office"
-        for h in p.within(list(c.subtree), "official", "title", "body")]
+        for h in p.within(list(c.subtree), "official", "title", "body")
+        # a title companies use too ("the director's office") only with a country or body ("the U.S. attorney's")
+        if rule_of(h) != TITLE_OF_BODY or p.context_body(list(c.subtree))]
     if of_body and p.root.pos_ == "NOUN" and not p.at_root("anonymous_source") and not p.at_root("official", "title"):
         return p.make("named-official", rule_of(of_body[0]))
     return None

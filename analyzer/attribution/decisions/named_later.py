@@ -1,0 +1,108 @@
+"""The decision step for a source described before the article names it: "..., top black
+lawmakers said" then Rep. G.K. Butterfield; "Several residents said" then the first person named
+in the same paragraph (docs/labelling.md: named later)."""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from ...nlp.syntax import ORG_ENTS
+from ...rules.refs import decision_step
+from .officials import employer_named
+from .phrase import Phrase, rule_of
+from .verdict import Verdict
+
+SHARED_TITLES = "official.title_of_body"
+# Words that make a party's members legislators ("House Republicans", "Democrats on the committee").
+LEGISLATURE_WORDS = frozenset(("house", "senate", "congress", "congressional", "committee", "panel", "legislature",
+                               "assembly", "caucus", "chamber"))
+# How far on a source described before it is named may be named: about two short paragraphs.
+NAMED_LATER_CHARS = 600
+# A role and how a name's title abbreviates it: "a doctor" is named later as "Dr. Connie Mariano".
+ROLE_ABBREVIATIONS = {"doctor": "dr", "professor": "prof", "senator": "sen", "governor": "gov",
+                      "representative": "rep", "general": "gen", "detective": "det", "sergeant": "sgt"}
+
+
+@decision_step("ref.named_later", "A source described before it is named takes the label of the person the "
+               "article goes on to name ('..., top black lawmakers said' then Rep. G.K. Butterfield: named-official; "
+               "'a witness described the crash' then 'Maria Lopez, a witness': named-other; 'Several residents said' "
+               "then, in the same paragraph, the first person named: one of them). Only the next few paragraphs count; "
+               "'officials', 'sources' and 'some parents' keep their cover; a source never named stays anonymous "
+               "(docs/labelling.md).")
+def named_later(p: Phrase) -> Verdict:
+    root = p.root
+    legislators = _party_in_legislature(p)
+    if (root.pos_ != "NOUN" and not legislators) or p.has_word("the", "this", "these", "that", "those"):
+        return None
+    # an office's title ("lawmakers"), not one companies use too ("economists", "directors")
+    titled = legislators or any(rule_of(h) != SHARED_TITLES for h in p.at_root("official", "title"))
+    # people no rule describes ("Rail unions have long argued") may be named next, as described ones may
+    # (or private organisations, "retailers", named by someone of theirs: never by an official)
+    organisations = p.at_root("named_other", "organisation")
+    unlisted = root.tag_ == "NNS" and root.dep_ == "nsubj" and len(organisations) == len(p.hits.at(root.i))
+    if not (titled or unlisted or p.at_root("anonymous_source", "descriptor")) or (
+            not legislators and employer_named(p) is not None):
+        return None  # "analysts at Goldman Sachs" say whom they speak for: no one to name later
+    short = ROLE_ABBREVIATIONS.get(p.lemma)
+    word = re.compile(rf"\b{re.escape(p.lemma)}s?\b" + (rf"|\b{short}\." if short else ""))
+    first_after = True
+    for offset, name in p.ctx.mentions:
+        if not root.idx < offset <= root.idx + NAMED_LATER_CHARS:
+            continue
+        known = p.ctx.people.get(name)
+        if known is None:
+            continue
+        if (titled and known.label == "named-official") or word.search(_described_as(p, known.mention, offset)) or (
+                first_after and not titled and _introduced_next(p, name, offset)
+                and not (organisations and known.label != "named-other")):
+            return p.refer(known.label, "ref.named_later", known.mention, key=known.name, plural=p.plural)
+        first_after = False
+    return None
+
+
+def _party_in_legislature(p: Phrase) -> bool:
+    """ "House Republicans", "Democrats on the committee": a party's legislators, who may be named
+    next as any lawmakers may; not "Republicans" or "many Democrats" alone (voters as well)."""
+    if p.root.lower_ not in ("democrats", "republicans") or p.root.head.dep_ in ("ccomp", "xcomp"):
+        return False  # "She said Republicans on the committee had told her": her unnamed sources
+    doc = p.root.doc  # the parser may hang "on the committee" on the verb
+    return any(t.lower_ in LEGISLATURE_WORDS for t in doc[max(0, p.root.i - 2):p.root.i + 4] if t.i != p.root.i)
+
+
+def _described_as(p: Phrase, mention: str, offset: int) -> str:
+    """How the article describes the person it names at `offset`: the noun the name stands in
+    apposition to, and the mention."""
+    return f"{_apposition_head(p.root.doc, offset)} {mention.lower()}"
+
+
+def _apposition_head(doc, offset: int) -> str:
+    """The noun before the name at `offset` that the name stands in apposition to ("witness" in
+    "The witness, Gareth Pryce, ..."); "" when there is none."""
+    named = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    root = named[0] if named is not None else None
+    while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head  # "Gareth" -> "Pryce"
+    return root.head.lower_ if root is not None and root.dep_ == "appos" and root.head.i < root.i else ""
+
+
+def _introduced_next(p: Phrase, name: str, offset: int) -> bool:
+    """ "Several residents said the site floods. '...,' said Gloria Tate, 74.": people described
+    in the plural, then the first person named after them, in the same paragraph and new to the
+    article, is one of them (docs/labelling.md: named later)."""
+    lexicon = p.lexicon
+    # "A witness described the crash." then, by the next paragraph, a new person who is no
+    # official: the witness (docs/labelling.md: named later)
+    one_described = (not p.plural and p.has_word("a", "an") and p.ctx.people[name].label == "named-other"
+                     and _apposition_head(p.root.doc, offset) in ("", p.lemma))  # not "The witness, X" after "a neighbour"
+    if not (p.plural or one_described) or p.root.ent_type_ in ORG_ENTS or p.has_word("some") or (
+            p.lemma in lexicon.insider_heads or p.lemma in lexicon.unnamed_insiders):
+        return False  # "officials", "people familiar", "sources" keep their cover; "some parents" are a few of many
+    if any(start < p.root.idx and known == name for start, known in p.ctx.mentions) or (
+            " " not in name and not any(name in p.ctx.people[other].name.split()[:-1] for other in p.ctx.people)):
+        # named before; or one word that is no one's first name ("Donald" of "Donald Trump" is):
+        # a surname alone is someone met before, or a company the recogniser took for a person ("Corvane")
+        return False
+    between = takewhile(lambda t: t.idx < offset, p.root.doc[p.root.i:])
+    breaks = sum(("\n" in t.text or "\n" in t.whitespace_) for t in between)
+    return breaks == 0 or (one_described and breaks == 1)
