@@ -129,7 +129,8 @@ TABLES: dict[str, list[tuple[str, set[tuple[str, str]]]]] = {
     "hedge": [
         ("The minister reportedly offered to resign last week.", {(ANON, HEDGE)}),
         ("It is widely believed that the vote was a test of the mayor's influence.", {(ANON, HEDGE)}),
-        ("Officials reportedly said the talks had stalled.", {(ANON, HEDGE), (ANON, SAY)}),
+        # a hedged speech act is the hedge's claim: the speaker adds nothing of their own
+        ("Officials reportedly said the talks had stalled.", {(ANON, HEDGE)}),
     ],
 }
 

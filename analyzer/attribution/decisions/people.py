@@ -162,7 +162,7 @@ def _spokesperson_before(p: Phrase) -> Optional[Source]:
 def body_reference(p: Phrase) -> Verdict:
     reference = p.at_root("named_other", "reference")
     doc = p.root.doc
-    if not reference or any(h.start < p.root.i or any(t.pos_ == "PROPN" for t in doc[h.start:h.end])
+    if not reference or any(any(t.pos_ == "PROPN" or t.i < p.root.i and t.dep_ != "det" for t in doc[h.start:h.end])
                             for h in p.at_root("official", "body")):
         return None  # "the Ministry of Transport", "the county health department" name their body
     rule = rule_of(reference[0])
