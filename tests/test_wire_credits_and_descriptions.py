@@ -188,3 +188,14 @@ def test_a_word_both_kinds_of_body_use_points_to_the_nearest_body(analyzer):
             "The company said 40,000 homes had no power.\n")
     assert labels_at(analyzer, text, "The center warned") == {"named-official"}
     assert labels_at(analyzer, text, "The company said") == {"named-other"}
+
+
+def test_a_source_line_credits_whom_it_names_and_a_reported_from_line_is_a_byline(analyzer):
+    text = ("Alliance budgets\n\n"
+            "Eight members now spend 2 percent of output on defence.\n\n"
+            "Source: NATO.\n\n"
+            "The mayor reported from the scene that the fire was out.\n\n"
+            "Julie Davis reported from Midway Atoll, and Mark Lander from Washington.\n")
+    assert labels_at(analyzer, text, "Source: NATO") == {"named-official"}
+    assert labels_at(analyzer, text, "The mayor reported") == {"named-official"}
+    assert labels_at(analyzer, text, "Julie Davis reported") == set()

@@ -98,10 +98,13 @@ def wrote_a_work(verb: Token, hits) -> bool:
 
 def credits_own_staff(verb: Token) -> bool:
     """ "Bryant Rousseau and Caryn Wilson contributed reporting.", "Reporting was contributed by
-    Alan Blinder.": the article's own staff credited at its end, no source (docs/labelling.md:
-    bylines)."""
-    return verb.lemma_.lower() == "report" and verb.head.lemma_.lower() == "contribute" and verb.dep_ in (
-        "xcomp", "dobj", "nsubjpass", "ccomp")
+    Alan Blinder.", "Julie Davis reported from Midway Atoll.": the article's own staff credited
+    at its end, no source (docs/labelling.md: bylines)."""
+    if verb.lemma_.lower() != "report":
+        return False
+    from_a_place = any(c.dep_ == "prep" and c.lower_ == "from" and any(o.pos_ == "PROPN" for o in c.children)
+                       for c in verb.children) and not any(c.dep_ in ("ccomp", "dobj", "mark") for c in verb.children)
+    return from_a_place or verb.head.lemma_.lower() == "contribute" and verb.dep_ in ("xcomp", "dobj", "nsubjpass", "ccomp")
 
 
 def report_with_content(token: Token) -> bool:

@@ -104,8 +104,8 @@ QUESTION_SUBHEAD = re.compile(r"^(?:who|what|why|how|when|where|which|can|could|
 QUESTION_SUBHEAD_MAX_WORDS = 8
 # Page furniture that a line can hold on its own and that is never a heading: a byline, a
 # time of publication, an image credit (docs/labelling.md: neither headings nor labelled).
-FURNITURE = re.compile(r"^(?:by\s|image:|images:|photo:|photograph:|\(photo:|published\b|posted:|updated\b|credit:)",
-                       re.IGNORECASE)
+FURNITURE = re.compile(r"^(?:by\s|image:|images:|photo:|photograph:|\(photo:|published\b|posted:|updated\b|credit:"
+                       r"|sources?:\s*\S)", re.IGNORECASE)  # "Source: NATO." credits a figure: a sentence
 QUOTE_MARKS = "\"'“”‘’"
 # A link to another story kept from the page ("Related: How to find a shelter", "READ MORE: ..."):
 # a title-like label standing alone, a heading (docs/labelling.md: category tags and labels).
