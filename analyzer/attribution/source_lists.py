@@ -24,8 +24,9 @@ from .outlets import OutletIndex
 SOURCE_LIST_ENTRY = step_id("cue.source_list", "An entry of a 'Sources' list at the end of an article that names another "
                             "outlet or links to its site is that outlet's reporting: secondary-outlet; one that names a "
                             "person carries their label (and document when written); any other entry is a document.")
-# "Sources:", "SOURCES", "Source:" alone on a line, or opening one ("Sources: CNN, Fox News").
-SOURCES_LINE = re.compile(r"^\s*(?:our\s+)?(?:sources?|references)\s*(?::|$)", re.IGNORECASE)
+# "Sources:", "SOURCES", "Source:" alone on a line, or opening one ("Sources: CNN, Fox News");
+# "Source: NATO." under a chart credits one figure and opens no list.
+SOURCES_LINE = re.compile(r"^\s*(?:our\s+)?(?:(?:sources|references)\s*(?::|$)|source\s*:?\s*$)", re.IGNORECASE)
 # Words of an entry that say the person's words were written: the entry cites a document too.
 WRITTEN_ENTRY = re.compile(r"\b(?:e-?mail|letter|statement|memo|filing|testimony|post|tweet)\b", re.IGNORECASE)
 URL_HOST = re.compile(r"https?://(?:www\d?\.)?([^/\s:]+)", re.IGNORECASE)
