@@ -199,3 +199,26 @@ def test_a_source_line_credits_whom_it_names_and_a_reported_from_line_is_a_bylin
     assert labels_at(analyzer, text, "Source: NATO") == {"named-official"}
     assert labels_at(analyzer, text, "The mayor reported") == {"named-official"}
     assert labels_at(analyzer, text, "Julie Davis reported") == set()
+
+
+def test_a_ministry_with_a_long_name_is_one_source(analyzer):
+    text = ("Reef\n\n"
+            "The Seychelles' Ministry of Agriculture, Climate Change and Environment said it was expanding "
+            "monitoring.\n\n"
+            "The Ministry of Defence and the Foreign Office said the talks would go on.\n")
+    assert labels_at(analyzer, text, "The Seychelles' Ministry") == {"named-official"}
+
+
+def test_a_companys_vice_president_holds_no_office(analyzer):
+    text = ("Housing vote\n\n"
+            "Northgate's vice president for development, Steven Rourke, did not respond to a request for comment.\n\n"
+            "Russia's vice president, Ivan Lakov, said the deal was done.\n")
+    assert labels_at(analyzer, text, "Northgate's vice president") == {"named-other"}
+
+
+def test_a_titled_person_the_tagger_misreads_later_keeps_the_title(analyzer):
+    text = ("Embezzlement\n\n"
+            "According to an affidavit by Detective Sgt. Lauren Pike of the Westfield Police Department, the "
+            "treasurer took $80,000.\n\n"
+            "Pike wrote that the records showed no deposits.\n")
+    assert labels_at(analyzer, text, "Pike wrote") == {"named-official", "document"}

@@ -365,6 +365,9 @@ def joined_phrases(root: Token, past_words: frozenset[str] = frozenset()) -> lis
     ally and its economic lifeline, said": one source described, not two), nor a second role of
     one person a past word covers ("The former first lady and U.S. senator said": both past)."""
     joined = [c for c in root.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > root.i]
+    if root.is_title and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        # "the Ministry of Agriculture, Climate Change and Environment": the rest of one long name
+        joined = [c for c in joined if any(d.dep_ in ("det", "poss") for d in c.children) or c.ent_type_ in PERSON_ENTS]
     if root.pos_ == "PROPN" and joined and joined[0].pos_ == "NOUN" and joined[0].tag_ == "NN" and any(
             c.dep_ == "poss" for c in joined[0].children):
         return [root]

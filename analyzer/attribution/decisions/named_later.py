@@ -35,6 +35,8 @@ def named_later(p: Phrase) -> Verdict:
     legislators = _party_in_legislature(p)
     if (root.pos_ != "NOUN" and not legislators) or p.has_word("the", "this", "these", "that", "those"):
         return None
+    if any(c.dep_ == "poss" or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
+        return None  # "Northgate's vice president, Steven Rourke,": whose, and named here: not vague
     # an office's title ("lawmakers"), not one companies use too ("economists", "directors")
     titled = legislators or any(rule_of(h) != SHARED_TITLES for h in p.at_root("official", "title"))
     # people no rule describes ("Rail unions have long argued") may be named next, as described ones may

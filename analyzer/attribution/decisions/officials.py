@@ -101,7 +101,8 @@ def title(p: Phrase) -> Verdict:
 
 def _office_held(p: Phrase, rule: str) -> Verdict:
     definite = not any(t.lower_ in ("a", "an", "some", "many", "several") or t.like_num for t in p.core)
-    if (p.lemma in p.lexicon.shared_titles and org_hit(p.hits, p.extended) is not None
+    owner = any(t.dep_ == "poss" and t.ent_type_ == "ORG" and not p.hits.within([t.i], "official") for t in p.core)
+    if (p.lemma in p.lexicon.shared_titles and (org_hit(p.hits, p.extended) is not None or owner)
             and p.context_body(p.extended) is None):
         # "the president of the Riverton police union": a private organisation's title
         return p.make("named-other", TITLE_WITHOUT_OFFICE, person=True)

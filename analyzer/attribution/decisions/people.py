@@ -56,8 +56,8 @@ def named_person(p: Phrase) -> Verdict:
         return None  # "JAXA said", "the General Staff said", tagged a person: the body's name decides (decide.body_named)
     if ent is not None and ent.label_ in PERSON_ENTS:
         return classify_person(p, ent, p.extended + shared_plural_title(root, p.lexicon))
-    # "Trump this week also said": the tagger may read a surname as a common word, even a verb
-    if (root.pos_ == "PROPN" or (root.pos_ in ("NOUN", "VERB") and root.is_title)) and (
+    # "Trump this week also said", "Pike wrote": the tagger may read a surname as a common word, a verb, an interjection
+    if (root.pos_ == "PROPN" or (root.pos_ in ("NOUN", "VERB", "INTJ", "ADJ", "X") and root.is_title)) and (
             ent is None or ent.label_ not in PERSON_ENTS) and (
             (ent is not None and ent.text in p.ctx.people) or root.text in p.ctx.people):
         # The tagger calls a later "Husted" an organisation, or "Sessions" a common noun; the
