@@ -222,3 +222,14 @@ def test_a_titled_person_the_tagger_misreads_later_keeps_the_title(analyzer):
             "treasurer took $80,000.\n\n"
             "Pike wrote that the records showed no deposits.\n")
     assert labels_at(analyzer, text, "Pike wrote") == {"named-official", "document"}
+
+
+def test_a_union_named_with_a_possessive_and_images_framed_bare(analyzer):
+    text = ("Police and border\n\n"
+            "The Toledo Police Officers' Guild said the officer was entitled to due process.\n\n"
+            "Satellite images from Maxar show new trenches along the border.\n\n"
+            "In images from 2 March, a network of trenches is visible.\n\n"
+            "In data centers, power use is rising.\n")
+    assert labels_at(analyzer, text, "The Toledo Police") == {"named-other"}
+    assert labels_at(analyzer, text, "In images from") == {"satellite-imagery"}
+    assert labels_at(analyzer, text, "In data centers") == set()

@@ -156,6 +156,8 @@ def _name_goes_on(doc, start: int) -> list[Token]:
     """The token at `start` and the capitalised words of the same name after it (up to three)."""
     words = list(doc[start:start + 1])
     for token in doc[start + 1:start + 4]:
+        if token.lower_ in ("'", "’", "'s", "’s"):
+            continue  # "the Toledo Police Officers' Guild"
         if not (words and words[-1].is_title and token.is_title):
             break
         words.append(token)
