@@ -59,6 +59,8 @@ TAKES = [
     ("decide.body_reference", "The agency said the outage was fixed.", "The agency", "named-official", ("named-official",)),
     ("decide.document_authors", "The authors of the study say the melt will speed up.", "The authors",
      "named-other", ("named-other",)),
+    ("ref.party_member", "Sen. Ruth Oakes asked for the files.\n\"I read everything,\" the Vermont Democrat said.",
+     "the Vermont Democrat", "named-official", ("named-official",)),
     ("ref.definite_person", "The Democratic presidential nominee says the plan will work.",
      "The Democratic presidential nominee", "named-other", ("named-other",)),
     ("ref.outlet_story", "The Daily Ledger reported the deal. According to the article, the mayor signed it.",
@@ -98,6 +100,7 @@ TAKES = [
 PASSES = [
     ("decide.acronym", "The FRB said rates would stay unchanged.", ("named-other",)),
     ("decide.poll_share", "Two of the officials said the plan was dead.", ("anonymous",)),
+    ("ref.party_member", "Democrats said the plan was dead.", ("anonymous",)),
     ("decide.part_of_group", "A number said the plan was dead.", ("anonymous",)),
     ("ref.pronoun", "She said the plan was dead.", ()),
     ("decide.named_members", "Critics say the increase comes at the expense of housing.", ("anonymous",)),

@@ -104,7 +104,8 @@ def credits_own_staff(verb: Token) -> bool:
         return False
     from_a_place = any(c.dep_ == "prep" and c.lower_ == "from" and any(o.pos_ == "PROPN" for o in c.children)
                        for c in verb.children) and not any(c.dep_ in ("ccomp", "dobj", "mark") for c in verb.children)
-    return from_a_place or verb.head.lemma_.lower() == "contribute" and verb.dep_ in ("xcomp", "dobj", "nsubjpass", "ccomp")
+    return from_a_place or (verb.head.lemma_.lower() == "contribute"
+                            and verb.dep_ in ("xcomp", "dobj", "nsubjpass", "ccomp"))
 
 
 def report_with_content(token: Token) -> bool:

@@ -51,6 +51,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     named_later.named_later,       # "top lawmakers said" then Rep. G.K. Butterfield
     officials.title,               # "the president", "senators", "the former president"
     officials.descriptor,          # "a US official", "critics", "analysts at Jefferies"
+    officials.party_member,        # "the Vermont Democrat said": one person, not a group
     officials.body_or_group,       # "Pentagon officials", "Palestinians"
     officials.organisation,        # "Moderna", "the University of Washington"
     officials.unlisted_people,     # "a taxi driver said", "shopkeepers said"

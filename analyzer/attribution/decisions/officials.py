@@ -243,8 +243,6 @@ def body_or_group(p: Phrase) -> Verdict:
     covering = [h for h in body if h.start <= p.root.i < h.end]
     if covering:
         return p.make("named-official", rule_of(covering[0]))
-    if p.root.lower_ in PARTISANS and p.root.tag_ in ("NN", "NNP") and p.has_word("the"):
-        return _partisan_described(p)  # "the Vermont Democrat said": one person, not a group
     group = p.at_root("anonymous_source", "group")
     if group or (p.ent is not None and p.ent.label_ in GROUP_ENTS):
         return p.make("anonymous", rule_of(group[0]) if group else NATIONALITY_GROUP, person=True)
@@ -263,14 +261,17 @@ def body_or_group(p: Phrase) -> Verdict:
     return None
 
 
-def _partisan_described(p: Phrase) -> Verdict:
-    """ "The Ohio Republican", "the Vermont Democrat": the person spoken of last, by party."""
+@decision_step("ref.party_member", "A party member described in the singular ('the Vermont Democrat said', 'the Ohio "
+               "Republican') is one person, the one spoken of last, with their label; not a group.")
+def party_member(p: Phrase) -> Verdict:
+    if p.root.lower_ not in PARTISANS or p.root.tag_ not in ("NN", "NNP") or not p.has_word("the"):
+        return None
     earlier = p.ctx.last(want_person=True, want_plural=False)
     if earlier is not None:
-        return p.refer(earlier.label, "ref.definite_person", earlier.resolved, key=earlier.key)
+        return p.refer(earlier.label, "ref.party_member", earlier.resolved, key=earlier.key)
     named = p.ctx.person_before(p.root.idx)
     known = p.ctx.people.get(named) if named is not None else None
-    return p.refer(known.label, "ref.definite_person", known.mention, key=known.name) if known else None
+    return p.refer(known.label, "ref.party_member", known.mention, key=known.name) if known else None
 
 
 @decision_step("decide.organisation", "A company, university, party or NGO (rule other.organisation, or an "
