@@ -93,3 +93,14 @@ def test_a_partys_legislators_named_next_take_the_label_of_the_one_named(analyze
     assert labels_at(analyzer, text, "Democrats on the committee") == {"named-official"}
     assert labels_at(analyzer, text, "Sen. Ann Vole said") == {"named-official", "anonymous"}
     assert labels_at(analyzer, text, "Many Democrats said") == {"anonymous"}
+
+
+def test_lawyers_for_a_public_body_speak_for_it(analyzer):
+    text = ("Ballot case\n\n"
+            "In a filing with the court, lawyers for the secretary of state's office argued that the signatures "
+            "were forged.\n\n"
+            "Lawyers for the company said the suit had no merit.\n\n"
+            "A lawyer who asked not to be named said the case was weak.\n")
+    assert labels_at(analyzer, text, "In a filing") == {"named-official", "document"}
+    assert labels_at(analyzer, text, "Lawyers for the company") == {"named-other"}
+    assert labels_at(analyzer, text, "A lawyer who asked") == {"anonymous"}

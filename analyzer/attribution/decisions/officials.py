@@ -218,11 +218,16 @@ def names_an_organisation(root) -> bool:
 
 def employer_named(p: Phrase) -> Verdict:
     """Unnamed staff by the organisation they work for: "analysts at Jefferies" speak for it
-    (named-other), "a reporter from ABC News" for the outlet."""
+    (named-other), "a reporter from ABC News" for the outlet, "lawyers for the city" for the city."""
     root = p.root
     outlet = p.classifier.outlet_hit(p.hits, p.extra) if root.lower_ in p.lexicon.journalist_titles else None
     if outlet is not None:  # "a reporter from ABC News", "a correspondent for the BBC": the outlet's reporting
         return p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), person=True)
+    represented = [h for c in root.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for h in p.within(list(c.subtree), "official", "body", "function", "state")]
+    if represented and p.lemma in p.lexicon.no_office_agents:
+        # "lawyers for the city", "an attorney for the secretary of state's office": they speak for it in court
+        return p.make("named-official", rule_of(represented[0]), person=True)
     organisations = p.within(p.extra, "named_other", "organisation")
     org = [t for t in p.extra if t.ent_type_ in ORG_ENTS] + [root.doc[h.start] for h in organisations] + [
         t for c in root.children if c.dep_ == "prep" for t in c.children if employer_after_at(t)]  # "analysts at Jefferies"
