@@ -104,3 +104,11 @@ def test_lawyers_for_a_public_body_speak_for_it(analyzer):
     assert labels_at(analyzer, text, "In a filing") == {"named-official", "document"}
     assert labels_at(analyzer, text, "Lawyers for the company") == {"named-other"}
     assert labels_at(analyzer, text, "A lawyer who asked") == {"anonymous"}
+
+
+def test_a_citys_finance_director_is_an_official_a_companys_is_not(analyzer):
+    text = ("Pension fund\n\n"
+            "In a memo to the City Council, Finance Director Howard Lim wrote that the fund was short.\n\n"
+            "Harlow Group's finance director said margins fell.\n")
+    assert labels_at(analyzer, text, "In a memo") == {"named-official", "document"}
+    assert labels_at(analyzer, text, "Harlow Group's") == {"named-other"}

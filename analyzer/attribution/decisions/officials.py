@@ -88,7 +88,10 @@ def title(p: Phrase) -> Verdict:
     if not titles:
         return None
     not_official = p.within(p.core, "official", "not_official")
-    unique = [h for h in titles if rule_of(h) == UNIQUE_TITLE]
+    owned = any(t.dep_ == "poss" and t.ent_type_ == "ORG" and not p.hits.within([t.i], "official") for t in p.core)
+    # "the company's finance director": a title companies share, at a company, is no office
+    unique = [h for h in titles if rule_of(h) == UNIQUE_TITLE and not (
+        owned and p.root.doc[h.end - 1].lower_ in p.lexicon.shared_titles)]
     # "the prime minister", "the city engineer" identify one holder; "some council members" no one
     if unique and not not_official and not p.plural and not p.has_word(*INDEFINITE, "some", "several", "many"):
         return p.make("named-official", UNIQUE_TITLE, person=True)
