@@ -88,10 +88,9 @@ def title(p: Phrase) -> Verdict:
     if not titles:
         return None
     not_official = p.within(p.core, "official", "not_official")
-    owned = any(t.dep_ == "poss" and t.ent_type_ == "ORG" and not p.hits.within([t.i], "official") for t in p.core)
     # "the company's finance director": a title companies share, at a company, is no office
     unique = [h for h in titles if rule_of(h) == UNIQUE_TITLE and not (
-        owned and p.root.doc[h.end - 1].lower_ in p.lexicon.shared_titles)]
+        _owned_by_company(p) and p.root.doc[h.end - 1].lower_ in p.lexicon.shared_titles)]
     # "the prime minister", "the city engineer" identify one holder; "some council members" no one
     if unique and not not_official and not p.plural and not p.has_word(*INDEFINITE, "some", "several", "many"):
         return p.make("named-official", UNIQUE_TITLE, person=True)
@@ -102,10 +101,15 @@ def title(p: Phrase) -> Verdict:
     return p.make("named-other", rule_of(not_official[0]) if not_official else TITLE_WITHOUT_OFFICE, person=True)
 
 
+def _owned_by_company(p: Phrase) -> bool:
+    """ "Northgate's vice president", "Harlow Group's finance director": an organisation the
+    recogniser names, and no rule makes official, owns the post."""
+    return any(t.dep_ == "poss" and t.ent_type_ == "ORG" and not p.hits.within([t.i], "official") for t in p.core)
+
+
 def _office_held(p: Phrase, rule: str) -> Verdict:
     definite = not any(t.lower_ in ("a", "an", "some", "many", "several") or t.like_num for t in p.core)
-    owner = any(t.dep_ == "poss" and t.ent_type_ == "ORG" and not p.hits.within([t.i], "official") for t in p.core)
-    if (p.lemma in p.lexicon.shared_titles and (org_hit(p.hits, p.extended) is not None or owner)
+    if (p.lemma in p.lexicon.shared_titles and (org_hit(p.hits, p.extended) is not None or _owned_by_company(p))
             and p.context_body(p.extended) is None):
         # "the president of the Riverton police union": a private organisation's title
         return p.make("named-other", TITLE_WITHOUT_OFFICE, person=True)
