@@ -113,6 +113,19 @@ def name_keys(name: str) -> tuple[str, ...]:
     return keys
 
 
+def _know_as(ctx: ArticleContext, person: KnownPerson) -> None:
+    """From now on, every key of the person's name is this person."""
+    for key in name_keys(person.name):
+        ctx.people[key] = person
+
+
+def _describe_again(ctx: ArticleContext, known: KnownPerson, described: KnownPerson) -> None:
+    """The person the text now describes better: every key still held by the old record."""
+    for key in name_keys(known.name):
+        if ctx.people.get(key) is known:
+            ctx.people[key] = described
+
+
 def _remember(ctx: ArticleContext, person: KnownPerson, offset: int) -> None:
     """Remember a person by full name and by surname, and where the article named them."""
     for key in name_keys(person.name):
@@ -157,10 +170,8 @@ def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, class
         full = doc[name[0].i:name[-1].i + 1].text
         known = ctx.people.get(full) or ctx.people.get(full.split()[-1])
         if known is None or known.rule_id == NAMED_ENTITY:  # named elsewhere without a title: this says who they are
-            person = KnownPerson("secondary-outlet", rule_of(hit), full, doc[hit.start:name[-1].i + 1].text,
-                                 classifier.outlet_name(hit))
-            for key in name_keys(full):
-                ctx.people[key] = person
+            _know_as(ctx, KnownPerson("secondary-outlet", rule_of(hit), full, doc[hit.start:name[-1].i + 1].text,
+                                      classifier.outlet_name(hit)))
             ctx.mentions.append((name[0].idx, full))
 
 
@@ -196,9 +207,7 @@ def _remember_journalist(ctx: ArticleContext, name: str, outlet, classifier) -> 
     """Another outlet's journalist, unless the article gave the person a title of their own."""
     known = ctx.people.get(name)
     if known is None or known.rule_id == NAMED_ENTITY:
-        person = KnownPerson("secondary-outlet", rule_of(outlet), name, name, classifier.outlet_name(outlet))
-        for key in name_keys(name):
-            ctx.people[key] = person
+        _know_as(ctx, KnownPerson("secondary-outlet", rule_of(outlet), name, name, classifier.outlet_name(outlet)))
 
 
 def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
@@ -277,10 +286,8 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
         # someone the article described by a role of theirs ("the family's attorney, Marcus Bell") is not the one
         if known is not None and known.label == "named-other" and known.rule_id == NAMED_ENTITY and not known.outlet \
                 and known.mention in (known.name, known.name.split()[-1]):
-            described = KnownPerson("named-official", rule_of(hit), known.name, f"{known.mention} ({doc[hit.start:hit.end].text})")
-            for key in name_keys(known.name):
-                if ctx.people.get(key) is known:
-                    ctx.people[key] = described
+            _describe_again(ctx, known, KnownPerson("named-official", rule_of(hit), known.name,
+                                                    f"{known.mention} ({doc[hit.start:hit.end].text})"))
 
 
 def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
@@ -304,11 +311,8 @@ def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> 
             continue
         if min(offset for offset, name in ctx.mentions if name == known.name) != entity.start_char:
             continue  # named before: someone the article already knew
-        described = KnownPerson("named-official", rule_of(titles[0]), known.name,
-                                f"{known.mention} ({doc[office.left_edge.i:office.i + 1].text})")
-        for key in name_keys(known.name):
-            if ctx.people.get(key) is known:
-                ctx.people[key] = described
+        _describe_again(ctx, known, KnownPerson("named-official", rule_of(titles[0]), known.name,
+                                                f"{known.mention} ({doc[office.left_edge.i:office.i + 1].text})"))
 
 
 def _same_office_named_before(doc: Doc, word: Token, ctx: ArticleContext) -> bool:
@@ -373,7 +377,7 @@ def _join_nicknames(doc: Doc, ctx: ArticleContext) -> None:
     people = [e for e in doc.ents if e.label_ in PERSON_ENTS]
     for given, surname in zip(people, people[1:]):
         nickname = re.split(r'["“]', given.text)[-1]
-        if given.text == nickname or doc.text[given.end_char:surname.start_char] not in ('" ', '” '):
+        if given.text == nickname or surname.start != given.end + 1 or doc[given.end].text not in ('"', '”'):
             continue
         known = ctx.people.get(given.text)
         if known is not None and known.rule_id != NAMED_ENTITY:

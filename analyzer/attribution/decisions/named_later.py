@@ -10,10 +10,9 @@ from itertools import takewhile
 from ...nlp.syntax import ORG_ENTS
 from ...rules.refs import decision_step
 from .officials import employer_named
-from .phrase import Phrase, rule_of
+from .phrase import TITLE_OF_BODY, Phrase, rule_of
 from .verdict import Verdict
 
-SHARED_TITLES = "official.title_of_body"
 # Words that make a party's members legislators ("House Republicans", "Democrats on the committee").
 LEGISLATURE_WORDS = frozenset(("house", "senate", "congress", "congressional", "committee", "panel", "legislature",
                                "assembly", "caucus", "chamber"))
@@ -38,7 +37,7 @@ def named_later(p: Phrase) -> Verdict:
     if any(c.dep_ == "poss" or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
         return None  # "Northgate's vice president, Steven Rourke,": whose, and named here: not vague
     # an office's title ("lawmakers"), not one companies use too ("economists", "directors")
-    titled = legislators or any(rule_of(h) != SHARED_TITLES for h in p.at_root("official", "title"))
+    titled = legislators or any(rule_of(h) != TITLE_OF_BODY for h in p.at_root("official", "title"))
     # people no rule describes ("Rail unions have long argued") may be named next, as described ones may
     # (or private organisations, "retailers", named by someone of theirs: never by an official)
     organisations = p.at_root("named_other", "organisation")

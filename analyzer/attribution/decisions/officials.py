@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...nlp.syntax import GROUP_ENTS, NOT_SOURCE_ENTS, ORG_ENTS, PERSON_ENTS
 from ...rules.refs import decision_step, step_id
-from .owners import employer_after_at
+from .owners import employer_after_at, owned_by_company
 from .phrase import NAMED_ENTITY, TITLE, TITLE_OF_BODY, UNIQUE_TITLE, Phrase, has_group_ent, org_hit, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
@@ -90,7 +90,7 @@ def title(p: Phrase) -> Verdict:
     not_official = p.within(p.core, "official", "not_official")
     # "the company's finance director": a title companies share, at a company, is no office
     unique = [h for h in titles if rule_of(h) == UNIQUE_TITLE and not (
-        _owned_by_company(p) and p.root.doc[h.end - 1].lower_ in p.lexicon.shared_titles)]
+        owned_by_company(p.hits, p.core) and p.root.doc[h.end - 1].lower_ in p.lexicon.shared_titles)]
     # "the prime minister", "the city engineer" identify one holder; "some council members" no one
     if unique and not not_official and not p.plural and not p.has_word(*INDEFINITE, "some", "several", "many"):
         return p.make("named-official", UNIQUE_TITLE, person=True)
@@ -101,15 +101,9 @@ def title(p: Phrase) -> Verdict:
     return p.make("named-other", rule_of(not_official[0]) if not_official else TITLE_WITHOUT_OFFICE, person=True)
 
 
-def _owned_by_company(p: Phrase) -> bool:
-    """ "Northgate's vice president", "Harlow Group's finance director": an organisation the
-    recogniser names, and no rule makes official, owns the post."""
-    return any(t.dep_ == "poss" and t.ent_type_ == "ORG" and not p.hits.within([t.i], "official") for t in p.core)
-
-
 def _office_held(p: Phrase, rule: str) -> Verdict:
     definite = not any(t.lower_ in ("a", "an", "some", "many", "several") or t.like_num for t in p.core)
-    if (p.lemma in p.lexicon.shared_titles and (org_hit(p.hits, p.extended) is not None or _owned_by_company(p))
+    if (p.lemma in p.lexicon.shared_titles and (org_hit(p.hits, p.extended) is not None or owned_by_company(p.hits, p.core))
             and p.context_body(p.extended) is None):
         # "the president of the Riverton police union": a private organisation's title
         return p.make("named-other", TITLE_WITHOUT_OFFICE, person=True)

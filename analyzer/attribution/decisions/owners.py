@@ -25,3 +25,10 @@ def employer_after_at(token: Token) -> bool:
     employer, not a place."""
     return token.dep_ == "pobj" and token.head.lower_ == "at" and token.pos_ == "PROPN" and \
         token.ent_type_ not in ("GPE", "LOC", "FAC")
+
+
+def owned_by_company(hits, tokens: list[Token]) -> bool:
+    """ "Northgate's vice president", "Harlow Group's finance director": a post owned by an
+    organisation the recogniser names, that is no place and that no rule makes official."""
+    return any(t.ent_type_ == "ORG" and owner_not_a_place(t) and t.dep_ == "poss" and not hits.within([t.i], "official")
+               for t in tokens)

@@ -29,8 +29,7 @@ SHOW_LOOKBACK_TOKENS = 400
 SHOW_ROLES = frozenset(("host", "co-host", "anchor", "co-anchor", "moderator", "presenter", "interviewer"))
 # Journalists named bare ("Host Paula Garrity", "The reporter, David Fahrenthold,"): they work for
 # the outlet named just before.
-BARE_JOURNALIST_ROLES = ("host", "co-host", "anchor", "co-anchor", "moderator", "presenter", "interviewer", "reporter",
-                         "correspondent", "columnist", "journalist")
+BARE_JOURNALIST_ROLES = SHOW_ROLES | frozenset(("reporter", "correspondent", "columnist", "journalist"))
 # A host described by a medium of their own ("talk radio host", "podcast host") has a show of
 # their own: not the journalist of the outlet named just before.
 OWN_SHOW_WORDS = frozenset(("radio", "talk", "podcast", "podcaster", "syndicated"))
