@@ -111,6 +111,21 @@ def test_a_category_tag_and_a_standfirst_are_headings_with_the_title(analyzer):
     assert not by_text["The study followed them for two years."].is_heading
 
 
+def test_a_category_tag_in_its_own_block_still_stands_over_the_title(analyzer):
+    text = ("Politics\n\n"
+            "Senate leaders strike a late deal on disaster aid for farm states\n\n"
+            "The Senate passed the bill on Monday, Sen. Ann Roe said.\n\n"
+            "It now goes to the House.\n")
+    by_text = {s.text[:20]: s for s in sentences(analyzer, text)}
+    assert by_text["Politics"].is_heading
+    assert by_text["Senate leaders strik"].is_heading
+    assert not by_text["The Senate passed th"].is_heading
+    # a one-word title over a first paragraph that ends like a sentence: the paragraph is no title
+    text = "Rebate\n\nSen. Ann Roe has called for a smaller rebate.\n\nIt now goes to the House.\n"
+    by_text = {s.text[:20]: s for s in sentences(analyzer, text)}
+    assert by_text["Rebate"].is_heading and not by_text["Sen. Ann Roe has cal"].is_heading
+
+
 def test_lines_under_a_title_that_no_byline_follows_are_the_first_paragraph(analyzer):
     text = ("Bridge closes for repairs\n"
             "The harbour bridge will close for six weeks, the city council said on Monday.\n\n"

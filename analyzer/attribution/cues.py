@@ -17,9 +17,9 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import (MEASURE_ENTS, clauses, evidence_verb_read_as_noun, first_subject_before,
-                          inside_reported_clause, joined_phrases, object_after, passive_subject, person_named_before,
-                          recipients, subject as subject_of, trailing_tag_speaker, verb_tagged_noun)
+from ..nlp.syntax import (MEASURE_ENTS, clauses, first_subject_before, inside_reported_clause, joined_phrases, object_after,
+                          passive_subject, person_named_before, recipients, subject as subject_of, trailing_tag_speaker)
+from ..nlp.verb_reads import evidence_compounded, evidence_verb_read_as_noun, names_its_object, verb_tagged_noun
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -161,7 +161,8 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     verb = cues.doc[hit.start]  # "lawsuits seeking information": a noun described by what it asks, no citation
     if not _verb_cue_applies(cues, verb, rule) or verb.dep_ == "acl" and verb.lemma_ in cues.classifier.lexicon.request_verbs:
         return
-    subject = trailing_tag_speaker(verb) or subject_of(verb)  # "..., the data show.", "..., a CNN/ORC poll shows."
+    # "..., the data show.", "..., a CNN/ORC poll shows.", "Federal data show apprehensions rose"
+    subject = trailing_tag_speaker(verb) or subject_of(verb) or evidence_compounded(verb)
     if subject is None:
         subject = first_subject_before(verb)
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=rule.subject_must_be)
@@ -211,8 +212,9 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
     if verb.dep_ == "amod" or (verb.dep_ == "compound" and not as_noun) or (
             verb.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(verb) and not as_noun):
         return False
-    if rule.needs_clause and not has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs):
-        return False
+    content = has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs)
+    if (rule.needs_clause or names_its_object(verb)) and not content:
+        return False  # "a memo she wrote a decade ago resurfaced": the memo described, no claim
     if an_act_not_a_claim(verb, cues.hits, cues.classifier.lexicon.act_documents):
         return False
     if any(c.dep_ == "advmod" and cues.hits.within([c.i], "anonymous_source", "hedge") for c in verb.children):

@@ -22,10 +22,11 @@ def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     broke.'" (the subject before a colon that opens a quotation): the main clause's subject speaks."""
     root = cues.sent.root
     subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
-    frame_words = list(cues.doc[hit.start:hit.end])
-    if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < hit.start):
+    start = hit.start + (cues.doc[hit.start].text == ",")  # ", in a statement to the Times,": the frame after the comma
+    frame_words = list(cues.doc[start:hit.end])
+    if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < start):
         credit_once(cues, subject, frame_words, hit.rule_id, rule.subject_must_be)
-    piece = next((c for c in cues.doc[hit.start].children if c.dep_ == "pobj"), None)
+    piece = next((c for c in cues.doc[start].children if c.dep_ == "pobj"), None)
     outlet = _outlet_of_piece(cues, piece) if piece is not None else None
     if outlet is not None:
         cues.add(outlet_source(cues.doc, outlet, cues.classifier), frame_words, hit.rule_id, speaker=False)

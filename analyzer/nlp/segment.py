@@ -137,9 +137,13 @@ def title_lines(text: str, lines: list[Line]) -> list[Line]:
         return []  # a title stands over at least two paragraphs
     title = []
     first_words = WORD.findall(text[lines[0].start:lines[0].end])
-    if 0 < len(first_words) <= TAG_MAX_WORDS and not text[lines[0].start:lines[0].end].endswith(FINAL_PUNCTUATION) \
-            and _same_block(text, lines[0], lines[1]):
-        title.append(lines[0])  # a category tag over the title ("Asia", "Local News")
+    second = text[lines[1].start:lines[1].end].rstrip()
+    if 0 < len(first_words) <= TAG_MAX_WORDS and not text[lines[0].start:lines[0].end].endswith(FINAL_PUNCTUATION) and (
+            _same_block(text, lines[0], lines[1]) or len(WORD.findall(second)) <= TITLE_MAX_WORDS
+            and not second.endswith(FINAL_PUNCTUATION + tuple(QUOTE_MARKS) + (",", ";", ":"))):
+        # a category tag over the title ("Asia", "Local News"), in the title's block or its own
+        # above a title that does not end like a sentence
+        title.append(lines[0])
     for line in lines[len(title):len(title) + 2]:
         words = WORD.findall(text[line.start:line.end])
         if not words or len(words) > TITLE_MAX_WORDS or len(text[line.start:line.end]) > 200:

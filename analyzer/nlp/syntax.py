@@ -26,8 +26,6 @@ ATTACHMENT_PREPS = {"of", "at", "from", "for", "with", "in", "on", "to", "within
                     "among"}
 TIME_ENTS = ("DATE", "TIME")
 MEASURE_ENTS = TIME_ENTS + ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")  # never a speaker
-EVIDENCE_VERB_FORMS = ("show", "shows", "showed", "reveal", "reveals", "suggest", "suggests", "indicate", "indicates",
-                       "depict", "depicts")
 RELAYED_SPEECH = ("say", "tell")
 # Words that open a clause of time or condition: "When asked by reporters", "If confirmed by the Senate".
 CONDITION_WORDS = ("when", "whenever", "if", "once", "after", "before", "while", "unless", "until")
@@ -179,8 +177,10 @@ def subject(verb: Token) -> Optional[Token]:
             return found
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head
-        if token.dep_ == "advcl" and opener == ["as"] and token.tag_ == "VBN":
-            return None  # "As noted in the report, the agency missed ...": not the agency's words
+        if token.dep_ == "advcl" and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children):
+            # "As noted in the report, the agency missed ...": not the agency's words; "If convicted,
+            # Albanese faces ...": the main clause's subject is the one convicted, not the court
+            return None
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
             token = token.head
             continue
@@ -338,25 +338,6 @@ def _subject_after_opening(verb: Token) -> Optional[Token]:
         return None
     entity = entity_of(first)
     return entity.root if entity is not None else first
-
-
-def verb_tagged_noun(token: Token) -> bool:
-    """ "Trump claims that ...": the tagger reads "claims" as a noun, but a root with a
-    subject and a clause is a verb."""
-    children = {c.dep_ for c in token.children}
-    # "But Trump claims that ...": the name read as a compound of the noun "claims"
-    named = token.tag_ == "NNS" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
-    return token.dep_ == "ROOT" and ("nsubj" in children or named) and bool(children & {"ccomp", "mark"})
-
-
-def evidence_verb_read_as_noun(token: Token) -> bool:
-    """ "Satellite images from Maxar show burned villages": after a name the parser reads the
-    verb as a noun ("Maxar show"); so it does at the end of a sentence ("..., the data show.").
-    A verb of evidence there is still a verb."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in EVIDENCE_VERB_FORMS or token.i == token.sent.start:
-        return False
-    last = all(t.is_punct or t.is_space for t in token.doc[token.i + 1:token.sent.end])
-    return token.doc[token.i - 1].pos_ == "PROPN" or (last and trailing_tag_speaker(token) is not None)
 
 
 def joined_phrases(root: Token, past_words: frozenset[str] = frozenset()) -> list[Token]:

@@ -88,8 +88,8 @@ def names_respondents(root: Token) -> bool:
 def not_a_source(p: Phrase) -> Verdict:
     if p.at_root("named_other", "not_a_source") and not p.at_root("document"):
         return NOT_A_SOURCE  # "official statistics" are still statistics (decide.document)
-    # a poll word in a title ("Senate Majority Leader Mitch McConnell") is part of a name
-    if p.root.like_num or any(t.lower_ in p.lexicon.poll_words and not (t.is_title and t.dep_ == "compound")
+    # a poll word in a title ("Senate Majority Leader Mitch McConnell", "the minority leader") is part of a name
+    if p.root.like_num or any(t.lower_ in p.lexicon.poll_words and t.dep_ != "compound"
                               for t in p.core + p.extra):
         return NOT_A_SOURCE
     return None

@@ -202,12 +202,16 @@ def _has_name(p: Phrase) -> bool:
 
 
 def names_an_organisation(root) -> bool:
-    """ "Doctors Without Borders", "said Physicians for Human Rights": a plural people word with a
+    """ "Doctors Without Borders", "said Physicians for Human Rights", "Greyline Partners": a plural people word with a
     capitalised name after its preposition is an organisation's name, not people described. The
     head's capital counts only mid-sentence; at the start, the preposition's own capital must show
     it ("Doctors Without Borders said", not "Doctors in Gaza said")."""
     if not root.is_title:
         return False
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    if before is not None and root.tag_ in ("NNS", "NNPS") and before.dep_ == "compound" and before.head.i == root.i and before.pos_ == "PROPN" \
+            and before.is_title and before.ent_type_ not in PLACE_ENTS:
+        return True  # "Greyline Partners, which disclosed a stake,": a firm's name, not partners described
     for prep in root.children:
         if prep.dep_ != "prep" or prep.i != root.i + 1 or not (prep.is_title or not root.is_sent_start):
             continue
@@ -229,7 +233,9 @@ def employer_named(p: Phrase) -> Verdict:
     if represented and p.lemma in p.lexicon.no_office_agents:
         # "lawyers for the city", "an attorney for the secretary of state's office": they speak for it in court
         return p.make("named-official", rule_of(represented[0]), person=True)
-    organisations = p.within(p.extra, "named_other", "organisation")
+    # "critics in both parties", "analysts at banks": organisations in the plural and in lower case name none
+    organisations = [h for h in p.within(p.extra, "named_other", "organisation")
+                     if not (root.doc[h.end - 1].tag_ == "NNS" and root.doc[h.end - 1].is_lower)]
     org = [t for t in p.extra if t.ent_type_ in ORG_ENTS] + [root.doc[h.start] for h in organisations] + [
         t for c in root.children if c.dep_ == "prep" for t in c.children if employer_after_at(t)]  # "analysts at Jefferies"
     if p.lemma in p.lexicon.expert_words:  # "a Goldman Sachs analyst"; not "a Google employee", an insider

@@ -69,6 +69,8 @@ def pronoun(p: Phrase) -> Verdict:
         return None
     if p.lower in PERSON_PRONOUNS:
         return person_pointed_to(p, p.root) or NOT_A_SOURCE
+    if p.lower == "it" and _dummy_it(p.root):
+        return NOT_A_SOURCE
     elif p.lower in PLURAL_PRONOUNS:
         # "they": people, or an organisation ("the company ... they said"), never one person
         earlier = p.ctx.last(want_person=True, want_plural=True) or p.ctx.last(want_plural=True) or p.ctx.last(
@@ -76,6 +78,14 @@ def pronoun(p: Phrase) -> Verdict:
     else:
         earlier = p.ctx.last(want_person=False)
     return p.refer_to(earlier, "ref.pronoun") if earlier is not None else NOT_A_SOURCE
+
+
+def _dummy_it(it) -> bool:
+    """ "It is fair to ask what changed", "It was not clear whether ...": an "it" that stands for
+    the clause after an adjective points back to nothing."""
+    verb = it.head
+    return it.dep_ == "nsubj" and verb.lemma_ in ("be", "seem", "remain") and any(
+        c.dep_ == "acomp" for c in verb.children) and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def person_pointed_to(p: Phrase, pronoun) -> Optional[Source]:
