@@ -93,3 +93,30 @@ def test_a_minority_leader_is_an_official_and_a_memo_described_is_no_claim(analy
     assert labels_at(analyzer, text, "A majority of voters") == set()
     assert labels_at(analyzer, text, "Former Treasurer") == set()
     assert labels_at(analyzer, text, "The story comes after") == {"named-official"}
+
+
+def test_what_an_outlet_published_is_its_reporting_and_the_paper_points_back_to_it(analyzer):
+    text = ("Grants\n\n"
+            "The New York Times on Tuesday published what may be the most damaging story yet about the program.\n\n"
+            "The paper reviewed internal emails showing that Vick asked staff to re-score the application.\n\n"
+            "Labour's lead has narrowed, according to a YouGov poll for The Times published on Saturday.\n\n"
+            "The charity published a log of its radio messages on its website.\n")
+    assert labels_at(analyzer, text, "The New York Times on Tuesday") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The paper reviewed") == {"document", "secondary-outlet"}
+    assert labels_at(analyzer, text, "Labour's lead") == {"document"}
+    assert labels_at(analyzer, text, "The charity published") == set()
+
+
+def test_saying_little_a_study_that_appeared_and_a_citation_for_wiring_are_no_sources(analyzer):
+    text = ("Study\n\n"
+            "Chief Executive Halvorsen has said little publicly since then.\n\n"
+            "Insiders have long joked that the acronym stands for \"Connected Members Always Paid.\"\n\n"
+            "The research, which appeared in the Journal of Geriatric Medicine, followed 180,000 adults.\n\n"
+            "Satellite images appear to show a new runway at the base.\n\n"
+            "City records show that an inspector cited the owner, Brisco Property Group, in October for faulty "
+            "wiring.\n")
+    assert labels_at(analyzer, text, "Chief Executive Halvorsen") == set()
+    assert labels_at(analyzer, text, "Insiders have long joked") == {"anonymous"}
+    assert labels_at(analyzer, text, "The research, which appeared") == set()
+    assert labels_at(analyzer, text, "Satellite images appear") == {"satellite-imagery"}
+    assert labels_at(analyzer, text, "City records show") == {"document"}

@@ -17,8 +17,9 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import (MEASURE_ENTS, clauses, first_subject_before, inside_reported_clause, joined_phrases, object_after,
-                          passive_subject, person_named_before, recipients, subject as subject_of, trailing_tag_speaker)
+from ..nlp.syntax import (MEASURE_ENTS, clauses, first_subject_before, inside_reported_clause, joined_phrases,
+                          object_after, passive_subject, person_named_before, recipients, subject as subject_of,
+                          trailing_tag_speaker)
 from ..nlp.verb_reads import evidence_compounded, evidence_verb_read_as_noun, names_its_object, verb_tagged_noun
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
@@ -42,6 +43,7 @@ AGENTLESS_PASSIVE = rule_ref("anon.agentless_passive")
 
 # The cue types whose hit is a verb: a verb cue inside another's reported clause is no cue.
 VERB_CUE_TYPES = ("speech_verb", "evidence_verb")
+PUBLISHING_VERBS = ("publish", "release", "circulate")
 
 CueHandler = Callable[["SentenceCues", Hit, Rule], None]
 CUE_HANDLERS: dict[str, CueHandler] = {}
@@ -213,8 +215,10 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
             verb.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(verb) and not as_noun):
         return False
     content = has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs)
-    if (rule.needs_clause or names_its_object(verb)) and not content:
-        return False  # "a memo she wrote a decade ago resurfaced": the memo described, no claim
+    said_nothing = any(c.dep_ == "dobj" and c.lower_ in ("little", "nothing") for c in verb.children)
+    if (rule.needs_clause or names_its_object(verb) or said_nothing) and not content:
+        # "a memo she wrote a decade ago resurfaced": the memo described; "has said little publicly": no claim
+        return False
     if an_act_not_a_claim(verb, cues.hits, cues.classifier.lexicon.act_documents):
         return False
     if any(c.dep_ == "advmod" and cues.hits.within([c.i], "anonymous_source", "hedge") for c in verb.children):
@@ -263,8 +267,9 @@ def source_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     "a letter from the mayor": the writer too (written.py)."""
     cue_tokens = list(cues.doc[hit.start:hit.end])
     verb = cues.doc[hit.start]
-    if any(c.dep_ == "neg" for c in verb.children):
-        return  # "the data had not yet been published in a journal": no one's word
+    if any(c.dep_ == "neg" for c in verb.children) or verb.lower_ == "cited" and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return  # "the data had not yet been published in a journal": no one's word; "cited the owner for": a penalty
     quoted = passive_subject(verb)
     _phrase_object(cues, hit, rule, cue_tokens, outlets_only=False)
     for source in writers_of(object_after(cues.doc, hit.start, hit.end), cues.classifier.lexicon, cues.classify_all):
@@ -347,8 +352,12 @@ def document_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     documents = [s for c in objects for s in cues.classify_all(c) if s.label == "document"]
     statement = any(c.lemma_.lower() in cues.classifier.lexicon.statement_nouns for c in objects)
     if not documents and not statement:
-        if rule.needs_clause:  # "BuzzFeed News obtained the documents": what an outlet obtained is its reporting
-            cues.add(only_outlet(cues.classify_all(subject_of(verb))), [verb], hit.rule_id, speaker=False)
+        # "BuzzFeed News obtained the documents", "The Times on Tuesday published what may be the most
+        # damaging story yet": what an outlet obtained or published is its reporting (and the outlet
+        # a later "the paper" points back to); not "a poll published on Saturday"
+        published = verb.lemma_ in PUBLISHING_VERBS and any(c.dep_ == "nsubj" for c in verb.children)
+        if rule.needs_clause or published:
+            cues.add(only_outlet(cues.classify_all(subject_of(verb))), [verb], hit.rule_id, speaker=published)
         return
     for source in documents:
         cues.add(source, [verb], hit.rule_id)

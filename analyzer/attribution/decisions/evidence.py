@@ -284,8 +284,9 @@ def outlet_story(p: Phrase) -> Verdict:
     # "the piece", "the story" can only be news: the outlet credited last, whatever documents its
     # reporting cited since; "the report" or "the analysis" is the nearest of the two
     news_only = p.lemma in NEWS_ONLY_NOUNS
-    earlier = next((s for s in reversed(p.ctx.history) if s.label == "secondary-outlet"
-                    or (s.label == "document" and not news_only)), None)
+    # only what came before it: "The paper reviewed emails showing ...": the emails are cited after it
+    earlier = next((s for s in reversed(p.ctx.history) if s.start_char < p.root.idx and (
+        s.label == "secondary-outlet" or (s.label == "document" and not news_only))), None)
     # a document cited on the way ("said in a report to the council") counts too: it speaks for no one
     cited = next((d for d in reversed(p.ctx.documents) if d.start_char < p.root.idx), None)
     if cited is not None and not (news_only or paper) and (earlier is None or cited.start_char > earlier.start_char):
