@@ -120,3 +120,12 @@ def test_saying_little_a_study_that_appeared_and_a_citation_for_wiring_are_no_so
     assert labels_at(analyzer, text, "The research, which appeared") == set()
     assert labels_at(analyzer, text, "Satellite images appear") == {"satellite-imagery"}
     assert labels_at(analyzer, text, "City records show") == {"document"}
+
+
+def test_a_thing_first_reported_by_an_outlet_is_what_was_reported_not_a_reporter(analyzer):
+    text = ("Rail\n\n"
+            "The Association of Freight Carriers warned in a letter to senators first reported by Politico that "
+            "higher fines would hurt safety.\n\n"
+            "The 2013 memo, first reported by Axios on Tuesday, was written while she was state treasurer.\n")
+    assert labels_at(analyzer, text, "The Association") == {"named-other", "document", "secondary-outlet"}
+    assert labels_at(analyzer, text, "The 2013 memo") == {"secondary-outlet"}

@@ -175,6 +175,8 @@ def subject(verb: Token) -> Optional[Token]:
             if found.dep_ == "csubj":
                 return None
             return found
+        if token.dep_ == "acl" and token.tag_ == "VBN" and agent is not None and token.lemma_ in ("report", "publish"):
+            return None  # "a letter to senators first reported by Politico": the senators report nothing
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head
         if token.dep_ == "advcl" and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children):
