@@ -13,11 +13,13 @@ def test_outlooks_advisories_questionnaires_and_schedules_are_documents(analyzer
             "The Weather Bureau's seasonal outlook calls for below-normal rainfall through April.\n\n"
             "The National Hurricane Center warned in its 5 p.m. advisory that the surge could reach nine feet.\n\n"
             "Her Senate questionnaire lists 14 corporate clients.\n\n"
-            "Internal schedules obtained by the committee list the meetings as \"listening sessions.\"\n")
+            "Internal schedules obtained by the committee list the meetings as \"listening sessions.\"\n\n"
+            "The summaries show the couple reported income of about $4.2 million.\n")
     assert labels_at(analyzer, text, "The Weather Bureau's seasonal outlook") == {"document"}
     assert labels_at(analyzer, text, "The National Hurricane Center warned") == {"named-official", "document"}
     assert labels_at(analyzer, text, "Her Senate questionnaire") == {"document"}
     assert "document" in labels_at(analyzer, text, "Internal schedules")
+    assert labels_at(analyzer, text, "The summaries show") == {"document"}
 
 
 def test_a_programme_named_at_the_start_and_a_statement_between_commas_credit_the_outlet(analyzer):
