@@ -112,3 +112,19 @@ def test_a_citys_finance_director_is_an_official_a_companys_is_not(analyzer):
             "Harlow Group's finance director said margins fell.\n")
     assert labels_at(analyzer, text, "In a memo") == {"named-official", "document"}
     assert labels_at(analyzer, text, "Harlow Group's") == {"named-other"}
+
+
+def test_a_party_in_a_story_of_named_legislators_is_those_legislators(analyzer):
+    text = ("Contempt vote\n\n"
+            "Rep. Dale Harmon (R-Utah) said the witness must appear.\n\n"
+            "Republicans said the credibility of the Congress was on the line.\n\n"
+            "Rep. Ella Quint (D-Md.) called it a show.\n\n"
+            "Democrats called the citation a stunt.\n\n"
+            "The map was redrawn after a lawsuit in which Democrats argued it diluted black votes.\n\n"
+            "Many Democrats said they would vote for her.\n")
+    assert labels_at(analyzer, text, "Republicans said") == {"named-official"}
+    assert labels_at(analyzer, text, "Democrats called") == {"named-official"}
+    assert labels_at(analyzer, text, "The map was redrawn") != {"named-official"}
+    assert labels_at(analyzer, text, "Many Democrats") == {"anonymous"}
+    # with no legislators named, a party is its unnamed members
+    assert labels_at(analyzer, "Vote\n\nRepublicans said the plan was dead.\n", "Republicans said") == {"anonymous"}

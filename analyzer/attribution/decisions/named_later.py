@@ -16,6 +16,8 @@ from .verdict import Verdict
 # Words that make a party's members legislators ("House Republicans", "Democrats on the committee").
 LEGISLATURE_WORDS = frozenset(("house", "senate", "congress", "congressional", "committee", "panel", "legislature",
                                "assembly", "caucus", "chamber"))
+# A legislator's title in a mention: "Rep. Jason Chaffetz", "Sen. Ann Hale", "Senator Ann Hale".
+LEGISLATOR_TITLE = re.compile(r"\b(?:Rep|Reps|Sen|Sens)\.|\b(?:Representative|Senator|Congressman|Congresswoman)\b")
 # How far on a source described before it is named may be named: about two short paragraphs.
 NAMED_LATER_CHARS = 600
 # A role and how a name's title abbreviates it: "a doctor" is named later as "Dr. Connie Mariano".
@@ -31,7 +33,8 @@ ROLE_ABBREVIATIONS = {"doctor": "dr", "professor": "prof", "senator": "sen", "go
                "(docs/labelling.md).")
 def named_later(p: Phrase) -> Verdict:
     root = p.root
-    legislators = _party_in_legislature(p)
+    in_congress = _party_among_legislators(p)
+    legislators = _party_in_legislature(p) or in_congress is not None
     if (root.pos_ != "NOUN" and not legislators) or p.has_word("the", "this", "these", "that", "those"):
         return None
     if any(c.dep_ == "poss" or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
@@ -59,7 +62,25 @@ def named_later(p: Phrase) -> Verdict:
                 and not (organisations and known.label != "named-other")):
             return p.refer(known.label, "ref.named_later", known.mention, key=known.name, plural=p.plural)
         first_after = False
+    if in_congress is not None:  # "Democrats said" in a story of a hearing: the legislators it names
+        return p.refer(in_congress.label, "ref.named_later", in_congress.mention, key=in_congress.name, plural=True)
     return None
+
+
+def _party_among_legislators(p: Phrase):
+    """ "Republicans said the findings raised more questions" in a story that names two or more
+    legislators by title: the party's members among them, not the party's voters. The
+    legislator it names first after the phrase, else the last before; None elsewhere."""
+    verb = p.root.head
+    if p.root.lower_ not in ("democrats", "republicans") or p.root.dep_ != "nsubj" or len(list(p.root.children)) or (
+            verb.dep_ not in ("ROOT", "conj")):
+        return None  # "She said Republicans had told her", "a suit in which Democrats argued", "many Democrats"
+    named = [(offset, p.ctx.people[name]) for offset, name in p.ctx.mentions if name in p.ctx.people
+             and p.ctx.people[name].label == "named-official" and LEGISLATOR_TITLE.search(p.ctx.people[name].mention)]
+    if len({known.name for _, known in named}) < 2:
+        return None
+    after = [known for offset, known in named if offset > p.root.idx]
+    return after[0] if after else named[-1][1]
 
 
 def _party_in_legislature(p: Phrase) -> bool:
