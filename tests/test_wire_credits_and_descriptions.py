@@ -248,3 +248,14 @@ def test_a_union_named_with_a_possessive_and_images_framed_bare(analyzer):
     assert labels_at(analyzer, text, "The Toledo Police") == {"named-other"}
     assert labels_at(analyzer, text, "In images from") == {"satellite-imagery"}
     assert labels_at(analyzer, text, "In data centers") == set()
+
+
+def test_a_spokesperson_for_the_department_named_before_speaks_for_it(analyzer):
+    text = ("Tax records\n\n"
+            "A judge ordered the state Department of Revenue to produce the records.\n\n"
+            "A spokesman for the department declined to say whether the state would appeal.\n\n"
+            "A spokesman for the department, Curtis Lang, said the state would appeal.\n\n"
+            "A spokesman for the company, Ed Roe, said the firm would comply.\n")
+    assert labels_at(analyzer, text, "A spokesman for the department declined") == {"named-official"}
+    assert labels_at(analyzer, text, "A spokesman for the department, Curtis") == {"named-official"}
+    assert labels_at(analyzer, text, "A spokesman for the company") == {"named-other"}

@@ -33,13 +33,22 @@ LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
 SEAT_VERBS = ("represent", "serve", "sit")
 
 
-def speaks_for_other(hits, spokes: Token) -> bool:
+def speaks_for_other(hits, spokes: Token, lexicon) -> bool:
     """ "a spokesman for Harborline", "a spokeswoman for the family": a "for" phrase that names no
-    official body, function or state."""
+    official body, function or state, nor points back to one ("for the department")."""
     for prep in spokes.children:
         if prep.dep_ == "prep" and prep.lower_ == "for":
-            return not hits.within([t.i for t in prep.subtree], "official")
+            return not hits.within([t.i for t in prep.subtree], "official") and not speaks_for_body_named_before(
+                spokes, lexicon)
     return False
+
+
+def speaks_for_body_named_before(spokes: Token, lexicon) -> bool:
+    """ "a spokesman for the department", "a spokeswoman for the ministry": a spokesperson for a
+    body the article named before (lex.official_references: "the department" points to one)."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in lexicon.official_references and any(
+            d.lower_ == "the" for d in o.children) for o in prep.children) for prep in spokes.children)
 
 
 def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:
@@ -143,9 +152,10 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
     if spokes and any(t.i < spokes[0].start and t.ent_type_ in PERSON_ENTS and not hits.within([t.i], "official")
                       for t in tokens):
         return None  # "Clinton spokesman Nick Merrill": a person's spokesman, and that person, hold no office by it
-    if spokes and speaks_for_other(hits, tokens[0].doc[spokes[0].start]):
+    if spokes and speaks_for_other(hits, tokens[0].doc[spokes[0].start], lexicon):
         return None  # "a spokesman for the joint venture, Daniel Cho": whoever it speaks for is no official body
-    if spokes and (body_context or org_hit(hits, tokens) is None and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
+    if spokes and (body_context or speaks_for_body_named_before(doc[spokes[0].start], lexicon)
+                   or org_hit(hits, tokens) is None and not any(t.ent_type_ in ORG_ENTS for t in tokens)):
         return "named-official", rule_of(spokes[0])
     bodies = [h for h in hits.within([t.i for t in tokens], "official", "body") if not _about_someone_else(doc, h, tokens)]
     if not titles and bodies and any(t.pos_ == "NOUN" and not hits.within([t.i], "official") for t in tokens):

@@ -11,7 +11,7 @@ from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_wo
 from ...rules.matcher import Hit
 from ...rules.refs import decision_step, step_id
 from ..context import Source
-from .offices import office_of_person, principal_office, speaks_for_other
+from .offices import office_of_person, principal_office, speaks_for_body_named_before, speaks_for_other
 from .phrase import NAMED_ENTITY, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
@@ -122,8 +122,8 @@ def spokesperson(p: Phrase) -> Verdict:
     spokes = p.at_root("official", "spokesperson")
     if not spokes:
         return None
-    if p.context_body(p.extended) or has_group_ent(p.extended):
-        return p.make("named-official", rule_of(spokes[0]), person=True)
+    if p.context_body(p.extended) or has_group_ent(p.extended) or speaks_for_body_named_before(p.root, p.lexicon):
+        return p.make("named-official", rule_of(spokes[0]), person=True)  # "a spokesman for the department" too
     principal = _principal(p)
     if principal is not None:  # "A spokeswoman for Thibodeaux, Claire Benoit": speaks for the governor
         return p.make(principal.label, principal.rule_id, resolved=principal.mention, person=True)
@@ -131,7 +131,7 @@ def spokesperson(p: Phrase) -> Verdict:
     if organisation is not None or any(t.ent_type_ in ORG_ENTS for t in p.extended):
         return p.make("named-other", rule_of(organisation) if organisation else SPOKESPERSON_OF_ORG, person=True)
     named = any(t.ent_type_ in PERSON_ENTS for t in p.extra)
-    if named and speaks_for_other(p.hits, p.root):
+    if named and speaks_for_other(p.hits, p.root, p.lexicon):
         # "A spokesman for Harborline, Eric Dunmore": named, for someone no rule makes official
         return p.make("named-other", SPOKESPERSON_OF_ORG, person=True)
     if named:
