@@ -128,3 +128,13 @@ def test_a_party_in_a_story_of_named_legislators_is_those_legislators(analyzer):
     assert labels_at(analyzer, text, "Many Democrats") == {"anonymous"}
     # with no legislators named, a party is its unnamed members
     assert labels_at(analyzer, "Vote\n\nRepublicans said the plan was dead.\n", "Republicans said") == {"anonymous"}
+
+
+def test_an_office_held_then_describes_the_person_only_then(analyzer):
+    text = ("Zoning deal\n\n"
+            "The Post attacked former Missouri Gov. Dale Whitcomb over a real estate deal.\n\n"
+            "The paper claims that Whitcomb, then a state senator, helped steer a zoning change.\n\n"
+            "\"They come after me because they can't come after my record,\" he told the crowd.\n\n"
+            "In 2005 Ann Ruiz, then a state senator, said the deal was clean.\n")
+    assert labels_at(analyzer, text, "\"They come after me") == {"named-other"}
+    assert labels_at(analyzer, text, "In 2005 Ann Ruiz") == {"named-official"}

@@ -59,8 +59,8 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
             continue
         root = ent.root
         words = person_words(ent)
-        if any(s <= ent.start_char < e for s, e in no_titles):
-            decided = None
+        if any(s <= ent.start_char < e for s, e in no_titles) or any(t.lower_ == "then" for t in words):
+            decided = None  # "Whitcomb, then a state senator,": an office held then says who they were, not are
         else:
             decided = office_of_person(hits, lexicon, words, ent) or principal_office(hits, ctx.people, words, ent)
         journalist = journalist_outlet(hits, classifier, lexicon, words)
