@@ -259,3 +259,10 @@ def test_a_spokesperson_for_the_department_named_before_speaks_for_it(analyzer):
     assert labels_at(analyzer, text, "A spokesman for the department declined") == {"named-official"}
     assert labels_at(analyzer, text, "A spokesman for the department, Curtis") == {"named-official"}
     assert labels_at(analyzer, text, "A spokesman for the company") == {"named-other"}
+
+
+def test_a_wire_dateline_opens_the_leads_sentence_whatever_word_follows(analyzer):
+    for dateline in ("GENEVA (Reuters) - ", "WASHINGTON (AP) — ", "NAIROBI, Kenya (AFP) – "):
+        text = f"Dam row\n\n{dateline}The reservoir behind the dam has doubled in size, officials said.\n\nIt is filling.\n"
+        found = [s.text for s in sentences(analyzer, text)]
+        assert found[1] == f"{dateline}The reservoir behind the dam has doubled in size, officials said.", found

@@ -197,6 +197,8 @@ def set_line_boundaries(doc: Doc) -> Doc:
     sent_starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 does not, 0 the parser decides
     entries, entries_from = _source_entries(text)
     forced = _timestamp_starts(text) | entries
+    # "GENEVA (Reuters) - The reservoir ...": the wire's dateline opens the lead's sentence
+    datelines = {m.end() for m in DATELINE_WIRE.finditer(text)}
     after_break = True
     line_start = 0
     for i, (space, _, _, idx, length, _) in enumerate(columns):
@@ -210,7 +212,8 @@ def set_line_boundaries(doc: Doc) -> Doc:
             line_start = i
         elif (i == line_start + 1 and (not columns[line_start][1] or _token_text(text, columns, line_start) in OPENERS)
               or heading_ranges and any(s < idx < e for s, e in heading_ranges)
-              or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i) or idx > entries_from):
+              or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i) or idx > entries_from
+              or columns[i - 1][3] + columns[i - 1][4] in datelines):
             sent_starts[i] = -1
     doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
     doc._.sourcing_headings = heading_ranges
