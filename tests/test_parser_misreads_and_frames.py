@@ -131,3 +131,11 @@ def test_a_thing_first_reported_by_an_outlet_is_what_was_reported_not_a_reporter
             "The 2013 memo, first reported by Axios on Tuesday, was written while she was state treasurer.\n")
     assert labels_at(analyzer, text, "The Association") == {"named-other", "document", "secondary-outlet"}
     assert labels_at(analyzer, text, "The 2013 memo") == {"secondary-outlet"}
+
+
+def test_a_speaker_described_by_a_whose_clause_is_still_the_speaker(analyzer):
+    text = ("Overdoses\n\n"
+            "Carol Jennings, whose 26-year-old son Evan died of an overdose in 2024, said she welcomed the drop.\n\n"
+            "\"Every one of those 187 was somebody's kid,\" she said.\n")
+    assert labels_at(analyzer, text, "Carol Jennings") == {"named-other"}
+    assert labels_at(analyzer, text, "\"Every one of those") == {"named-other"}

@@ -316,7 +316,11 @@ def person_named_before(verb: Token) -> Optional[Token]:
         return None
     if doc[verb.i - 1].text != ",":
         return _subject_after_opening(verb)
-    for token in reversed(doc[verb.sent.start:verb.i]):
+    end = verb.i
+    commas = [t.i for t in doc[verb.sent.start:verb.i - 1] if t.text == ","]
+    if commas and doc[commas[-1] + 1].lower_ in ("who", "whose"):
+        end = commas[-1]  # "Carol Jennings, whose son died of an overdose, said": past the relative clause
+    for token in reversed(doc[verb.sent.start:end]):
         if token.pos_ in ("VERB", "AUX"):
             return None
         if token.ent_type_ in PERSON_ENTS:
