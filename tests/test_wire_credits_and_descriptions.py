@@ -273,11 +273,9 @@ def test_a_report_someone_owns_is_theirs_and_council_leaders_and_detectives_hold
             "The Valley Ledger first reported the plan in May.\n\n"
             "The consultant's report, released in June, recommended closing two schools.\n\n"
             "The paper's report said the plan was dead.\n\n"
-            "In a separate decree, the junta suspended two parties.\n\n"
             "Wenmouth's current council leader, Priya Dhillon, said the council had failed.\n\n"
             "Det Ch Insp Alan Reeve of Carlshire police said the fraud was deliberate.\n")
     assert labels_at(analyzer, text, "The consultant's report") == {"document"}
     assert labels_at(analyzer, text, "The paper's report") == {"secondary-outlet"}
-    assert "document" in labels_at(analyzer, text, "In a separate decree")
     assert labels_at(analyzer, text, "Wenmouth's current council leader") == {"named-official"}
     assert labels_at(analyzer, text, "Det Ch Insp") == {"named-official"}
