@@ -279,3 +279,19 @@ def test_a_report_someone_owns_is_theirs_and_council_leaders_and_detectives_hold
     assert labels_at(analyzer, text, "The paper's report") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "Wenmouth's current council leader") == {"named-official"}
     assert labels_at(analyzer, text, "Det Ch Insp") == {"named-official"}
+
+
+def test_a_live_blog_entry_headline_under_a_time_or_a_separator_is_a_heading(analyzer):
+    text = ("The Latest: Early voting opens in three states\n"
+            "By The Associated Press\n\n"
+            "1:30 p.m.\n"
+            "Early voting begins in Minnesota, South Dakota and Vermont\n\n"
+            "Voters in three states can begin casting ballots in person Tuesday, officials said.\n\n"
+            "___\n\n"
+            "Campaign sets a September record with $61 million in donations\n"
+            "The campaign said Tuesday it raised $61 million in September.\n")
+    by_text = {s.text[:30]: s for s in sentences(analyzer, text)}
+    assert by_text["Early voting begins in Minneso"].is_heading
+    assert by_text["Campaign sets a September reco"].is_heading
+    assert not by_text["Voters in three states can beg"].is_heading
+    assert not by_text["The campaign said Tuesday it r"].is_heading

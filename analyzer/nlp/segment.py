@@ -180,12 +180,27 @@ def _same_block(text: str, above: Line, below: Line) -> bool:
 
 
 def heading_lines(text: str) -> list[Line]:
-    """Headings: the title, title-case lines that do not end like a sentence, subheads."""
+    """Headings: the title, title-case lines that do not end like a sentence, subheads, and a
+    live blog's entry headlines."""
     lines = lines_of(text)
     title = title_lines(text, lines)
-    return [ln for ln in lines if ln in title or not FURNITURE.match(text[ln.start:ln.end]) and (
+    return [ln for j, ln in enumerate(lines) if ln in title or not FURNITURE.match(text[ln.start:ln.end]) and (
             is_heading(text[ln.start:ln.end]) or LINK_LINE.match(text[ln.start:ln.end].strip())
-            or ln is not lines[0] and is_subhead(text[ln.start:ln.end]))]
+            or ln is not lines[0] and (is_subhead(text[ln.start:ln.end]) or _entry_headline(text, lines, j)))]
+
+
+# A live blog's entry opens under a separator ("___") or its time ("1:30 p.m."): the line there
+# that does not end like a sentence is the entry's headline ("Early voting begins in Minnesota,
+# South Dakota and Vermont"), longer than a subhead may be elsewhere.
+ENTRY_MARK = re.compile(r"^(?:_{3,}\.?|\d{1,2}:\d{2}\s?[ap]\.m\.)$")
+
+
+def _entry_headline(text: str, lines: list[Line], j: int) -> bool:
+    line = text[lines[j].start:lines[j].end]
+    words = WORD.findall(line)
+    return j > 0 and bool(ENTRY_MARK.match(text[lines[j - 1].start:lines[j - 1].end])) and 0 < len(words) <= TITLE_MAX_WORDS \
+        and line[0].isupper() and not line.endswith(FINAL_PUNCTUATION + tuple(QUOTE_MARKS) + (",", ";", ":")) \
+        and not REPORTED_SPEECH.search(line)
 
 
 def set_line_boundaries(doc: Doc) -> Doc:
