@@ -139,3 +139,10 @@ def test_a_speaker_described_by_a_whose_clause_is_still_the_speaker(analyzer):
             "\"Every one of those 187 was somebody's kid,\" she said.\n")
     assert labels_at(analyzer, text, "Carol Jennings") == {"named-other"}
     assert labels_at(analyzer, text, "\"Every one of those") == {"named-other"}
+
+
+def test_a_name_the_recogniser_runs_on_is_still_the_person_named_before(analyzer):
+    text = ("Voting\n\n"
+            "Minnesota Secretary of State Rachel Ungar said more than 12,000 people had voted by noon. "
+            "\"The lines are long,\" Ungar told The Associated Press.\n")
+    assert labels_at(analyzer, text, "\"The lines are long") == {"named-official", "secondary-outlet"}

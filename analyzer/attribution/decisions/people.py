@@ -215,7 +215,9 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
         source = p.make("secondary-outlet", rule_of(outlet), outlet=p.classifier.outlet_name(outlet), person=True)
         source.key = name
         return source
-    known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1])
+    # the recogniser may run a name on ("Ungar told The Associated Press"): the speaker's own word too
+    known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1]) or (
+        p.ctx.people.get(p.root.text) if p.root.pos_ == "PROPN" and p.root in ent else None)
     decided = office_of_person(p.hits, p.lexicon, extended, ent) or principal_office(p.hits, p.ctx.people, extended, ent)
     if decided is None and known is not None:
         # as the article introduced them; a journalist ("Cole described" after "The Herald's
