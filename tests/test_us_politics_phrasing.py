@@ -138,3 +138,13 @@ def test_an_office_held_then_describes_the_person_only_then(analyzer):
             "In 2005 Ann Ruiz, then a state senator, said the deal was clean.\n")
     assert labels_at(analyzer, text, "\"They come after me") == {"named-other"}
     assert labels_at(analyzer, text, "In 2005 Ann Ruiz") == {"named-official"}
+
+
+def test_a_sitting_senator_described_as_the_nominee_is_still_an_official(analyzer):
+    text = ("Housing plan\n\n"
+            "Sen. Carla Brandt of Michigan said the plan was a giveaway.\n\n"
+            "Brandt, the Democratic nominee, dismissed the plan as \"a land grab.\"\n\n"
+            "Former Gov. Dale Whitcomb said the plan would work.\n\n"
+            "Whitcomb, the Republican nominee, said it again.\n")
+    assert labels_at(analyzer, text, "Brandt, the Democratic nominee") == {"named-official"}
+    assert labels_at(analyzer, text, "Whitcomb, the Republican nominee") == {"named-other"}

@@ -9,13 +9,14 @@ from spacy.tokens import Span, Token
 
 from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_words, noun_phrase, prep_objects
 from ...rules.matcher import Hit
-from ...rules.refs import decision_step, step_id
+from ...rules.refs import decision_step, rule_ref, step_id
 from ..context import Source
 from .offices import office_of_person, principal_office, speaks_for_body_named_before, speaks_for_other
 from .phrase import NAMED_ENTITY, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
 
+NOT_OFFICIAL = rule_ref("official.not_official")
 REF_NAME = step_id("ref.name", "A person named again by surname ('Burns said') carries the label of the full "
                    "mention ('CIA Director William Burns').")
 SPOKESPERSON_OF_ORG = step_id("decide.spokesperson_of_organisation", "A spokesperson of a named company, party or NGO "
@@ -219,6 +220,9 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1]) or (
         p.ctx.people.get(p.root.text) if p.root.pos_ == "PROPN" and p.root in ent else None)
     decided = office_of_person(p.hits, p.lexicon, extended, ent) or principal_office(p.hits, p.ctx.people, extended, ent)
+    if decided is not None and decided[1] == NOT_OFFICIAL and known is not None and known.label == "named-official" \
+            and _only_campaigning(p, extended):
+        decided = None  # "Brandt, the Democratic nominee," after "Sen. Carla Brandt": a senator campaigning is one
     if decided is None and known is not None:
         # as the article introduced them; a journalist ("Cole described" after "The Herald's
         # reporter, Jane Cole") speaks for their outlet
@@ -233,6 +237,14 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     if known is not None and known.name != name:
         source.resolved = known.mention
     return source
+
+
+def _only_campaigning(p: Phrase, tokens: list[Token]) -> bool:
+    """The words that deny an office are a campaign's ("nominee", "candidate"), none that puts
+    one in the past ("former", "retired": lex.past_office)."""
+    doc = p.root.doc
+    return not any(t.lower_ in p.lexicon.past_office for h in p.hits.within([t.i for t in tokens], "official", "not_official")
+                   for t in doc[h.start:h.end])
 
 
 def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optional[Hit]:
