@@ -198,9 +198,9 @@ ENTRY_MARK = re.compile(r"^(?:_{3,}\.?|\d{1,2}:\d{2}\s?[ap]\.m\.)$")
 def _entry_headline(text: str, lines: list[Line], j: int) -> bool:
     line = text[lines[j].start:lines[j].end]
     words = WORD.findall(line)
-    return j > 0 and bool(ENTRY_MARK.match(text[lines[j - 1].start:lines[j - 1].end])) and 0 < len(words) <= TITLE_MAX_WORDS \
-        and line[0].isupper() and not line.endswith(FINAL_PUNCTUATION + tuple(QUOTE_MARKS) + (",", ";", ":")) \
-        and not REPORTED_SPEECH.search(line)
+    under_mark = j > 0 and bool(ENTRY_MARK.match(text[lines[j - 1].start:lines[j - 1].end]))
+    return under_mark and 0 < len(words) <= TITLE_MAX_WORDS and line[0].isupper() \
+        and not line.endswith(FINAL_PUNCTUATION + tuple(QUOTE_MARKS) + (",", ";", ":")) and not REPORTED_SPEECH.search(line)
 
 
 def set_line_boundaries(doc: Doc) -> Doc:

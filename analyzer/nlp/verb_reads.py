@@ -15,7 +15,8 @@ EVIDENCE_VERB_FORMS = ("show", "shows", "showed", "reveal", "reveals", "suggest"
                        "depict", "depicts")
 
 # Verbs that make the thing they are said of: "a memo she wrote", "the speech he gave".
-MAKING_VERBS = ("write", "pen", "draft", "give", "deliver", "send", "post", "publish", "issue", "sign", "author", "file")
+MAKING_VERBS = ("write", "pen", "draft", "give", "deliver", "send", "post", "publish", "issue", "sign", "author",
+                "file")
 
 
 def verb_tagged_noun(token: Token) -> bool:

@@ -282,7 +282,8 @@ def outlet_story(p: Phrase) -> Verdict:
     if named is not None and named.type != "generic":
         return None  # "the CNN story": decided with its outlet
     owner = next((c for c in p.root.children if c.dep_ == "poss"), None)
-    if named is None and owner is not None and owner.pos_ != "PRON" and owner.lemma_.lower() not in p.lexicon.outlet_nouns:
+    if named is None and owner is not None and owner.pos_ != "PRON" and \
+            owner.lemma_.lower() not in p.lexicon.outlet_nouns:
         return None  # "The consultant's report", "the medical examiner's report": whose it is, no outlet's story
     # "the piece", "the story" can only be news: the outlet credited last, whatever documents its
     # reporting cited since; "the report" or "the analysis" is the nearest of the two

@@ -202,15 +202,16 @@ def _has_name(p: Phrase) -> bool:
 
 
 def names_an_organisation(root) -> bool:
-    """ "Doctors Without Borders", "said Physicians for Human Rights", "Greyline Partners": a plural people word with a
+    """ "Doctors Without Borders", "said Physicians for Human Rights": a plural people word with a
     capitalised name after its preposition is an organisation's name, not people described. The
     head's capital counts only mid-sentence; at the start, the preposition's own capital must show
-    it ("Doctors Without Borders said", not "Doctors in Gaza said")."""
+    it ("Doctors Without Borders said", not "Doctors in Gaza said"). So is one after a proper name
+    ("Greyline Partners")."""
     if not root.is_title:
         return False
     before = root.doc[root.i - 1] if root.i > 0 else None
-    if before is not None and root.tag_ in ("NNS", "NNPS") and before.dep_ == "compound" and before.head.i == root.i and before.pos_ == "PROPN" \
-            and before.is_title and before.ent_type_ not in PLACE_ENTS:
+    if before is not None and root.tag_ in ("NNS", "NNPS") and before.dep_ == "compound" and before.head.i == root.i \
+            and before.pos_ == "PROPN" and before.is_title and before.ent_type_ not in PLACE_ENTS:
         return True  # "Greyline Partners, which disclosed a stake,": a firm's name, not partners described
     for prep in root.children:
         if prep.dep_ != "prep" or prep.i != root.i + 1 or not (prep.is_title or not root.is_sent_start):

@@ -243,8 +243,8 @@ def _only_campaigning(p: Phrase, tokens: list[Token]) -> bool:
     """The words that deny an office are a campaign's ("nominee", "candidate"), none that puts
     one in the past ("former", "retired": lex.past_office)."""
     doc = p.root.doc
-    return not any(t.lower_ in p.lexicon.past_office for h in p.hits.within([t.i for t in tokens], "official", "not_official")
-                   for t in doc[h.start:h.end])
+    denials = p.hits.within([t.i for t in tokens], "official", "not_official")
+    return not any(t.lower_ in p.lexicon.past_office for h in denials for t in doc[h.start:h.end])
 
 
 def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optional[Hit]:

@@ -67,10 +67,10 @@ def pronoun(p: Phrase) -> Verdict:
             return p.refer(earlier.label, "ref.pronoun", earlier.resolved, key=earlier.key)
     if p.lower not in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         return None
-    if p.lower in PERSON_PRONOUNS:
-        return person_pointed_to(p, p.root) or NOT_A_SOURCE
     if p.lower == "it" and _dummy_it(p.root):
         return NOT_A_SOURCE
+    if p.lower in PERSON_PRONOUNS:
+        return person_pointed_to(p, p.root) or NOT_A_SOURCE
     elif p.lower in PLURAL_PRONOUNS:
         # "they": people, or an organisation ("the company ... they said"), never one person
         earlier = p.ctx.last(want_person=True, want_plural=True) or p.ctx.last(want_plural=True) or p.ctx.last(
