@@ -107,6 +107,10 @@ QUESTION_SUBHEAD_MAX_WORDS = 8
 FURNITURE = re.compile(r"^(?:by\s|image:|images:|photo:|photograph:|\(photo:|published\b|posted:|updated\b|credit:"
                        r"|sources?:\s*\S)", re.IGNORECASE)  # "Source: NATO." credits a figure: a sentence
 QUOTE_MARKS = "\"'“”‘’"
+# The endings of a line that goes on or closes a sentence; a headline has none of them.
+SENTENCE_ENDINGS = FINAL_PUNCTUATION + tuple(QUOTE_MARKS) + (",", ";", ":")
+# A time of day as live blogs and datelines give it: "1:30 p.m.", "5:55 a.m."
+TIME_OF_DAY = r"\d{1,2}:\d{2}\s?[ap]\.m\."
 # A link to another story kept from the page ("Related: How to find a shelter", "READ MORE: ..."):
 # a title-like label standing alone, a heading (docs/labelling.md: category tags and labels).
 LINK_LINE = re.compile(r"^(?:related|read more|more|see also|also read|watch|listen)\s*:\s*\S[^\n]{0,150}$", re.IGNORECASE)
@@ -140,7 +144,7 @@ def title_lines(text: str, lines: list[Line]) -> list[Line]:
     second = text[lines[1].start:lines[1].end].rstrip()
     if 0 < len(first_words) <= TAG_MAX_WORDS and not text[lines[0].start:lines[0].end].endswith(FINAL_PUNCTUATION) and (
             _same_block(text, lines[0], lines[1]) or len(WORD.findall(second)) <= TITLE_MAX_WORDS
-            and not second.endswith(FINAL_PUNCTUATION + tuple(QUOTE_MARKS) + (",", ";", ":"))):
+            and not second.endswith(SENTENCE_ENDINGS)):
         # a category tag over the title ("Asia", "Local News"), in the title's block or its own
         # above a title that does not end like a sentence
         title.append(lines[0])
@@ -192,7 +196,7 @@ def heading_lines(text: str) -> list[Line]:
 # A live blog's entry opens under a separator ("___") or its time ("1:30 p.m."): the line there
 # that does not end like a sentence is the entry's headline ("Early voting begins in Minnesota,
 # South Dakota and Vermont"), longer than a subhead may be elsewhere.
-ENTRY_MARK = re.compile(r"^(?:_{3,}\.?|\d{1,2}:\d{2}\s?[ap]\.m\.)$")
+ENTRY_MARK = re.compile(rf"^(?:_{{3,}}\.?|{TIME_OF_DAY})$")
 
 
 def _entry_headline(text: str, lines: list[Line], j: int) -> bool:
@@ -200,7 +204,7 @@ def _entry_headline(text: str, lines: list[Line], j: int) -> bool:
     words = WORD.findall(line)
     under_mark = j > 0 and bool(ENTRY_MARK.match(text[lines[j - 1].start:lines[j - 1].end]))
     return under_mark and 0 < len(words) <= TITLE_MAX_WORDS and line[0].isupper() \
-        and not line.endswith(FINAL_PUNCTUATION + tuple(QUOTE_MARKS) + (",", ";", ":")) and not REPORTED_SPEECH.search(line)
+        and not line.endswith(SENTENCE_ENDINGS) and not REPORTED_SPEECH.search(line)
 
 
 def set_line_boundaries(doc: Doc) -> Doc:
@@ -238,7 +242,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
 # A live blog's entries open with their time ("5:55 p.m.  Donald Trump says ..."), on a line of
 # their own or after two spaces where the line breaks were lost: the time stands apart, and the
 # entry's sentence starts after it, so that the parser finds its speaker.
-TIMESTAMP = re.compile(r"(?:^|(?<=\n)|(?<=\s\s)|(?<=:\s))(\d{1,2}:\d{2}\s?[ap]\.m\.)\s+(?=[A-Z\"“])", re.MULTILINE)
+TIMESTAMP = re.compile(rf"(?:^|(?<=\n)|(?<=\s\s)|(?<=:\s))({TIME_OF_DAY})\s+(?=[A-Z\"“])", re.MULTILINE)
 
 
 def _timestamp_starts(text: str) -> set[int]:
