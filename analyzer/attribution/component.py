@@ -35,7 +35,7 @@ from .references import register_acronyms, register_people
 from .tweets import embedded_posts
 from .sentences import sentence_records
 from .source_lists import source_list_entries
-from .transcripts import transcript_turns
+from .transcripts import OFFICIAL_TITLES, TagWords, transcript_turns
 from .sources import ArticleContext, SourceClassifier
 from .trace import active_trace
 
@@ -57,6 +57,8 @@ class SourcingAttributor:
         self.rules = ruleset.by_id()
         self.quotes = QuoteFinder()
         self.outlets = OutletIndex(self.matcher.outlet_entries)
+        lexicon = self.classifier.lexicon
+        self.tag_words = TagWords(lexicon.journalist_titles, ruleset.terms(OFFICIAL_TITLES), lexicon.past_office, self.outlets)
 
     # -- the component -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -76,7 +78,7 @@ class SourcingAttributor:
             if not record.is_heading:
                 found.extend(self._attributions_in(sent, record.index, hits, ctx, quote_spans))
         records = [record for record, _ in sentences]
-        turns = transcript_turns(records, found, ctx, self.classifier.lexicon.journalist_titles)
+        turns = transcript_turns(records, found, ctx, self.tag_words)
         found.extend(turns)
         decide = lambda root: self.classifier.decide(root, hits, ctx)  # noqa: E731  (the classifier, for this article)
         found.extend(source_list_entries(records, doc, hits, self.outlets, self.classifier.outlet_name, decide))

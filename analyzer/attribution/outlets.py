@@ -23,6 +23,11 @@ def dateline_wire(text: str) -> Optional[str]:
     return match.group(1).strip() if match else None
 
 
+# A word of a name, without a possessive ending ("ABC's" -> "ABC"); the longest outlet name in words.
+NAME_WORD = re.compile(r"[^\W_][\w.&\-]*?(?=['’]s\b|[^\w.&\-]|$)")
+OUTLET_MAX_WORDS = 5
+
+
 class OutletIndex:
     """Surface form -> canonical outlet name, to recognise an article's own publisher."""
 
@@ -39,6 +44,19 @@ class OutletIndex:
         words = host.lower().split(".")
         label = words[-2] if len(words) >= 2 else words[0]
         return self.joined.get(label) if len(label) >= 3 else None
+
+    def named_in(self, text: str) -> Optional[str]:
+        """The first outlet the text names in capitalised words ("aired on ABC's 'This Week'" ->
+        ABC), longest name first; None when it names none."""
+        words = NAME_WORD.findall(text)
+        for i, word in enumerate(words):
+            if not word[0].isupper():
+                continue
+            for n in range(min(OUTLET_MAX_WORDS, len(words) - i), 0, -1):
+                canonical = self.forms.get(normalise_outlet(" ".join(words[i:i + n])))
+                if canonical is not None:
+                    return canonical
+        return None
 
     def canonical(self, name: Optional[str]) -> Optional[str]:
         if not name:

@@ -218,6 +218,12 @@ def set_line_boundaries(doc: Doc) -> Doc:
     forced = _timestamp_starts(text) | entries
     # "GENEVA (Reuters) - The reservoir ...": the wire's dateline opens the lead's sentence
     datelines = {m.end() for m in DATELINE_WIRE.finditer(text)}
+    # A transcript ("GOV. ED PARK (D), NEW MEXICO: Testing went up."): a speaker's tag stays whole
+    # ("GOV." ends no sentence) and stands apart, so the parser never takes the name for the subject
+    # of the turn's first sentence ("PARK: The White House says ...").
+    tags = list(SPEAKER_TAG.finditer(text)) if ":" in text else []
+    in_tags = {offset for m in tags for offset in range(m.start() + 1, m.end())} if len(tags) >= 2 else set()
+    forced = forced | {m.end() for m in tags} if len(tags) >= 2 else forced
     after_break = True
     line_start = 0
     for i, (space, _, _, idx, length, _) in enumerate(columns):
@@ -232,7 +238,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
         elif (i == line_start + 1 and (not columns[line_start][1] or _token_text(text, columns, line_start) in OPENERS)
               or heading_ranges and any(s < idx < e for s, e in heading_ranges)
               or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i) or idx > entries_from
-              or columns[i - 1][3] + columns[i - 1][4] in datelines):
+              or columns[i - 1][3] + columns[i - 1][4] in datelines or idx in in_tags):
             sent_starts[i] = -1
     doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
     doc._.sourcing_headings = heading_ranges
@@ -274,6 +280,13 @@ CLOSERS = {'"', "”", "’", "'", "''", ")", "]", "»", "”.", '".'}
 OPENERS = {'"', "“", "‘", "'", "``", "«"}
 SENTENCE_ENDS = {".", "!", "?", "…", "?!"}
 ABBREVIATION_IDS = {get_string_id(a) for a in ABBREVIATIONS}
+
+
+# A transcript's speaker tag: an optional quotation mark, the name in capitals (one to four
+# words, a title among them: "GOV. ED PARK"), then what the show's caption adds, a party and
+# state in brackets or a description after a comma ("(R-TX)", ", CBS NEWS HOST"), and a colon.
+SPEAKER_TAG = re.compile(r"^[\"“”'‘’]?[ \t]*((?:[A-Z][A-Z.'’\-]*[ ]){0,3}[A-Z][A-Z.'’\-]+)"
+                         r"((?:[ ]?\([^()\n]{1,30}\)|,[ ][A-Z0-9\"“”'‘’.&\- ]{2,60}?){0,3}):(?:[ \t]|$)", re.MULTILINE)
 
 
 # "WASHINGTON (AFP) –", "AUSTIN, Texas (AP) —": a wire credit that opens a line
