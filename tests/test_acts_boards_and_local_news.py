@@ -46,6 +46,22 @@ def test_a_seat_on_a_public_board_named_in_the_article_is_an_office(analyzer):
     assert labels_at(analyzer, text, "Board member") == {"named-official"}
 
 
+def test_a_trustee_of_a_public_board_named_in_the_article_holds_a_seat(analyzer):
+    text = ("Schools to close\n\n"
+            "The Pinecrest school board voted 4-3 on Tuesday to close two schools.\n\n"
+            "Trustee Marcus Hill, who voted no, said the district had not weighed other options.\n\n"
+            "Dana Ortiz, a trustee since 2019, said the vote was painful.\n")
+    assert labels_at(analyzer, text, "Trustee Marcus") == {"named-official"}
+    assert labels_at(analyzer, text, "Dana Ortiz") == {"named-official"}
+
+
+def test_a_trustee_of_a_museum_or_a_foundation_holds_no_office(analyzer):
+    text = ("Museum reports loss\n\n"
+            "The Harlow Museum reported a loss on Tuesday.\n\n"
+            "Trustee Marcus Hale said the museum would recover.\n")
+    assert labels_at(analyzer, text, "Trustee Marcus") == {"named-other"}
+
+
 def test_a_company_board_is_no_public_office(analyzer):
     text = ("Bakery chain sold\n\n"
             "Harlow Foods agreed on Monday to sell its bakeries.\n\n"
