@@ -148,3 +148,15 @@ def test_a_sitting_senator_described_as_the_nominee_is_still_an_official(analyze
             "Whitcomb, the Republican nominee, said it again.\n")
     assert labels_at(analyzer, text, "Brandt, the Democratic nominee") == {"named-official"}
     assert labels_at(analyzer, text, "Whitcomb, the Republican nominee") == {"named-other"}
+
+
+def test_a_legislatures_party_leaders_and_whips_sit_in_it(analyzer):
+    text = ("Spending bill\n\n"
+            "House Minority Leader Ann Cole said the bill would fail.\n\n"
+            "Majority Whip Tom Lee said the votes were there.\n\n"
+            "The party's floor leader, Ben Ott, said talks would go on.\n\n"
+            "Only 12 percent of minority voters said they followed the talks.\n")
+    assert labels_at(analyzer, text, "House Minority Leader") == {"named-official"}
+    assert labels_at(analyzer, text, "Majority Whip") == {"named-official"}
+    assert labels_at(analyzer, text, "The party's floor leader") == {"named-official"}
+    assert labels_at(analyzer, text, "Only 12 percent") == set()
