@@ -146,3 +146,9 @@ def test_a_name_the_recogniser_runs_on_is_still_the_person_named_before(analyzer
             "Minnesota Secretary of State Rachel Ungar said more than 12,000 people had voted by noon. "
             "\"The lines are long,\" Ungar told The Associated Press.\n")
     assert labels_at(analyzer, text, "\"The lines are long") == {"named-official", "secondary-outlet"}
+
+
+def test_a_rule_that_obliges_someone_to_speak_does_not_speak(analyzer):
+    text = ("Health records\n\n"
+            "Candidates are not required by law to disclose their medical records.\n")
+    assert labels_at(analyzer, text, "Candidates are not required") == set()

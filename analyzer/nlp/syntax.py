@@ -141,6 +141,10 @@ def span_text(tokens: list[Token]) -> tuple[str, int, int]:
 DASHES = ("-", "–", "—", "--")
 
 
+# "required by law to disclose": a rule that obliges someone to speak does not speak
+OBLIGING_VERBS = ("require", "force", "compel", "oblige", "obligate", "mandate")
+
+
 def subject(verb: Token) -> Optional[Token]:
     """Who does the verb: its subject, the agent of a passive, the noun a relative clause is
     about, or the subject of the clause a complement, conjunct or "by saying" hangs from."""
@@ -165,6 +169,8 @@ def subject(verb: Token) -> Optional[Token]:
             if dash is not None:
                 # "WASHINGTON -- President Obama, dedicating the museum, said": the speaker hangs on the dateline
                 found = next((c for c in found.children if c.dep_ == "appos" and c.i > dash.i), found)
+            if passive and found.dep_ == "nsubjpass" and verb.dep_ == "xcomp" and token.lemma_ in OBLIGING_VERBS:
+                return found  # "Candidates are required by law to disclose": the candidates would disclose
             if passive and found.dep_ == "nsubjpass" and token.lemma_ not in ("quote", "cite"):
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
