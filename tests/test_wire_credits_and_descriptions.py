@@ -295,3 +295,15 @@ def test_a_live_blog_entry_headline_under_a_time_or_a_separator_is_a_heading(ana
     assert by_text["Campaign sets a September reco"].is_heading
     assert not by_text["Voters in three states can beg"].is_heading
     assert not by_text["The campaign said Tuesday it r"].is_heading
+
+
+def test_a_letter_from_its_writer_as_the_subject_carries_the_writer(analyzer):
+    text = ("Pension fund\n\n"
+            "A letter from Gov. Tom Ashby to lawmakers warned that the fund would run dry by 2031.\n\n"
+            "An email from Nadia Brook, the union's treasurer, said members would vote on Friday.\n\n"
+            "A memo from the Finance Department warned of cuts.\n\n"
+            "A report by Dr. Ann Lowe found higher rates of asthma.\n")
+    assert labels_at(analyzer, text, "A letter from Gov.") == {"document", "named-official"}
+    assert labels_at(analyzer, text, "An email from Nadia") == {"document", "named-other"}
+    assert labels_at(analyzer, text, "A memo from the Finance") == {"document"}
+    assert labels_at(analyzer, text, "A report by Dr.") == {"document"}

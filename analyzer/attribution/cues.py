@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import (MEASURE_ENTS, clauses, first_subject_before, inside_reported_clause, joined_phrases,
+from ..nlp.syntax import (MEASURE_ENTS, first_subject_before, inside_reported_clause, joined_phrases,
                           object_after, passive_subject, person_named_before, recipients, subject as subject_of,
                           trailing_tag_speaker)
 from ..nlp.verb_reads import evidence_compounded, evidence_verb_read_as_noun, names_its_object, verb_tagged_noun
@@ -27,7 +27,7 @@ from ..rules.refs import rule_ref
 from ..rules.schema import Rule
 from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
-from .decisions.evidence import REF_IMAGERY
+from .decisions.evidence import imagery_in_clauses
 from .decisions.phrase import rule_of
 from .content import an_act_not_a_claim, has_content, objects_with_content, report_with_content
 from .interlocutors import (journalist_told, only_outlet, outlet_journalists, outlet_source, quoted_title,
@@ -228,8 +228,8 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
 
 def _credit_subject(cues: SentenceCues, verb: Token, subject: Optional[Token], rule_id: str,
                     allowed: Optional[list[str]]) -> None:
-    """The subject's sources (only labels in `allowed`, when given), then any images in its
-    clauses ("analysts who studied the images said")."""
+    """The subject's sources (only labels in `allowed`, when given), then any images in its clauses
+    ("analysts who studied the images said") and the writer of a letter it is ("a memo from Gov. Ashby warned")."""
     if not cues.unused(subject):
         return
     for source in cues.classify_all(subject):
@@ -237,7 +237,9 @@ def _credit_subject(cues: SentenceCues, verb: Token, subject: Optional[Token], r
             continue
         cues.used_sources.add(subject.i)
         cues.add(source, [verb], rule_id)
-    for source in imagery_in_clauses(subject, cues.hits, cues.ctx, cues.classifier.lexicon.image_words):
+    lexicon = cues.classifier.lexicon
+    for source in imagery_in_clauses(subject, cues.hits, cues.ctx, lexicon.image_words) + writers_of(
+            subject, lexicon, cues.classify_all):
         cues.add(source, [verb], rule_id)
 
 
@@ -387,14 +389,3 @@ def hedge(cues: SentenceCues, hit: Hit) -> None:
     span = cues.doc[hit.start:hit.end]
     cues.add(Source("anonymous", hit.rule_id, span.text, "", span.start_char, span.end_char), span, hit.rule_id,
              speaker=False)
-
-
-def imagery_in_clauses(subject: Token, hits: HitIndex, ctx: ArticleContext, image_words: frozenset[str]) -> list[Source]:
-    """ "analysts who studied the images said": the images carry their own label."""
-    out = []
-    for token in clauses(subject):
-        if hits.within([token.i], "imagery") or (
-                ctx.seen_imagery and token.lemma_.lower() in image_words and token.pos_ == "NOUN"):
-            out.append(Source("satellite-imagery", REF_IMAGERY, token.text, token.text, token.idx, token.idx + len(token.text)))
-            break
-    return out

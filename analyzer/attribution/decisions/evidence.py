@@ -9,7 +9,9 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from ...nlp.syntax import PERSON_ENTS, clauses, document_noun_read_as_verb
+from ...rules.matcher import HitIndex
 from ...rules.refs import decision_step, step_id
+from ..context import ArticleContext, Source
 from .phrase import Phrase, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
 
@@ -324,3 +326,14 @@ def outlet_described(p: Phrase) -> Verdict:
     if name is not None:
         return p.make("secondary-outlet", "decide.outlet_described", outlet=" ".join(t.text for t in name.subtree))
     return None
+
+
+def imagery_in_clauses(subject: Token, hits: HitIndex, ctx: ArticleContext, image_words: frozenset[str]) -> list[Source]:
+    """ "analysts who studied the images said": the images carry their own label."""
+    out = []
+    for token in clauses(subject):
+        if hits.within([token.i], "imagery") or (
+                ctx.seen_imagery and token.lemma_.lower() in image_words and token.pos_ == "NOUN"):
+            out.append(Source("satellite-imagery", REF_IMAGERY, token.text, token.text, token.idx, token.idx + len(token.text)))
+            break
+    return out
