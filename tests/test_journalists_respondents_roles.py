@@ -340,3 +340,11 @@ def test_an_outlets_piece_after_the_documents_it_cited_and_as_the_post_notes(ana
             "As the Post notes, the foundation has no paid staff.\n")
     assert labels_at(analyzer, text, "The piece goes on") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "As the Post notes") == {"secondary-outlet"}
+
+
+def test_a_news_agency_described_then_named_even_when_the_parser_loses_the_name(analyzer):
+    text = ("Vaccine stocks\n\n"
+            "Health Minister Ana Cossa told the Portuguese news agency Lusa that the country had enough vaccine.\n\n"
+            "The mayor told the news conference Tuesday that the city was ready.\n")
+    assert labels_at(analyzer, text, "Health Minister") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "The mayor told") == {"named-official"}

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from ...nlp.syntax import PERSON_ENTS, clauses, document_noun_read_as_verb
+from ...nlp.syntax import MEASURE_ENTS, PERSON_ENTS, clauses, document_noun_read_as_verb
 from ...rules.matcher import HitIndex
 from ...rules.refs import decision_step, step_id
 from ..context import ArticleContext, Source
@@ -305,6 +305,10 @@ def outlet_story(p: Phrase) -> Verdict:
     return p.refer(earlier.label, "ref.outlet_story", earlier.resolved, person=False, outlet=earlier.outlet)
 
 
+# What a "news ..." is when it is an outlet: "the news agency Lusa", not "the news conference".
+NEWS_KINDS = ("agency", "service", "network", "site", "portal", "channel", "magazine")
+
+
 @decision_step("decide.outlet_described", "A proper name described as an outlet ('the newspaper Le Monde', 'the "
                "Kyiv daily Ukrainska Pravda') is an outlet even when no outlet rule lists it.")
 def outlet_described(p: Phrase) -> Verdict:
@@ -320,9 +324,14 @@ def outlet_described(p: Phrase) -> Verdict:
             for t in p.core) or any(  # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
             c.dep_ == "appos" and c.lemma_.lower() in outlet_nouns for c in root.children)):
         return p.make("secondary-outlet", "decide.outlet_described", outlet=p.text)
-    # "Local broadcaster Teleamazonas": the word first, the name beside it
-    name = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in PERSON_ENTS
-                 and c.i == root.i + 1), None) if root.lemma_.lower() in outlet_nouns else None
+    # "Local broadcaster Teleamazonas", "the Portuguese news agency Lusa": the word first, the name beside
+    # it, in apposition or (the parser may hang it elsewhere) right after
+    described = root.lemma_.lower() in outlet_nouns or root.lemma_.lower() in NEWS_KINDS and any(
+        c.dep_ == "compound" and c.lower_ == "news" for c in root.children)
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    name = next((c for c in [*(c for c in root.children if c.dep_ == "appos"), after] if c is not None
+                 and c.i == root.i + 1 and c.pos_ == "PROPN" and c.ent_type_ not in (*PERSON_ENTS, *MEASURE_ENTS)), None) \
+        if described else None
     if name is not None:
         return p.make("secondary-outlet", "decide.outlet_described", outlet=" ".join(t.text for t in name.subtree))
     return None
