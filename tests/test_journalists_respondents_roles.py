@@ -348,3 +348,13 @@ def test_a_news_agency_described_then_named_even_when_the_parser_loses_the_name(
             "The mayor told the news conference Tuesday that the city was ready.\n")
     assert labels_at(analyzer, text, "Health Minister") == {"named-official", "secondary-outlet"}
     assert labels_at(analyzer, text, "The mayor told") == {"named-official"}
+
+
+def test_the_agency_after_a_news_agency_is_that_outlet(analyzer):
+    text = ("Reef base\n\n"
+            "The state news agency Antara reported on Monday that the navy had begun work on the base.\n\n"
+            "The agency also reported that two ships were docked.\n\n"
+            "The Environmental Protection Agency said the water was safe.\n\n"
+            "The agency said tests would continue.\n")
+    assert labels_at(analyzer, text, "The agency also") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The agency said") == {"named-official"}

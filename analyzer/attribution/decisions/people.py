@@ -172,7 +172,11 @@ def body_reference(p: Phrase) -> Verdict:
     # uses ("the center", "the council", "the board") to the nearest body of either.
     wanted = ("named-official",) if official else ("named-other",) if p.lemma in p.lexicon.company_references \
         else ("named-other", "named-official")
-    earlier = next((s for s in reversed(p.ctx.history) if not s.is_person and s.label in wanted), None)
+    # "The agency quoted ..." after "the state news agency Antara": the nearest source called an agency, a news one too
+    agency = next((s for s in reversed(p.ctx.history) if "agency" in s.text.lower().split()), None) \
+        if p.lemma == "agency" else None
+    earlier = agency if agency is not None and agency.label == "secondary-outlet" else next(
+        (s for s in reversed(p.ctx.history) if not s.is_person and s.label in wanted), None)
     if earlier is not None:
         return p.refer(earlier.label, rule, earlier.resolved, person=False, outlet=earlier.outlet)
     return p.make("named-official" if official else "named-other", rule)
