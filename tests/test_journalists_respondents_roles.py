@@ -358,3 +358,17 @@ def test_the_agency_after_a_news_agency_is_that_outlet(analyzer):
             "The agency said tests would continue.\n")
     assert labels_at(analyzer, text, "The agency also") == {"secondary-outlet"}
     assert labels_at(analyzer, text, "The agency said") == {"named-official"}
+
+
+def test_the_host_after_another_outlets_programme_asks_for_it(analyzer):
+    text = ("Bill is dead, senator says\n\n"
+            "Sen. Ann Hale said on CNN's \"State of the Union\" on Sunday that the bill was dead.\n\n"
+            "The host pressed her on whether that was a criticism of her own party.\n\n"
+            "The anchor asked whether she would run again.\n")
+    assert labels_at(analyzer, text, "The host pressed") == {"secondary-outlet"}
+    assert labels_at(analyzer, text, "The anchor asked") == {"secondary-outlet"}
+
+
+def test_the_host_with_no_other_outlet_credited_is_no_source(analyzer):
+    text = "Town hall\n\nThe show aired Sunday.\n\nThe host asked the mayor whether she would run.\n"
+    assert labels_at(analyzer, text, "The host asked") == set()

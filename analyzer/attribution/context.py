@@ -62,6 +62,8 @@ class ArticleContext:
     subjects: list[tuple[int, str, bool]] = field(default_factory=list)
     # documents cited so far, speakers' or not ("confirmed the cuts in a memo"), for "..., Reyes wrote" (written.py)
     documents: list[Source] = field(default_factory=list)
+    # other outlets credited so far, speakers or not ("said on CNN's 'State of the Union'"), for "the host asked"
+    outlets: list[Source] = field(default_factory=list)
     # outlets no rule lists, named after a word for what they are ("the state news agency
     # Velnews"): the same name alone later ("Velnews also quoted ...") is that outlet
     described_outlets: set[str] = field(default_factory=set)

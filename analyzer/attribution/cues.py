@@ -113,6 +113,8 @@ class SentenceCues:
             self.pending.append(source)
         if source.label == "document":  # for "..., Reyes wrote" after "in a memo" (written.py)
             self.ctx.documents.append(source)
+        if source.label == "secondary-outlet":  # for "the host pressed her" (decisions/references.py)
+            self.ctx.outlets.append(source)
         if source.label == "secondary-outlet" and source.outlet in self.classifier.lexicon.unnamed_outlets:
             # "media reports said": news reports with no outlet named rest on nobody in particular too
             self.add(replace(source, label="anonymous"), cue_tokens, cue_rule, speaker=False)

@@ -28,6 +28,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     references.relative,           # "the EU, which contended that": the EU
     references.other_pronoun,      # "who", "this": no source
     references.named_members,      # "critics, including Senator Elizabeth Warren,"
+    references.programme_journalist,  # "the host pressed her" after CNN's "State of the Union"
     references.described_before,   # "the analyst" after "Michael Kofman, a military analyst"
     evidence.not_a_source,         # "renewable sources of energy", "63 percent"
     evidence.imagery,              # "satellite images", "new Maxar images"

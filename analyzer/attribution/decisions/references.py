@@ -221,6 +221,23 @@ def named_members(p: Phrase) -> Verdict:
     return None
 
 
+# A programme's journalists by their role: "the host pressed her", "the anchor asked".
+BROADCAST_ROLES = ("host", "co-host", "anchor", "moderator", "interviewer", "presenter")
+
+
+@decision_step("ref.programme_journalist", "'The host', 'the anchor', 'the moderator' after another outlet's "
+               "programme or journalist was credited ask for that outlet: secondary-outlet (docs/labelling.md: a "
+               "question by another outlet's journalist).")
+def programme_journalist(p: Phrase) -> Verdict:
+    if p.lemma not in BROADCAST_ROLES or not p.has_word("the") or p.extra and any(
+            t.ent_type_ in PERSON_ENTS for t in p.extended):
+        return None  # "the host, Dana Park," is named here
+    outlet = next((s for s in reversed(p.ctx.outlets) if s.outlet), None)
+    if outlet is None:
+        return None
+    return p.refer("secondary-outlet", "ref.programme_journalist", outlet.resolved, person=False, outlet=outlet.outlet)
+
+
 @decision_step("ref.definite", "A definite description points back to the person the article described with "
                "that word ('the analyst' after 'Michael Kofman, a military analyst'; 'the senators', 'the "
                "spokesman' named before) and carries their label.")
