@@ -372,3 +372,11 @@ def test_the_host_after_another_outlets_programme_asks_for_it(analyzer):
 def test_the_host_with_no_other_outlet_credited_is_no_source(analyzer):
     text = "Town hall\n\nThe show aired Sunday.\n\nThe host asked the mayor whether she would run.\n"
     assert labels_at(analyzer, text, "The host asked") == set()
+
+
+def test_an_interview_on_a_stations_programme_named_by_its_call_sign(analyzer):
+    text = ("Deal done\n\nGov. Ann Lee spoke on Sunday.\n\n"
+            "\"That is the whole deal,\" she said in an interview on WNHT's Sunday program \"Capitol Week.\"\n\n"
+            "She said in an interview on the FBI's podcast that the agency was hiring.\n")
+    assert labels_at(analyzer, text, "\"That is the whole deal") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, text, "She said in an interview on the FBI") == {"named-official"}

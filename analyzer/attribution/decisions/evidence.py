@@ -246,8 +246,9 @@ def outlet_named_like(p: Phrase) -> Verdict:
     if (root.pos_ == "PROPN" and root.dep_ == "nsubj" and root.head.lemma_ == "quote" and root.ent_type_ not in PERSON_ENTS
             and (root.ent_type_ == "ORG" or one_name) and any(c.lower_ == "as" for c in root.head.children)):
         return p.make("secondary-outlet", "decide.outlet_named_like", outlet=p.text)
-    station = call_sign_in(p.core) if root.pos_ == "PROPN" or root.text in BANDS else None
-    if station is not None and station.end > root.i >= station.start - 1:
+    programme = p.lemma in PROGRAMME_NOUNS  # "in an interview on WNHT's Sunday program"
+    station = call_sign_in(p.core) if root.pos_ == "PROPN" or root.text in BANDS or programme else None
+    if station is not None and (station.end > root.i >= station.start - 1 or programme and station.end <= root.i):
         return p.make("secondary-outlet", "decide.outlet_named_like", outlet=station.text)
     broadcaster = p.classifier.outlet_hit(p.hits, p.core, p.root)
     if broadcaster is not None and broadcaster.end <= root.i and any(
@@ -267,6 +268,8 @@ def outlet_named_like(p: Phrase) -> Verdict:
     return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in name))
 
 
+# A station's programme, named after its call sign ("WNHT's Sunday program"): the station's.
+PROGRAMME_NOUNS = ("program", "programme", "show", "broadcast", "newscast", "podcast", "episode")
 # Words for a printed or online publication, which describe no person ("radio" does: "radio host");
 # references.py reads them too, to remember outlets described before their name.
 PRINT_NOUNS = frozenset(("newspaper", "daily", "tabloid", "magazine", "weekly", "publication", "website"))
