@@ -4,14 +4,13 @@ later back-references find them ("Burns said" -> "CIA Director William Burns", "
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, entity_of, name_words, noun_phrase, subject
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
-from .decisions.evidence import PRINT_NOUNS
+from .decisions.evidence import register_described_outlets
 from .decisions.offices import office_of_person, person_words, principal_office
 from .decisions.people import journalist_outlet
 from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
@@ -82,7 +81,7 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
     _join_short_names(ctx)
     _offices_described_later(doc, hits, ctx)
     _named_after_their_office(doc, hits, ctx)
-    _register_described_outlets(doc, hits, ctx)
+    register_described_outlets(doc, hits, ctx)
 
 
 def _a_country(ent: Span, hits: HitIndex) -> bool:
@@ -328,27 +327,6 @@ def _same_office_named_before(doc: Doc, word: Token, ctx: ArticleContext) -> boo
                                                                            if t.pos_ == "PROPN"}
     return any(name in ctx.people and ctx.people[name].label == "named-official"
                and any(form in ctx.people[name].mention.lower().split() for form in forms) for name in names)
-
-
-# Words for what an outlet is, right before its name ("the state news agency Velnews", "the daily
-# Ultima Pagina", "television station KSL"); a person may stand after the print words
-# (evidence.PRINT_NOUNS) only when the recogniser misreads a title's name ("the trade publication
-# BioPharma Ledger").
-OUTLET_KIND_WORDS = frozenset(("agency", "broadcaster", "channel", "station", "affiliate", "network", "site", "portal",
-                               "outlet", "service", "paper"))
-
-
-def _register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
-    """Remember the names of outlets no rule lists that the article describes as outlets."""
-    for token in doc:
-        kind = token.lower_
-        if token.pos_ != "NOUN" or kind not in OUTLET_KIND_WORDS | PRINT_NOUNS or any(
-                h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
-            continue  # a listed outlet is known already
-        name = list(takewhile(lambda t: (t.is_title or (t.is_upper and len(t) > 1)) and t.pos_ in ("PROPN", "NOUN")
-                              and t.ent_type_ not in NOT_PERSON_ENTS, doc[token.i + 1:min(len(doc), token.i + 5)]))
-        if name and (kind in PRINT_NOUNS or kind == "agency" or name[-1].ent_type_ not in PERSON_ENTS):
-            ctx.described_outlets.add(doc[name[0].i:name[-1].i + 1].text)
 
 
 def _name_after(tokens) -> list:

@@ -4,9 +4,10 @@ satellite imagery, documents and data, other news outlets."""
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...nlp.syntax import MEASURE_ENTS, PERSON_ENTS, clauses, document_noun_read_as_verb
 from ...rules.matcher import HitIndex
@@ -349,3 +350,26 @@ def imagery_in_clauses(subject: Token, hits: HitIndex, ctx: ArticleContext, imag
             out.append(Source("satellite-imagery", REF_IMAGERY, token.text, token.text, token.idx, token.idx + len(token.text)))
             break
     return out
+
+
+# Entities that never make an outlet's name ("the station Monday").
+NOT_NAME_WORD_ENTS = ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME")
+# Words for what an outlet is, right before its name ("the state news agency Velnews", "the daily
+# Ultima Pagina", "television station KSL"); a person may stand after the print words
+# (PRINT_NOUNS) only when the recogniser misreads a title's name ("the trade publication
+# BioPharma Ledger"). references.register_people calls register_described_outlets; outlet_described reads them.
+OUTLET_KIND_WORDS = frozenset(("agency", "broadcaster", "channel", "station", "affiliate", "network", "site", "portal",
+                               "outlet", "service", "paper"))
+
+
+def register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
+    """Remember the names of outlets no rule lists that the article describes as outlets."""
+    for token in doc:
+        kind = token.lower_
+        if token.pos_ != "NOUN" or kind not in OUTLET_KIND_WORDS | PRINT_NOUNS or any(
+                h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
+            continue  # a listed outlet is known already
+        name = list(takewhile(lambda t: (t.is_title or (t.is_upper and len(t) > 1)) and t.pos_ in ("PROPN", "NOUN")
+                              and t.ent_type_ not in NOT_NAME_WORD_ENTS, doc[token.i + 1:min(len(doc), token.i + 5)]))
+        if name and (kind in PRINT_NOUNS or kind == "agency" or name[-1].ent_type_ not in PERSON_ENTS):
+            ctx.described_outlets.add(doc[name[0].i:name[-1].i + 1].text)
