@@ -27,6 +27,8 @@ TAKES = [
      "Senator Elizabeth Warren", "named-official", ("named-official",)),
     ("ref.definite", "Michael Kofman, a military analyst, said the front had held.\nThe analyst said the front had held.",
      "The analyst", "named-other", ("named-other",)),
+    ("ref.programme_journalist", "Sen. Ann Hale said on CNN's \"State of the Union\" that the bill was dead.\n"
+     "The anchor asked whether she would run.", "The anchor", "secondary-outlet", ("secondary-outlet",)),
     ("decide.imagery", "New Maxar images show damage at the base.", "New Maxar images", "satellite-imagery",
      ("satellite-imagery",)),
     ("ref.statement", "The Foreign Ministry issued a statement on Monday.\nThe statement said the ceasefire would hold.",
@@ -105,6 +107,7 @@ PASSES = [
     ("ref.pronoun", "She said the plan was dead.", ()),
     ("decide.named_members", "Critics say the increase comes at the expense of housing.", ("anonymous",)),
     ("ref.definite", "The analyst said the front had held.", ("anonymous",)),
+    ("ref.programme_journalist", "The mayor spoke at the fair.\nThe host asked whether she would run.", ()),
     ("decide.imagery", "The images show new craters near the runway.", ()),
     ("ref.statement", "The statement said the ceasefire would hold.", ()),
     ("decide.document", "A Reuters reporter asked the minister about the plan.", ("anonymous",)),
