@@ -380,3 +380,14 @@ def test_an_interview_on_a_stations_programme_named_by_its_call_sign(analyzer):
             "She said in an interview on the FBI's podcast that the agency was hiring.\n")
     assert labels_at(analyzer, text, "\"That is the whole deal") == {"named-official", "secondary-outlet"}
     assert labels_at(analyzer, text, "She said in an interview on the FBI") == {"named-official"}
+
+
+def test_an_office_described_later_is_of_the_person_named_as_subject(analyzer):
+    text = ("Sanders urges a new tone\n\n"
+            "Bernie Sanders offered some pointed advice to Hillary Clinton on Monday.\n\n"
+            "Sanders told reporters that nobody should be complacent.\n\n"
+            "As far as whether Sanders still senses anger at Clinton among his supporters, the Vermont senator "
+            "acknowledged that there is some left.\n\n"
+            "Clinton said she was grateful for the advice.\n")
+    assert labels_at(analyzer, text, "Sanders told reporters") == {"named-official"}
+    assert labels_at(analyzer, text, "Clinton said") == {"named-other"}

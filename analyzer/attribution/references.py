@@ -278,8 +278,11 @@ def _offices_described_later(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> N
             continue  # "the senator", not "the Senate" or "the senator Tom Vale"
         if word.dep_ not in ("nsubj", "poss", "nsubjpass") or any(c.dep_ == "appos" for c in word.children):
             continue  # "The prosecutor, Yerlan Dzhaksybekov, told the court": named here, someone else
-        before = [name for offset, name in ctx.mentions if word.idx - DESCRIBED_WITHIN_CHARS <= offset < word.idx]
-        known = ctx.people.get(before[-1]) if before else None
+        before = [(offset, name) for offset, name in ctx.mentions if word.idx - DESCRIBED_WITHIN_CHARS <= offset < word.idx]
+        # "As far as whether Sanders still senses hatred of Clinton ..., the Vermont senator": the one
+        # named as a subject, not the one named last
+        subjects = [name for offset, name in before if _named_as_subject(doc, offset)]
+        known = ctx.people.get(subjects[-1] if subjects else before[-1][1]) if before else None
         if _same_office_named_before(doc, word, ctx):
             continue  # "Gov. Chris Christie ... Christie blasted Clinton ... The governor added": the official is meant
         # someone the article described by a role of theirs ("the family's attorney, Marcus Bell") is not the one
@@ -312,6 +315,14 @@ def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> 
             continue  # named before: someone the article already knew
         _describe_again(ctx, known, KnownPerson("named-official", rule_of(titles[0]), known.name,
                                                 f"{known.mention} ({doc[office.left_edge.i:office.i + 1].text})"))
+
+
+def _named_as_subject(doc: Doc, offset: int) -> bool:
+    named = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    root = named[0] if named is not None else None
+    while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head  # "Bernie" -> "Sanders"
+    return root is not None and root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _same_office_named_before(doc: Doc, word: Token, ctx: ArticleContext) -> bool:
