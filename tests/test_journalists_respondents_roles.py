@@ -391,3 +391,11 @@ def test_an_office_described_later_is_of_the_person_named_as_subject(analyzer):
             "Clinton said she was grateful for the advice.\n")
     assert labels_at(analyzer, text, "Sanders told reporters") == {"named-official"}
     assert labels_at(analyzer, text, "Clinton said") == {"named-other"}
+
+
+def test_a_spokesperson_for_an_official_named_in_apposition_speaks_for_the_office(analyzer):
+    text = ("Grants\n\nGov. Ann Marchetti approved the grants in May.\n\n"
+            "A spokeswoman for Marchetti, Lia Ortiz, said the list was sent on Monday.\n\n"
+            "A lawyer for Marchetti, Tom Reyes, said the list was sent.\n")
+    assert labels_at(analyzer, text, "A spokeswoman for Marchetti") == {"named-official"}
+    assert labels_at(analyzer, text, "A lawyer for Marchetti") == {"named-other"}

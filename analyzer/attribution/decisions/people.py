@@ -91,7 +91,25 @@ def named_in_apposition(p: Phrase) -> Verdict:
     named = next((c for c in p.root.children if c.dep_ == "appos" and c.ent_type_ in PERSON_ENTS), None)
     if named is None:
         return None
-    return classify_person(p, entity_of(named), p.extended)
+    # "A spokeswoman for Gov. Marchetti, Lia Ortiz,": she speaks for the one she works for
+    return speaks_for_person(p) if p.lemma in SPOKESPEOPLE and _owner(p) is not None else classify_person(
+        p, entity_of(named), p.extended)
+
+
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def _owner(p: Phrase) -> Optional[Token]:
+    """Whose office or spokesperson: a person tagged, a pronoun, or a name the article gave a person
+    ("Ashby's office"), before the noun or after "for" ("a spokeswoman for Marchetti")."""
+    for c in p.root.children:
+        candidates = [c] if c.dep_ == "poss" else [o for o in c.children if o.dep_ == "pobj"] \
+            if c.dep_ == "prep" and c.lower_ == "for" else []
+        for owner in candidates:
+            if owner.ent_type_ in PERSON_ENTS or owner.lower_ in OWNER_PRONOUNS or (
+                    owner.pos_ == "PROPN" and owner.text in p.ctx.people):
+                return owner
+    return None
 
 
 @decision_step("decide.speaks_for_person", "'Mayor Jill Hartman's office', 'the senator's spokesman' speak for the "
@@ -99,9 +117,7 @@ def named_in_apposition(p: Phrase) -> Verdict:
 def speaks_for_person(p: Phrase) -> Verdict:
     if p.lemma not in p.lexicon.speaks_for_person:
         return None
-    # the owner a person: tagged one, a pronoun, or a name the article gave a person ("Ashby's office")
-    owner = next((c for c in p.root.children if c.dep_ == "poss" and (
-        c.ent_type_ in PERSON_ENTS or c.lower_ in OWNER_PRONOUNS or (c.pos_ == "PROPN" and c.text in p.ctx.people))), None)
+    owner = _owner(p)
     if owner is None:
         return None
     if owner.lower_ in OWNER_PRONOUNS:  # "her office", "his spokesman": the person "she" or "he" is
