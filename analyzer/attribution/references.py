@@ -318,6 +318,7 @@ def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> 
 
 
 def _named_as_subject(doc: Doc, offset: int) -> bool:
+    """The name at `offset` is the subject of its clause ("whether Sanders still senses ...")."""
     named = doc.char_span(offset, offset + 1, alignment_mode="expand")
     root = named[0] if named is not None else None
     while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:

@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..nlp.segment import NOT_SPEAKERS, SPEAKER_TAG
 from ..records import Attribution, Sentence
 from ..rules.refs import rule_ref, step_id
 from .context import ArticleContext
 from .outlets import OutletIndex
-from ..nlp.segment import SPEAKER_TAG
 from .sentences import paragraphs_of
 
 TRANSCRIPT_TURN = step_id("cue.transcript_turn", "A paragraph of a transcript that opens with its speaker's name in "
@@ -32,10 +32,6 @@ TRANSCRIPT_TURN = step_id("cue.transcript_turn", "A paragraph of a transcript th
 OPENING_QUOTE = ("\"", "“", "”")
 # Tags that stand for whoever asks: the interviewer.
 INTERVIEWER_TAGS = {"Q", "QUESTION", "INTERVIEWER", "HOST", "MODERATOR", "REPORTER", "ANCHOR"}
-# Labels of page furniture that open a paragraph like a tag ("UPDATE: The bridge ..."): nobody speaks.
-NOT_SPEAKERS = {"UPDATE", "UPDATED", "CORRECTION", "CLARIFICATION", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH",
-                "READ MORE", "RELATED", "BREAKING", "BREAKING NEWS", "PHOTOS", "VIDEO", "LISTEN", "ALSO", "SOURCE",
-                "SOURCES", "CREDIT", "WARNING", "ADVERTISEMENT", "EXCLUSIVE", "ANALYSIS", "OPINION"}
 # Broadcast transcripts name a voice they cannot identify ("UNIDENTIFIED MALE:"): nobody in particular.
 UNIDENTIFIED = {"UNIDENTIFIED", "UNKNOWN", "UNIDENTIFED"}
 # A legislator's party and state in the tag: "(R-TX)", "(D)", "(D-N.Y.)".

@@ -221,7 +221,7 @@ def set_line_boundaries(doc: Doc) -> Doc:
     # A transcript ("GOV. ED PARK (D), NEW MEXICO: Testing went up."): a speaker's tag stays whole
     # ("GOV." ends no sentence) and stands apart, so the parser never takes the name for the subject
     # of the turn's first sentence ("PARK: The White House says ...").
-    tags = list(SPEAKER_TAG.finditer(text)) if ":" in text else []
+    tags = [m for m in SPEAKER_TAG.finditer(text) if m.group(1) not in NOT_SPEAKERS] if ":" in text else []
     in_tags = {offset for m in tags for offset in range(m.start() + 1, m.end())} if len(tags) >= 2 else set()
     forced = forced | {m.end() for m in tags} if len(tags) >= 2 else forced
     after_break = True
@@ -287,6 +287,11 @@ ABBREVIATION_IDS = {get_string_id(a) for a in ABBREVIATIONS}
 # state in brackets or a description after a comma ("(R-TX)", ", CBS NEWS HOST"), and a colon.
 SPEAKER_TAG = re.compile(r"^[\"“”'‘’]?[ \t]*((?:[A-Z][A-Z.'’\-]*[ ]){0,3}[A-Z][A-Z.'’\-]+)"
                          r"((?:[ ]?\([^()\n]{1,30}\)|,[ ][A-Z0-9\"“”'‘’.&\- ]{2,60}?){0,3}):(?:[ \t]|$)", re.MULTILINE)
+
+# Labels of page furniture that open a paragraph like a tag ("UPDATE: The bridge ..."): nobody speaks.
+NOT_SPEAKERS = {"UPDATE", "UPDATED", "CORRECTION", "CLARIFICATION", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH",
+                "READ MORE", "RELATED", "BREAKING", "BREAKING NEWS", "PHOTOS", "VIDEO", "LISTEN", "ALSO", "SOURCE",
+                "SOURCES", "CREDIT", "WARNING", "ADVERTISEMENT", "EXCLUSIVE", "ANALYSIS", "OPINION"}
 
 
 # "WASHINGTON (AFP) –", "AUSTIN, Texas (AP) —": a wire credit that opens a line

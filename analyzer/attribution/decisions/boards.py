@@ -1,7 +1,8 @@
 """The elected boards of local government: "Board President Harold Jenkins", "board member
-Linda Schaefer", "Trustee Marcus Hill". Local news names a school board or a planning board once ("the Cedar Creek
-school board voted 5-2") and then its members by a bare "Board" title, a word companies use
-too; in an article that names a public board, that title is a seat on it (named-official)."""
+Linda Schaefer", "Trustee Marcus Hill". Local news names a school board or a planning board
+once ("the Cedar Creek school board voted 5-2") and then its members by a bare "Board" title, a
+word companies use too; in an article that names a public board, that title is a seat on it
+(named-official)."""
 
 from __future__ import annotations
 

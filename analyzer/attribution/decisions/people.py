@@ -82,20 +82,7 @@ def named_person(p: Phrase) -> Verdict:
     return None
 
 
-@decision_step("decide.named_in_apposition", "A role named by the person in apposition ('the bakery's owner, "
-               "Tomasz Nowak,', 'her lawyer, David Kim,') is that person: decided as a named person with the "
-               "role's words as their title.")
-def named_in_apposition(p: Phrase) -> Verdict:
-    if p.root.pos_ != "NOUN":
-        return None
-    named = next((c for c in p.root.children if c.dep_ == "appos" and c.ent_type_ in PERSON_ENTS), None)
-    if named is None:
-        return None
-    # "A spokeswoman for Gov. Marchetti, Lia Ortiz,": she speaks for the one she works for
-    return speaks_for_person(p) if p.lemma in SPOKESPEOPLE and _owner(p) is not None else classify_person(
-        p, entity_of(named), p.extended)
-
-
+# Who speaks for a person named after "for" ("a spokeswoman for Marchetti, Lia Ortiz,").
 SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
 
 
@@ -110,6 +97,20 @@ def _owner(p: Phrase) -> Optional[Token]:
                     owner.pos_ == "PROPN" and owner.text in p.ctx.people):
                 return owner
     return None
+
+
+@decision_step("decide.named_in_apposition", "A role named by the person in apposition ('the bakery's owner, "
+               "Tomasz Nowak,', 'her lawyer, David Kim,') is that person: decided as a named person with the "
+               "role's words as their title.")
+def named_in_apposition(p: Phrase) -> Verdict:
+    if p.root.pos_ != "NOUN":
+        return None
+    named = next((c for c in p.root.children if c.dep_ == "appos" and c.ent_type_ in PERSON_ENTS), None)
+    if named is None:
+        return None
+    # "A spokeswoman for Gov. Marchetti, Lia Ortiz,": she speaks for the one she works for
+    return speaks_for_person(p) if p.lemma in SPOKESPEOPLE and _owner(p) is not None else classify_person(
+        p, entity_of(named), p.extended)
 
 
 @decision_step("decide.speaks_for_person", "'Mayor Jill Hartman's office', 'the senator's spokesman' speak for the "
