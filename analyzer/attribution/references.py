@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, entity_of, name_words, noun_phrase, subject
+from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, entity_of, name_head_at, name_words, noun_phrase, subject
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.evidence import register_described_outlets
@@ -319,10 +319,7 @@ def _named_after_their_office(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> 
 
 def _named_as_subject(doc: Doc, offset: int) -> bool:
     """The name at `offset` is the subject of its clause ("whether Sanders still senses ...")."""
-    named = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    root = named[0] if named is not None else None
-    while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
-        root = root.head  # "Bernie" -> "Sanders"
+    root = name_head_at(doc, offset)
     return root is not None and root.dep_ in ("nsubj", "nsubjpass")
 
 

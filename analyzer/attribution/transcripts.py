@@ -53,6 +53,11 @@ class Turn:
     end_char: int
     sentences: tuple[int, ...]
 
+    @property
+    def names(self) -> list[str]:
+        """The tag's words without full stops: "GOV. ED PARK" -> ["GOV", "ED", "PARK"]; the last is the surname."""
+        return self.tag.replace(".", " ").split()
+
 
 @dataclass(frozen=True)
 class TagWords:
@@ -108,12 +113,12 @@ def transcript_turns(records: list[Sentence], found: list[Attribution], ctx: Art
     # A caption comes with a speaker's first turn only ("MARGARET LANE, CBS NEWS HOST:", then "LANE:")
     captioned = {}
     for turn in turns:
-        surname = turn.tag.replace(".", " ").split()[-1]
+        surname = turn.names[-1]
         if surname not in captioned and (by_caption := _label_of_caption(turn, lead_outlet, words)) is not None:
             captioned[surname] = by_caption
     extra: list[Attribution] = []
     for turn in turns:
-        speaker = captioned.get(turn.tag.replace(".", " ").split()[-1]) or _speaker(
+        speaker = captioned.get(turn.names[-1]) or _speaker(
             turn, ctx, introduced, hosts, credited, lead_outlet, words)
         if speaker is None:
             continue
@@ -144,7 +149,7 @@ def _speaker(turn: Turn, ctx: ArticleContext, introduced: set[str], hosts: set[s
     """(label, resolved name, key, outlet) of the tag's speaker, or None for the interviewer
     of the article's own outlet. A person counts as introduced only when the article names
     them outside the tags (the entity recogniser reads "WALLACE:" as a name too)."""
-    names = turn.tag.replace(".", " ").split()
+    names = turn.names
     surname = names[-1].casefold()
     for key, person in ctx.people.items():
         if person.name in introduced and (key.casefold() == surname or key.split()[-1].casefold() == surname):

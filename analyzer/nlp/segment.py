@@ -222,8 +222,10 @@ def set_line_boundaries(doc: Doc) -> Doc:
     # ("GOV." ends no sentence) and stands apart, so the parser never takes the name for the subject
     # of the turn's first sentence ("PARK: The White House says ...").
     tags = [m for m in SPEAKER_TAG.finditer(text) if m.group(1) not in NOT_SPEAKERS] if ":" in text else []
-    in_tags = {offset for m in tags for offset in range(m.start() + 1, m.end())} if len(tags) >= 2 else set()
-    forced = forced | {m.end() for m in tags} if len(tags) >= 2 else forced
+    if len(tags) < 2:
+        tags = []  # one "KALE:" is no transcript
+    in_tags = {offset for m in tags for offset in range(m.start() + 1, m.end())}
+    forced |= {m.end() for m in tags}
     after_break = True
     line_start = 0
     for i, (space, _, _, idx, length, _) in enumerate(columns):

@@ -352,6 +352,16 @@ def _subject_after_opening(verb: Token) -> Optional[Token]:
     return entity.root if entity is not None else first
 
 
+def name_head_at(doc: Doc, offset: int) -> Optional[Token]:
+    """The head word of the name that starts at character `offset` ("Gareth Pryce" -> "Pryce"),
+    for what the sentence makes of the name: a subject, a noun's apposition."""
+    named = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    root = named[0] if named is not None else None
+    while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head
+    return root
+
+
 def joined_phrases(root: Token, past_words: frozenset[str] = frozenset()) -> list[Token]:
     """The noun phrase and the nouns joined to it ("the mayor and two aides", "Russia, China and
     Iran"), without a description the parser joined to a name ("Even China, Pyongyang's only

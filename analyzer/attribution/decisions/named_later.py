@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from ...nlp.syntax import ORG_ENTS
+from ...nlp.syntax import ORG_ENTS, name_head_at
 from ...rules.refs import decision_step
 from .officials import employer_named
 from .phrase import TITLE_OF_BODY, Phrase, rule_of
@@ -101,10 +101,7 @@ def _described_as(p: Phrase, mention: str, offset: int) -> str:
 def _apposition_head(doc, offset: int) -> str:
     """The noun before the name at `offset` that the name stands in apposition to ("witness" in
     "The witness, Gareth Pryce, ..."); "" when there is none."""
-    named = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    root = named[0] if named is not None else None
-    while root is not None and root.dep_ in ("compound", "flat") and root.head.i > root.i:
-        root = root.head  # "Gareth" -> "Pryce"
+    root = name_head_at(doc, offset)
     return root.head.lower_ if root is not None and root.dep_ == "appos" and root.head.i < root.i else ""
 
 
