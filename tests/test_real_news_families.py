@@ -39,6 +39,10 @@ FAMILIES12 = Path(__file__).parent / "data" / "families12.jsonl"
 HOLDOUT12 = Path(__file__).parent / "data" / "holdout12.jsonl"
 FAMILIES13 = Path(__file__).parent / "data" / "families13.jsonl"
 HOLDOUT13 = Path(__file__).parent / "data" / "holdout13.jsonl"
+FAMILIES14 = Path(__file__).parent / "data" / "families14.jsonl"
+HOLDOUT14 = Path(__file__).parent / "data" / "holdout14.jsonl"
+FAMILIES15 = Path(__file__).parent / "data" / "families15.jsonl"
+HOLDOUT15 = Path(__file__).parent / "data" / "holdout15.jsonl"
 
 
 ARTICLE_WITH_TITLE = (
@@ -283,6 +287,15 @@ def test_a_document_keeps_who_made_it(analyzer):
     # partisan retelling): families13 developed against, holdout13 never read
     (FAMILIES13, 0.80),
     (HOLDOUT13, 0.83),
+    # two pairs written the same way: US national politics in the styles of PolNeAR's outlets
+    # (a spending fight, a rewritten scoop, Sunday shows, a governor's race, a partisan attack, an
+    # agency rule, an investigation, a poll) and international, science, business and local news
+    # (a border clash, floods, a study, a merger, a council vote, an election abroad, state media,
+    # a UN report); families14 and families15 developed against, holdout14 and holdout15 never read
+    (FAMILIES14, 0.86),
+    (HOLDOUT14, 0.83),
+    (FAMILIES15, 0.83),
+    (HOLDOUT15, 0.82),
 ])
 def test_bundled_gold_floor(analyzer, gold, floor):
     """The label micro-F1 on the bundled gold files must not fall back."""
