@@ -79,6 +79,8 @@ TAKES = [
     ("decide.state", "Washington said the talks had stalled.", "Washington", "named-official", ("named-official",)),
     ("decide.anonymity_request", "An official who asked not to be named said the talks had stalled.", "An official",
      "anonymous", ("anonymous",)),
+    ("decide.described_private", "The Harbor Energy Council, a trade group for power producers, said the rule was sound.",
+     "The Harbor Energy Council", "named-other", ("named-other",)),
     ("decide.official_function", "Police said a man had been arrested.", "Police", "named-official", ("named-official",)),
     ("decide.official_function", "A federal judge said the law was unconstitutional.", "A federal judge", "named-official",
      ("named-official",)),
@@ -127,6 +129,7 @@ PASSES = [
     ("ref.named_later", "Top lawmakers said the bill was dead.", ("anonymous",)),  # never named: stays anonymous
     ("decide.state", "Russian officials said the talks had stalled.", ("anonymous",)),
     ("decide.anonymity_request", "An official said the talks had stalled.", ("anonymous",)),
+    ("decide.described_private", "Hamas, the militant group that controls Gaza, said it would respond.", ("named-official",)),
     ("decide.official_function", "An investigator said the fire was set deliberately.", ("anonymous",)),
     ("decide.body_named", "Pentagon officials said the strike was lawful.", ("anonymous",)),
     ("decide.title", "An aide said the talks had stalled.", ("anonymous",)),

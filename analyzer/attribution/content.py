@@ -27,6 +27,9 @@ GUESSED_VIEWS = ("hope", "think", "believe", "fear", "expect", "see", "view", "r
 # (oprd), or "as" ("described the outbreak as contained").
 OBJECT_CONTENT_DEPS = ("oprd", "acl", "relcl")
 # Verbs that give a name ("which Pyongyang calls the Sohae ground"), in a relative clause.
+# a step in one's own career: announcing it reports an act ("announced his retirement")
+CAREER_STEPS = frozenset(("retirement", "resignation", "candidacy", "bid", "run", "departure", "exit", "withdrawal",
+                          "engagement", "death"))
 NAMING_VERBS = ("call", "dub", "name", "term", "label", "nickname", "refer")
 
 
@@ -77,7 +80,14 @@ def an_act_not_a_claim(verb: Token, hits, act_documents) -> bool:
     """A verb of saying or writing that reports an act, not a claim: giving a name, writing a
     work, the article's own staff credited, putting forward a bill."""
     return names_something(verb) or wrote_a_work(verb, hits) or credits_own_staff(verb) or proposed_an_act(
-        verb, act_documents)
+        verb, act_documents) or announced_a_step(verb)
+
+
+def announced_a_step(verb: Token) -> bool:
+    """ "Sen. Pruitt announced his retirement", "she announced her candidacy": a step in one's own
+    career announced is an event; what an announcement says ("announced that ...") is a claim."""
+    return verb.lemma_.lower() == "announce" and not _states_a_clause(verb) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CAREER_STEPS for c in verb.children)
 
 
 def names_something(verb: Token) -> bool:

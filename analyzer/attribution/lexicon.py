@@ -43,6 +43,7 @@ WORD_LISTS = {
     "board_roles": rule_ref("lex.board_roles"),
     "authored_documents": rule_ref("lex.authored_documents"),
     "expert_words": rule_ref("lex.expert_words"),
+    "private_kinds": rule_ref("lex.private_kinds"),
 }
 
 

@@ -47,6 +47,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     people.document_authors,       # "the authors of the study", "the researchers" after a study
     officials.state,               # "Russia", "Washington"
     officials.anonymity_request,   # "an official who asked not to be named"
+    officials.described_private,   # "The Power Producers Council, a trade group,"
     officials.official_function,   # "police", "prosecutors", "an investigator"
     officials.body_named,          # "the State Department"
     named_later.named_later,       # "top lawmakers said" then Rep. G.K. Butterfield

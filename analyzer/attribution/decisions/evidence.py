@@ -264,6 +264,8 @@ def outlet_named_like(p: Phrase) -> Verdict:
     if root.pos_ != "PROPN" or root.lower_ not in p.lexicon.newspaper_name_words or p.within(p.core, "official"):
         return None
     name = [t for t in p.core if t.i <= root.i and (t.pos_ == "PROPN" or t.lower_ == "the")]
+    if root.ent_type_ in PERSON_ENTS and name[0].lower_ != "the":
+        return None  # a surname ("Jo Star said") names no paper; "The Bayport Observer" read as a person does
     if sum(1 for t in name if t.pos_ == "PROPN" and t.is_title) < 2:
         return None
     return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in name))
@@ -369,7 +371,10 @@ def register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) ->
         if token.pos_ != "NOUN" or kind not in OUTLET_KIND_WORDS | PRINT_NOUNS or any(
                 h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
             continue  # a listed outlet is known already
+        # after "news agency" the recogniser's guess of a place ("state news agency Kabar" as GPE) is a name
+        news_kind = token.i > 0 and doc[token.i - 1].lower_ == "news"
         name = list(takewhile(lambda t: (t.is_title or (t.is_upper and len(t) > 1)) and t.pos_ in ("PROPN", "NOUN")
-                              and t.ent_type_ not in NOT_NAME_WORD_ENTS, doc[token.i + 1:min(len(doc), token.i + 5)]))
+                              and (news_kind or t.ent_type_ not in NOT_NAME_WORD_ENTS),
+                              doc[token.i + 1:min(len(doc), token.i + 5)]))
         if name and (kind in PRINT_NOUNS or kind == "agency" or name[-1].ent_type_ not in PERSON_ENTS):
             ctx.described_outlets.add(doc[name[0].i:name[-1].i + 1].text)

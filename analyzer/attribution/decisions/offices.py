@@ -15,7 +15,8 @@ from ...rules.refs import step_id
 from ..pronouns import HONORIFIC_GENDER
 from .boards import board_seat
 from .owners import employer_after_at, owner_not_a_place, private_owner
-from .phrase import TITLE, UNIQUE_TITLE, a_place_in, context_body, has_group_ent, official_bodies, org_hit, rule_of
+from .phrase import (TITLE, UNIQUE_TITLE, a_place_in, context_body, has_group_ent, official_bodies, org_hit,
+                     organisation_named_on, rule_of)
 
 STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
                         "technical lead', 'an epidemiologist at the CDC') speaks for that body: named-official.")
@@ -117,7 +118,9 @@ def title_of_person(hits, lexicon, tokens: list[Token], name: Optional[Span] = N
               # ("Zanesville Fire Chief Doug Harlan", taken whole by the recogniser, keeps its title)
               and not (name is not None and name.start < h.start and h.end == name.end)
               # "Mr. King", "Ms. Marshal": after an honorific, the word is the surname
-              and not (h.start > 0 and doc[h.start - 1].lower_ in HONORIFIC_GENDER)]
+              and not (h.start > 0 and doc[h.start - 1].lower_ in HONORIFIC_GENDER)
+              # "a spokesperson for the Democratic Governors Association": its members' title
+              and not organisation_named_on(hits, doc, h.end)]
     # the longest title wins: "general" is no rank inside "general counsel"
     titles = [h for h in titles if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                            for o in titles)]

@@ -60,6 +60,25 @@ def anonymity_request(p: Phrase) -> Verdict:
     return p.make("anonymous", rule_of(requests[0]), person=True)
 
 
+# words that keep an organisation described as a group a state's or an armed one ("a militant group")
+NOT_PRIVATE = frozenset(("militant", "armed", "rebel", "paramilitary", "military", "militia", "intergovernmental",
+                         "governmental", "government", "state", "public", "official", "jihadist", "insurgent"))
+
+
+@decision_step("decide.described_private", "A named organisation described in apposition as a private kind "
+               "('The Power Producers Council, a trade group,', 'an independent monitoring group': lex.private_kinds) "
+               "is a named non-official source, whatever words of office its name holds; not an armed or state one.")
+def described_private(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "PROPN" or p.hits.within([root.i], "outlet"):
+        return None
+    for described in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in p.lexicon.private_kinds):
+        words = list(described.subtree)
+        if not any(t.lower_ in NOT_PRIVATE for t in words) and not p.hits.within([t.i for t in words], "official"):
+            return p.make("named-other", "decide.described_private")
+    return None
+
+
 @decision_step("decide.official_function", "An office named by its function ('police', 'prosecutors', 'the court': "
                "rule official.function) speaks on the record; one unnamed holder ('a sheriff') is anonymous.")
 def official_function(p: Phrase) -> Verdict:

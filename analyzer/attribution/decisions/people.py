@@ -182,6 +182,9 @@ def body_reference(p: Phrase) -> Verdict:
     if not reference or any(any(t.pos_ == "PROPN" or t.i < p.root.i and t.dep_ != "det" for t in doc[h.start:h.end])
                             for h in p.at_root("official", "body")):
         return None  # "the Ministry of Transport", "the county health department" name their body
+    if p.root.is_title and any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.is_title for g in c.children)
+                               for c in p.root.children):
+        return None  # "The Centre for Monitoring Election Violence": a name, not "the centre" named before
     rule = rule_of(reference[0])
     official = p.lemma in p.lexicon.official_references
     # A back-reference points to a source of its own kind: "the ministry said" never to a

@@ -149,7 +149,14 @@ def official_bodies(hits: HitIndex, tokens: list[Token], *types: str) -> list[Hi
     police union", "a county farmers' association", "the Riverton Police Officers Association"
     are no police and no county."""
     return [h for h in hits.within([t.i for t in tokens], "official", *types)
-            if not any(hits.at(t.i, "named_other", "organisation") for t in _name_goes_on(tokens[0].doc, h.end))]
+            if not organisation_named_on(hits, tokens[0].doc, h.end)]
+
+
+def organisation_named_on(hits: HitIndex, doc, start: int) -> bool:
+    """The name goes on from `start` to an organisation's word: the official word before it
+    names the organisation's members ("Police Officers Association", "Democratic Governors
+    Association"), not an office."""
+    return any(hits.at(t.i, "named_other", "organisation") for t in _name_goes_on(doc, start))
 
 
 def _name_goes_on(doc, start: int) -> list[Token]:
