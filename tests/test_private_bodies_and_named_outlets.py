@@ -1,8 +1,9 @@
 """Families found in international, local and business news: organisations whose names hold
 words of office but which the article describes as private ("a trade group"), titles inside an
 organisation's name ("Democratic Governors Association"), outlets named like newspapers or
-described as news agencies, companies referred to together, a councillor's "Cllr", and careers
-announced. Every article here is invented."""
+described as news agencies, companies referred to together, a councillor's "Cllr", careers
+announced, forces named by their branch ("the Kyrgyz border service"), an outlet airing remarks,
+and "the paper" after a newspaper was credited. Every article here is invented."""
 
 from __future__ import annotations
 
@@ -98,3 +99,39 @@ def test_announcing_a_step_in_ones_career_is_an_event(analyzer):
     assert labels_at(analyzer, RETIREMENT, "The seat opened") == set()
     assert labels_at(analyzer, RETIREMENT, "Rep. Dana Brandt") == set()
     assert labels_at(analyzer, RETIREMENT, "Mayor Ana Lopez") == {"named-official"}
+
+
+FORCES = ("Clashes on the frontier\n\n"
+          "Fighting broke out on Tuesday. "
+          "By late Tuesday, the Kyrgyz border service said the shooting had stopped. "
+          "The Israeli air force said it had struck two launch sites. "
+          "Kyrgyz border guards said their post was shelled.")
+
+
+def test_a_force_or_border_service_named_by_its_branch_is_official(analyzer):
+    assert labels_at(analyzer, FORCES, "By late Tuesday") == {"named-official"}
+    assert labels_at(analyzer, FORCES, "The Israeli air force") == {"named-official"}
+    assert labels_at(analyzer, FORCES, "Kyrgyz border guards") == {"anonymous"}  # people, not the service
+
+
+AIRED = ("A missile test\n\n"
+         "Iran tested a missile on Wednesday. "
+         "State television later aired remarks by Iran's president, who said the country would never bargain. "
+         "The council aired its plans for the park on Monday.")
+
+
+def test_an_outlet_airing_remarks_reports_them(analyzer):
+    assert labels_at(analyzer, AIRED, "State television") == {"named-official", "secondary-outlet"}
+    assert labels_at(analyzer, AIRED, "The council aired") == set()
+
+
+PAPER = ("A campaign in turmoil\n\n"
+         "The campaign is broke, according to a report by The New York Times. "
+         "The paper further reported that the candidate has grown frustrated. "
+         "A GAO report found waste in the program. "
+         "But that GAO report did not recommend cuts.")
+
+
+def test_the_paper_after_a_newspaper_credited_is_that_newspaper(analyzer):
+    assert labels_at(analyzer, PAPER, "The paper further") == {"secondary-outlet"}
+    assert labels_at(analyzer, PAPER, "But that GAO report") == {"document"}

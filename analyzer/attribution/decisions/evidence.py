@@ -289,17 +289,21 @@ def outlet_story(p: Phrase) -> Verdict:
     named = p.classifier.outlet_hit(p.hits, p.extended + agent_of(p.root))
     if named is not None and named.type != "generic":
         return None  # "the CNN story": decided with its outlet
-    owner = next((c for c in p.root.children if c.dep_ == "poss"), None)
+    owner = next((c for c in p.root.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if named is None and owner is not None and owner.pos_ != "PRON" and \
             owner.lemma_.lower() not in p.lexicon.outlet_nouns:
-        return None  # "The consultant's report", "the medical examiner's report": whose it is, no outlet's story
+        return None  # "The consultant's report", "that GAO report": whose it is, no outlet's story
     # "the piece", "the story" can only be news: the outlet credited last, whatever documents its
     # reporting cited since; "the report" or "the analysis" is the nearest of the two
     news_only = p.lemma in NEWS_ONLY_NOUNS
     # only what came before it: "The paper reviewed emails showing ...": the emails are cited after it
     earlier = next((s for s in reversed(p.ctx.history) if s.start_char < p.root.idx and (
         s.label == "secondary-outlet" or (s.label == "document" and not news_only))), None)
-    # a document cited on the way ("said in a report to the council") counts too: it speaks for no one
+    # an outlet credited on the way ("according to a report by The Times") and a document
+    # cited ("said in a report to the council") count too: neither speaks for anyone
+    credited = next((o for o in reversed(p.ctx.outlets) if o.start_char < p.root.idx), None)
+    if (news_only or paper) and credited is not None and (earlier is None or credited.start_char > earlier.start_char):
+        earlier = credited
     cited = next((d for d in reversed(p.ctx.documents) if d.start_char < p.root.idx), None)
     if cited is not None and not (news_only or paper) and (earlier is None or cited.start_char > earlier.start_char):
         earlier = cited
