@@ -218,7 +218,10 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     content = has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs)
     said_nothing = any(c.dep_ == "dobj" and c.lower_ in ("little", "nothing") for c in verb.children)
-    if (rule.needs_clause or names_its_object(verb) or said_nothing) and not content:
+    # "Residents can comment on the trial online": a chance to speak, not words spoken
+    only_able = any(c.dep_ == "aux" and c.lower_ in ("can", "may") for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children)
+    if (rule.needs_clause or names_its_object(verb) or said_nothing or only_able) and not content:
         # "a memo she wrote a decade ago resurfaced": the memo described; "has said little publicly": no claim
         return False
     if an_act_not_a_claim(verb, cues.hits, cues.classifier.lexicon.act_documents):

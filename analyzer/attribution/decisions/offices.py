@@ -32,6 +32,10 @@ PARTY_STATE_TOKENS = 16  # "(R-N.Y., chairman of the committee)" fits well withi
 LEADING_VERBS = ("head", "lead", "run", "chair", "direct", "oversee", "command")
 # Verbs of holding a seat ("has represented the district since 2016", "has served on the council since").
 SEAT_VERBS = ("represent", "serve", "sit")
+LEFT_OFFICE = step_id("decide.left_office", "A person who left an official body ('Keene, who left the department "
+                      "in 2024,') no longer holds its office: named-other, as 'former' says.")
+# Verbs of leaving a post, in the past ("who left the department", "who resigned from the board").
+LEAVING_VERBS = ("leave", "quit", "resign", "retire", "depart", "exit")
 
 
 def speaks_for_other(hits, spokes: Token, lexicon) -> bool:
@@ -60,8 +64,23 @@ def office_of_person(hits, lexicon, tokens: list[Token], ent: Span) -> Optional[
     not_official = hits.within([t.i for t in tokens], "official", "not_official")
     if not_official and not _sitting_title(hits, lexicon, ent, not_official):
         return "named-other", rule_of(not_official[0])
+    if _left_a_body(hits, lexicon, ent):
+        return "named-other", LEFT_OFFICE
     return title_of_person(hits, lexicon, tokens, ent) or _leads_a_body(hits, ent) or _party_and_state(ent) \
         or board_seat(hits, lexicon, tokens)
+
+
+def _left_a_body(hits, lexicon, ent: Span) -> bool:
+    """ "Keene, who left the department in 2024,", "who resigned from the council": a relative
+    clause in the past saying the person left an official body."""
+    for clause in (c for c in ent.root.children if c.dep_ == "relcl"):
+        if clause.lemma_.lower() not in LEAVING_VERBS or clause.tag_ != "VBD":
+            continue
+        left = [t for c in clause.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        if hits.within([t.i for t in left], "official", "body", "function") or any(
+                t.lemma_.lower() in lexicon.official_references and t.dep_ in ("dobj", "pobj") for t in left):
+            return True
+    return False
 
 
 def _party_and_state(ent: Span) -> Optional[tuple[str, str]]:
@@ -180,16 +199,36 @@ def principal_office(hits, people: dict, tokens: list[Token], ent: Span) -> Opti
     """ "Obama spokesman Josh Earnest", "Brandt's spokesman, Kyle Dempsey": a person's
     spokesperson speaks with the office of the person named before the title, when the article
     made that person an official (as "the senator's spokesman" does: decide.speaks_for_person)."""
+    known, token = _principal_named_before(hits, people, tokens, ent)
+    if known is not None and known.label == "named-official" and not _runs_a_campaign(token):
+        return known.label, known.rule_id
+    return None
+
+
+def private_principal(hits, people: dict, tokens: list[Token], ent: Span) -> Optional[tuple[str, str]]:
+    """ "Hartigan spokeswoman Jessa Kline" after "businessman Tom Hartigan": a spokesperson of a
+    person the article made no official speaks for no office, whatever place the recogniser
+    took the name for."""
+    known, token = _principal_named_before(hits, people, tokens, ent)
+    if known is None or known.label != "named-other" or token.ent_type_ in ORG_ENTS:
+        return None
+    if any(rule_of(h) in (TITLE, UNIQUE_TITLE) and h.end == ent.start for h in hits.within([ent.start - 1], "official", "title")):
+        return None  # "Labour's transport spokesperson, Cllr Nasreen Akhtar": her own office first
+    return "named-other", known.rule_id
+
+
+def _principal_named_before(hits, people: dict, tokens: list[Token], ent: Span):
+    """(the person, the name's token) named before a spokesperson's title, when the article named them."""
     spokes = hits.within([t.i for t in tokens], "official", "spokesperson")
     if not spokes:
-        return None
-    # the recogniser may tag the name an organisation ("Quint spokesman"): a name the article gave a person
+        return None, None
+    # the recogniser may tag the name an organisation or a place ("Quint spokesman"): a name the article gave a person
     for token in (t for t in tokens if t.i < spokes[0].start and t not in ent and (
             t.ent_type_ in PERSON_ENTS or t.pos_ == "PROPN" and t.text in people)):
         known = people.get(token.text)
-        if known is not None and known.label == "named-official" and not known.outlet and not _runs_a_campaign(token):
-            return known.label, known.rule_id
-    return None
+        if known is not None and not known.outlet:
+            return known, token
+    return None, None
 
 
 def _runs_a_campaign(name: Token) -> bool:

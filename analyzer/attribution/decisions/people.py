@@ -11,8 +11,8 @@ from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_wo
 from ...rules.matcher import Hit
 from ...rules.refs import decision_step, rule_ref, step_id
 from ..context import Source
-from .offices import office_of_person, principal_office, speaks_for_body_named_before, speaks_for_other
-from .phrase import NAMED_ENTITY, Phrase, has_group_ent, org_hit, rule_of
+from .offices import office_of_person, principal_office, private_principal, speaks_for_body_named_before, speaks_for_other
+from .phrase import NAMED_ENTITY, TITLE, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
 
@@ -105,12 +105,28 @@ def _owner(p: Phrase) -> Optional[Token]:
 def named_in_apposition(p: Phrase) -> Verdict:
     if p.root.pos_ != "NOUN":
         return None
-    named = next((c for c in p.root.children if c.dep_ == "appos" and c.ent_type_ in PERSON_ENTS), None)
+    named = next((c for c in p.root.children if c.dep_ == "appos" and (c.ent_type_ in PERSON_ENTS or _titled_name(p, c))), None)
     if named is None:
         return None
-    # "A spokeswoman for Gov. Marchetti, Lia Ortiz,": she speaks for the one she works for
-    return speaks_for_person(p) if p.lemma in SPOKESPEOPLE and _owner(p) is not None else classify_person(
-        p, entity_of(named), p.extended)
+    # the name itself, without a title the recogniser took into it ("Cllr Nasreen Akhtar" as one organisation)
+    name = entity_of(named) or named.doc[named.i:named.i + 1]
+    titles = [h for h in p.hits.within([t.i for t in name], "official", "title") if h.end <= named.i]
+    if titles:
+        name = name.doc[max(h.end for h in titles):name.end]
+    # "A spokeswoman for Gov. Marchetti, Lia Ortiz,": she speaks for the one she works for, unless
+    # her own title is an office ("Labour's transport spokesperson, Cllr Nasreen Akhtar,")
+    own_office = office_of_person(p.hits, p.lexicon, noun_phrase(named), name)
+    if p.lemma in SPOKESPEOPLE and _owner(p) is not None and not (own_office and own_office[0] == "named-official"):
+        return speaks_for_person(p)
+    return classify_person(p, name, p.extended)
+
+
+def _titled_name(p: Phrase, head: Token) -> bool:
+    """A title of office before two or more names is a person's, whatever the recogniser made of
+    it ("Cllr Nasreen Akhtar"); "Justice Abroad" is a campaign group's name."""
+    words = noun_phrase(head)
+    titles = [h for h in p.hits.within([t.i for t in words], "official", "title") if rule_of(h) == TITLE]
+    return head.pos_ == "PROPN" and bool(titles) and sum(t.i >= titles[-1].end and t.is_title for t in words) >= 2
 
 
 @decision_step("decide.speaks_for_person", "'Mayor Jill Hartman's office', 'the senator's spokesman' speak for the "
@@ -243,7 +259,8 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     # the recogniser may run a name on ("Ungar told The Associated Press"): the speaker's own word too
     known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1]) or (
         p.ctx.people.get(p.root.text) if p.root.pos_ == "PROPN" and p.root in ent else None)
-    decided = office_of_person(p.hits, p.lexicon, extended, ent) or principal_office(p.hits, p.ctx.people, extended, ent)
+    decided = private_principal(p.hits, p.ctx.people, extended, ent) or office_of_person(p.hits, p.lexicon, extended, ent) \
+        or principal_office(p.hits, p.ctx.people, extended, ent)
     if decided is not None and decided[1] == NOT_OFFICIAL and known is not None and known.label == "named-official" \
             and _only_campaigning(p, extended):
         decided = None  # "Brandt, the Democratic nominee," after "Sen. Carla Brandt": a senator campaigning is one
