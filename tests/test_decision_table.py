@@ -81,6 +81,8 @@ TAKES = [
      "anonymous", ("anonymous",)),
     ("decide.described_private", "The Harbor Energy Council, a trade group for power producers, said the rule was sound.",
      "The Harbor Energy Council", "named-other", ("named-other",)),
+    ("decide.described_public", "Manitoba's Investigation Unit, the civilian agency that investigates police, said it "
+     "had taken over the case.", "Manitoba's Investigation Unit", "named-official", ("named-official",)),
     ("decide.official_function", "Police said a man had been arrested.", "Police", "named-official", ("named-official",)),
     ("decide.official_function", "A federal judge said the law was unconstitutional.", "A federal judge", "named-official",
      ("named-official",)),
@@ -130,6 +132,7 @@ PASSES = [
     ("decide.state", "Russian officials said the talks had stalled.", ("anonymous",)),
     ("decide.anonymity_request", "An official said the talks had stalled.", ("anonymous",)),
     ("decide.described_private", "Hamas, the militant group that controls Gaza, said it would respond.", ("named-official",)),
+    ("decide.described_public", "WPP, a British agency, said its profits fell.", ("named-other",)),
     ("decide.official_function", "An investigator said the fire was set deliberately.", ("anonymous",)),
     ("decide.body_named", "Pentagon officials said the strike was lawful.", ("anonymous",)),
     ("decide.title", "An aide said the talks had stalled.", ("anonymous",)),

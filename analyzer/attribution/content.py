@@ -103,6 +103,8 @@ def wrote_a_work(verb: Token, hits) -> bool:
     her memoir that ...") is the claim."""
     return verb.lemma_.lower() == "write" and not _states_a_clause(verb) and any(
         c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("many", "some", "most") or hits.within([c.i], "document"))
+        # "The memo was written by Curtis Hembree": who wrote it, said of the document
+        or c.dep_ == "nsubjpass" and hits.within([c.i], "document")
         for c in verb.children)
 
 

@@ -293,7 +293,10 @@ SPEAKER_TAG = re.compile(r"^[\"“”'‘’]?[ \t]*((?:[A-Z][A-Z.'’\-]*[ ]){0
 # Labels of page furniture that open a paragraph like a tag ("UPDATE: The bridge ..."): nobody speaks.
 NOT_SPEAKERS = {"UPDATE", "UPDATED", "CORRECTION", "CLARIFICATION", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH",
                 "READ MORE", "RELATED", "BREAKING", "BREAKING NEWS", "PHOTOS", "VIDEO", "LISTEN", "ALSO", "SOURCE",
-                "SOURCES", "CREDIT", "WARNING", "ADVERTISEMENT", "EXCLUSIVE", "ANALYSIS", "OPINION"}
+                "SOURCES", "CREDIT", "WARNING", "ADVERTISEMENT", "EXCLUSIVE", "ANALYSIS", "OPINION",
+                # a fact-check's labels: "CLAIM: ... THE FACTS: That's false."
+                "THE FACTS", "FACTS", "THE CLAIM", "CLAIM", "FACT CHECK", "THE VERDICT", "VERDICT", "RATING",
+                "THE BOTTOM LINE", "BOTTOM LINE", "WHAT HE SAID", "WHAT SHE SAID", "WHAT THEY SAID"}
 
 
 # "WASHINGTON (AFP) –", "AUSTIN, Texas (AP) —": a wire credit that opens a line

@@ -48,6 +48,7 @@ DECISION_TABLE: tuple[Step, ...] = (
     officials.state,               # "Russia", "Washington"
     officials.anonymity_request,   # "an official who asked not to be named"
     officials.described_private,   # "The Power Producers Council, a trade group,"
+    officials.described_public,    # "the Independent Investigation Unit, the civilian agency that ..."
     officials.official_function,   # "police", "prosecutors", "an investigator"
     officials.body_named,          # "the State Department"
     named_later.named_later,       # "top lawmakers said" then Rep. G.K. Butterfield

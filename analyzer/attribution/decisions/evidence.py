@@ -143,7 +143,7 @@ def document(p: Phrase) -> Verdict:
     # "Records show" (a capitalised first word tagged as a name), "the polling average" (a noun
     # tagged as an adjective): a document word used as a noun, by its place in the sentence
     common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.i == root.sent.start) or (
-        root.pos_ == "ADJ" and root.dep_ in NOMINAL_DEPS) or document_noun_read_as_verb(root)
+        root.pos_ == "ADJ" and root.dep_ in NOMINAL_DEPS) or document_noun_read_as_verb(root) or _titled_document(p)
     found = [h for h in p.at_root("document") if common or h.type == "document_phrase"]
     # The tagger often reads "a company filing" / "a court ruling" as a noun with a participle.
     found += [h for c in root.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1
@@ -159,11 +159,26 @@ def document(p: Phrase) -> Verdict:
     return p.make("document", rule_of(found[0]))
 
 
+def _titled_document(p: Phrase) -> bool:
+    """ "the World Health Organization's latest Global Tuberculosis Report": a document's title
+    ends in a word for a published study; not a paper's name ("The Bristol Cable", "The Daily Record")."""
+    root = p.root
+    return root.pos_ == "PROPN" and root.lower_ in TITLED_DOCUMENTS and (
+        p.has_word("the") or any(c.dep_ == "poss" for c in root.children)) and not p.hits.within([root.i], "outlet") \
+        and not p.hits.within([root.i], "official")  # "the US Geological Survey" is a body
+
+
+# The last word of a published study's title ("Global Tuberculosis Report", "World Economic Outlook").
+TITLED_DOCUMENTS = frozenset(("report", "survey", "study", "index", "outlook", "assessment", "audit", "census"))
+
+
 def agent_of_participle(root: Token) -> list[Token]:
     """ "Images captured on Sunday by Planet Labs show ...": the parser makes the images the
     subject of "captured"; its "by" phrase names who took them."""
     head = root.head
-    if root.dep_ not in ("nsubj", "nsubjpass") or head.tag_ != "VBN":
+    # "Images captured Sunday by ESA's Sentinel-2 satellite show": the parser may read the
+    # participle as the past tense; its "by" phrase still names who took them
+    if root.dep_ not in ("nsubj", "nsubjpass") or head.tag_ not in ("VBN", "VBD"):
         return []
     return agent_of(head)
 
@@ -252,13 +267,15 @@ def outlet_named_like(p: Phrase) -> Verdict:
     if station is not None and (station.end > root.i >= station.start - 1 or programme and station.end <= root.i):
         return p.make("secondary-outlet", "decide.outlet_named_like", outlet=station.text)
     broadcaster = p.classifier.outlet_hit(p.hits, p.core, p.root)
-    if broadcaster is not None and broadcaster.end <= root.i and any(
-            t.lower_ in BROADCAST_WORDS for t in root.doc[broadcaster.end:root.i]):
-        # "BBC Radio Lincoln", "CBS Radio News": a station or service of a known outlet
+    rest = root.doc[broadcaster.end:root.i + 1] if broadcaster is not None and broadcaster.end <= root.i else []
+    if rest and (any(t.lower_ in BROADCAST_WORDS for t in rest[:-1]) or len(rest) <= 2 and all(
+            t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in PERSON_ENTS for t in rest)):
+        # "BBC Radio Lincoln", "CBS Radio News": a station or service of a known outlet; "CBC
+        # Manitoba", "ABC North Coast": its regional service
         return p.make("secondary-outlet", rule_of(broadcaster), outlet=p.classifier.outlet_name(broadcaster),
                       hit=broadcaster)
     titled = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in PERSON_ENTS]
-    if root.lower_ in ("magazine", "newspaper") and titled and not p.within(p.core, "official"):
+    if root.lower_ in ("magazine", "newspaper") and titled and not [h for h in p.within(p.core, "official") if h.type != "state"]:
         # "in an interview with Cosmopolitan magazine", "Time magazine reported": a name the gazetteer lacks
         return p.make("secondary-outlet", "decide.outlet_named_like", outlet=" ".join(t.text for t in titled))
     if root.pos_ != "PROPN" or root.lower_ not in p.lexicon.newspaper_name_words or p.within(p.core, "official"):

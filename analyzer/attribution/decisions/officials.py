@@ -10,6 +10,8 @@ from .phrase import NAMED_ENTITY, TITLE, TITLE_OF_BODY, UNIQUE_TITLE, Phrase, ha
 from .verdict import NOT_A_SOURCE, Verdict
 
 INDEFINITE = ("a", "an", "one", "another")
+# the head of a service named by it ("elections director", "fire chief": rule official.body)
+HEADS_OF_SERVICES = ("director", "commissioner", "administrator", "chief", "supervisor", "superintendent")
 # Entity types of places and times: "Doctors in Gaza" are people described, not an organisation.
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME")
 UNNAMED_OFFICIAL = step_id("decide.unnamed_official", "An official role with no name ('an investigator', 'senators', "
@@ -79,6 +81,31 @@ def described_private(p: Phrase) -> Verdict:
     return None
 
 
+# what a public body is called in apposition ("Manitoba's Independent Investigation Unit, the civilian
+# agency that investigates police,"), and the words that make such a word a private firm's ("an ad agency")
+PUBLIC_KINDS = frozenset(("agency", "regulator", "ministry", "department", "authority"))
+# an agency or an authority is a public one only when the words say so ("a British agency" may be a firm)
+PUBLIC_WORDS = frozenset(("state", "federal", "government", "governmental", "civilian", "public", "national",
+                          "provincial", "regional", "municipal", "city", "county", "oversight"))
+NOT_PUBLIC = frozenset(("private", "nonprofit", "non-profit", "news", "advertising", "ad", "travel", "talent",
+                        "marketing", "insurance", "recruitment", "employment", "modeling", "modelling", "press",
+                        "literary", "estate", "rating", "ratings", "credit", "creative", "design", "consulting"))
+
+
+@decision_step("decide.described_public", "A named organisation described in apposition as a public body ('the "
+               "civilian agency that investigates police', 'the state regulator') speaks on the record for it: "
+               "named-official; not 'an ad agency' or 'a news agency'.")
+def described_public(p: Phrase) -> Verdict:
+    root = p.root
+    if root.pos_ != "PROPN" or p.hits.within([root.i], "outlet"):
+        return None
+    for described in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in PUBLIC_KINDS):
+        words = {t.lower_ for t in described.subtree}
+        if not words & NOT_PUBLIC and (described.lemma_.lower() not in ("agency", "authority") or words & PUBLIC_WORDS):
+            return p.make("named-official", "decide.described_public")
+    return None
+
+
 @decision_step("decide.official_function", "An office named by its function ('police', 'prosecutors', 'the court': "
                "rule official.function) speaks on the record; one unnamed holder ('a sheriff') is anonymous.")
 def official_function(p: Phrase) -> Verdict:
@@ -95,6 +122,8 @@ def official_function(p: Phrase) -> Verdict:
 @decision_step("decide.body_named", "An official body whose name covers the head ('the State Department', 'the "
                "Kremlin': rule official.body) speaks on the record.")
 def body_named(p: Phrase) -> Verdict:
+    if p.has_word(*INDEFINITE) and p.lemma in HEADS_OF_SERVICES:
+        return None  # "a local fire chief": one unnamed holder of the post, decided as a title
     covering = [h for h in p.at_root("official", "body") if h.start <= p.root.i < h.end and h.end - h.start > 1]
     return p.make("named-official", rule_of(covering[0])) if covering else None
 
@@ -321,7 +350,9 @@ def organisation(p: Phrase) -> Verdict:
         return p.make("named-other", ORGANISATION_NAMED)
     if ent is not None and ent.label_ in ORG_ENTS:
         return p.make("named-other", NAMED_ENTITY if ent.label_ == "ORG" else ORGANISATION_NAMED)
-    if root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS):
+    # a name the recogniser took for a product, described as what it is ("Maersk, the world's largest container line,")
+    described = ent is not None and ent.label_ == "PRODUCT" and any(c.dep_ == "appos" for c in root.children)
+    if root.pos_ == "PROPN" and root.is_title and (ent is None or ent.label_ not in NOT_SOURCE_ENTS or described):
         # "Leah Brandt, whose two children ...": a name the recogniser missed, described as a person
         person = any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whose", "whom") for c in root.children)
         return p.make("named-other", PROPER_NAME, person=person)
