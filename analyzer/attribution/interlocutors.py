@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.syntax import entities_in, noun_phrase
 from ..rules.matcher import Hit, HitIndex
-from .decisions.evidence import call_sign_in
+from .decisions.outlet_names import call_sign_in
 from .decisions.people import names_a_journalist
 from .decisions.phrase import rule_of
 from .sources import Source, SourceClassifier

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, entity_of, name_head_at, name_words, noun_phrase, subject
 from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
-from .decisions.evidence import register_described_outlets
+from .decisions.outlet_names import register_described_outlets
 from .decisions.offices import office_of_person, person_words, principal_office
 from .decisions.people import journalist_outlet
 from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 from ..context import Source
 from ..trace import active_trace
-from . import evidence, named_later, officials, people, references
+from . import evidence, named_later, officials, outlet_names, people, references
 from .phrase import Phrase
 from .verdict import NOT_A_SOURCE, Verdict
 
@@ -36,8 +36,8 @@ DECISION_TABLE: tuple[Step, ...] = (
     evidence.outlet_story,         # "the article" after another outlet's reporting
     evidence.document,             # "a Treasury fact sheet", "a CNN report"
     evidence.outlet,               # "CNN", "the news agency Reuters"
-    evidence.outlet_described,     # "the Kyiv daily Ukrainska Pravda"
-    evidence.outlet_named_like,    # "The Bayport Observer"
+    outlet_names.outlet_described,  # "the Kyiv daily Ukrainska Pravda"
+    outlet_names.outlet_named_like,  # "The Bayport Observer"
     people.unnamed_marker,         # "an unnamed official"
     people.named_person,           # "CIA Director William Burns", "Burns"
     people.named_in_apposition,    # "the bakery's owner, Tomasz Nowak,"
