@@ -97,3 +97,19 @@ def test_a_document_named_by_its_title_is_the_document_only(analyzer):
 
 def test_a_company_the_recogniser_takes_for_a_product_is_named_other(analyzer):
     assert labels_at(analyzer, DOCUMENTS, "Maersk") == {"named-other"}
+
+
+CABLE = ("Cable hosts weigh in\n\n"
+         "Fox News host Brett Calloway called the speech \"a laundry list read by a man who has run out of ideas.\" "
+         "\"He talked for over an hour,\" Calloway said on his 9 p.m. show. "
+         "Later in the hour, CNN senior political analyst Dev Kapoor said the speech was aimed at undecided voters. "
+         "Goldman Sachs analyst Ann Lee said markets barely moved.")
+
+
+def test_a_host_named_with_the_outlet_speaks_for_it_later_whatever_the_recogniser_made_of_the_name(analyzer):
+    assert labels_at(analyzer, CABLE, "\"He talked") == {"secondary-outlet"}
+
+
+def test_an_outlets_analyst_speaks_for_it_a_banks_for_the_bank(analyzer):
+    assert labels_at(analyzer, CABLE, "Later in the hour") == {"secondary-outlet"}
+    assert labels_at(analyzer, CABLE, "Goldman Sachs analyst") == {"named-other"}

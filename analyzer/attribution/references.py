@@ -158,12 +158,21 @@ def _register_titled_names(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexico
 
 
 def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier) -> None:
-    """ "NBC's Lester Holt", where the recogniser took the name for an organisation: a journalist
-    of that outlet, so that "Trump told Holt" later is an interview given to NBC."""
+    """ "NBC's Lester Holt", "Fox News host Brett Calloway", where the recogniser took the name for an
+    organisation: a journalist of that outlet, so that "Trump told Holt" or "Calloway said" later
+    is that outlet's reporting."""
+    titles = classifier.lexicon.journalist_titles
     for hit in hits.starting_in(0, len(doc), "outlet"):
-        if hit.end + 2 >= len(doc) or doc[hit.end].lower_ not in ("'s", "’s"):
+        if hit.end + 2 >= len(doc):
             continue
-        name = _name_after(doc[hit.end + 1:min(len(doc), hit.end + 4)])
+        if doc[hit.end].lower_ in ("'s", "’s"):
+            start = hit.end + 1
+        else:  # "Fox News host", "CNN senior political analyst"
+            role = next((t for t in doc[hit.end:min(len(doc), hit.end + 4)] if t.lower_ in titles), None)
+            if role is None or any(not t.is_lower for t in doc[hit.end:role.i]):
+                continue
+            start = role.i + 1
+        name = _name_after(doc[start:min(len(doc), start + 3)])
         if len(name) < 2 or name[0].ent_type_ != "ORG":
             continue
         full = doc[name[0].i:name[-1].i + 1].text
