@@ -12,7 +12,7 @@ from ..rules.matcher import HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.outlet_names import register_described_outlets
 from .decisions.offices import office_of_person, person_words, principal_office
-from .decisions.people import journalist_outlet
+from .decisions.people import OUTLET_ROLES, journalist_outlet
 from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
 from .pronouns import HONORIFIC_GENDER
 
@@ -161,7 +161,7 @@ def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, class
     """ "NBC's Lester Holt", "Fox News host Brett Calloway", where the recogniser took the name for an
     organisation: a journalist of that outlet, so that "Trump told Holt" or "Calloway said" later
     is that outlet's reporting."""
-    titles = classifier.lexicon.journalist_titles
+    titles = classifier.lexicon.journalist_titles | OUTLET_ROLES
     for hit in hits.starting_in(0, len(doc), "outlet"):
         if hit.end + 2 >= len(doc):
             continue

@@ -300,7 +300,18 @@ def journalist_outlet(hits, classifier, lexicon, tokens: list[Token]) -> Optiona
     possessive = outlet.end < len(doc) and doc[outlet.end].lower_ in ("'s", "’s", "'", "’") and \
         outlet.end + 1 < len(doc) and (doc[outlet.end + 1].ent_type_ == "PERSON" or (
             doc[outlet.end + 1].pos_ == "PROPN" and doc[outlet.end + 1].is_title and doc[outlet.end + 1].ent_type_ == "ORG"))
-    return outlet if possessive or names_a_journalist(lexicon, tokens) else None
+    return outlet if possessive or names_a_journalist(lexicon, tokens) or _outlets_analyst(outlet, tokens) else None
+
+
+# Roles that are an outlet's only right after its name ("CNN senior political analyst Dev Kapoor");
+# "a military analyst at CNA" works for a research centre whatever outlet shares its letters.
+OUTLET_ROLES = frozenset(("analyst",))
+
+
+def _outlets_analyst(outlet: Hit, tokens: list[Token]) -> bool:
+    doc = tokens[0].doc
+    return any(t.lower_ in OUTLET_ROLES and t.i >= outlet.end and all(w.is_lower for w in doc[outlet.end:t.i])
+               for t in tokens)
 
 
 def _principal(p: Phrase):
