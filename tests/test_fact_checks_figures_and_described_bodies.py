@@ -113,3 +113,21 @@ def test_a_host_named_with_the_outlet_speaks_for_it_later_whatever_the_recognise
 def test_an_outlets_analyst_speaks_for_it_a_banks_for_the_bank(analyzer):
     assert labels_at(analyzer, CABLE, "Later in the hour") == {"secondary-outlet"}
     assert labels_at(analyzer, CABLE, "Goldman Sachs analyst") == {"named-other"}
+
+
+STAFF = ("A police shooting\n\n"
+         "A man was shot by police on Monday. "
+         "Manitoba's Investigation Unit, the civilian agency that investigates police, said it had taken over the case. "
+         "In a statement, the unit's civilian director, Marie-Claude Tessier, said investigators were canvassing the area. "
+         "Harbor Foods said its profits fell. "
+         "The board's chairman, Ann Berg, said costs rose.")
+
+
+def test_a_post_at_the_body_that_spoke_before_is_that_bodys(analyzer):
+    assert labels_at(analyzer, STAFF, "In a statement, the unit's") == {"named-official"}
+    assert labels_at(analyzer, STAFF, "The board's chairman") == {"named-other"}  # the last body was a company
+
+
+def test_a_framework_is_a_document(analyzer):
+    text = "Talks resumed.\n\nA draft framework seen by the mediators calls for a permanent ceasefire."
+    assert labels_at(analyzer, text, "A draft framework") == {"document"}

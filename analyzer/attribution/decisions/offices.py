@@ -272,3 +272,21 @@ def person_words(ent) -> list:
         # all; "President Obama and Clinton": a title for one covers only the first
         tokens |= set(before)
     return sorted(tokens, key=lambda t: t.i)
+
+
+# Words for a body that its staff are named by, with "the" ("the unit's civilian director").
+BODY_WORDS = frozenset(("board", "council", "unit", "office", "center", "centre", "commission", "committee", "agency",
+                        "ministry", "department", "bureau", "service", "authority"))
+STAFF_OF_BODY_BEFORE = step_id("decide.staff_of_body_before", "A title of the body that spoke before ('Marie-Claude "
+                               "Tessier, the unit's civilian director,' after the investigation unit said it had taken "
+                               "the case) is that body's post: its label.")
+
+
+def staff_of_body_before(hits, history: list, tokens: list[Token]) -> Optional[tuple[str, str]]:
+    """(label, rule) for a title the tokens give a person at "the unit", "the board" that spoke before."""
+    owner = next((t for t in tokens if t.dep_ == "poss" and t.lemma_.lower() in BODY_WORDS
+                  and any(c.lower_ == "the" for c in t.children)), None)
+    if owner is None or not hits.within([t.i for t in tokens if t.i > owner.i], "official", "title"):
+        return None
+    earlier = next((s for s in reversed(history) if not s.is_person and s.start_char < owner.idx), None)
+    return ("named-official", STAFF_OF_BODY_BEFORE) if earlier is not None and earlier.label == "named-official" else None

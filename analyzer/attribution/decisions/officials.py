@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...nlp.syntax import GROUP_ENTS, NOT_SOURCE_ENTS, ORG_ENTS, PERSON_ENTS
 from ...rules.refs import decision_step, step_id
+from .offices import staff_of_body_before
 from .owners import employer_after_at, owned_by_company
 from .phrase import NAMED_ENTITY, TITLE, TITLE_OF_BODY, UNIQUE_TITLE, Phrase, has_group_ent, org_hit, rule_of
 from .verdict import NOT_A_SOURCE, Verdict
@@ -160,6 +161,9 @@ def _office_held(p: Phrase, rule: str) -> Verdict:
     if rule == TITLE_OF_BODY and not p.plural and definite and (
             p.context_body(p.extended) or has_group_ent(p.extended)):
         return p.make("named-official", rule, person=True)
+    staff = staff_of_body_before(p.hits, p.ctx.history, p.extended) if not p.plural and definite else None
+    if staff is not None:  # "the unit's civilian director" after the unit spoke
+        return p.make(*staff, person=True)
     if p.plural and definite and rule == TITLE and p.has_word("the"):
         return p.make("named-official", "ref.definite", person=True)  # "the senators" named before
     if p.plural or not definite:

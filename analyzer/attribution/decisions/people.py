@@ -11,7 +11,8 @@ from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_wo
 from ...rules.matcher import Hit
 from ...rules.refs import decision_step, rule_ref, step_id
 from ..context import Source
-from .offices import office_of_person, principal_office, private_principal, speaks_for_body_named_before, speaks_for_other
+from .offices import (office_of_person, principal_office, private_principal, speaks_for_body_named_before, speaks_for_other,
+                      staff_of_body_before)
 from .phrase import NAMED_ENTITY, TITLE, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
@@ -260,7 +261,7 @@ def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     known = p.ctx.people.get(name) or p.ctx.people.get(name.split()[-1]) or (
         p.ctx.people.get(p.root.text) if p.root.pos_ == "PROPN" and p.root in ent else None)
     decided = private_principal(p.hits, p.ctx.people, extended, ent) or office_of_person(p.hits, p.lexicon, extended, ent) \
-        or principal_office(p.hits, p.ctx.people, extended, ent)
+        or principal_office(p.hits, p.ctx.people, extended, ent) or staff_of_body_before(p.hits, p.ctx.history, extended)
     if decided is not None and decided[1] == NOT_OFFICIAL and known is not None and known.label == "named-official" \
             and _only_campaigning(p, extended):
         decided = None  # "Brandt, the Democratic nominee," after "Sen. Carla Brandt": a senator campaigning is one
