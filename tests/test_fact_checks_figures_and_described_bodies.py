@@ -131,3 +131,17 @@ def test_a_post_at_the_body_that_spoke_before_is_that_bodys(analyzer):
 def test_a_framework_is_a_document(analyzer):
     text = "Talks resumed.\n\nA draft framework seen by the mediators calls for a permanent ceasefire."
     assert labels_at(analyzer, text, "A draft framework") == {"document"}
+
+
+ARCHIVE_QUOTES = ("Mexico's options\n\n"
+                  "Some 35 percent of Mexican jobs depend on foreign trade.\n\n"
+                  "Mexico's future relies on North American integration. ''That's Mexico's vulnerability,'' said Luis "
+                  "Rubio, who heads a research center in Mexico City. ''There is nothing more important than Nafta.''")
+
+
+def test_an_opening_mark_glued_to_the_next_word_opens_the_next_sentence(analyzer):
+    from sentence_labels import sentences
+    texts = [s.text for s in sentences(analyzer, ARCHIVE_QUOTES)]
+    assert "Mexico's future relies on North American integration." in texts
+    assert labels_at(analyzer, ARCHIVE_QUOTES, "Mexico's future") == set()
+    assert labels_at(analyzer, ARCHIVE_QUOTES, "''That's Mexico's") == {"named-other"}

@@ -237,6 +237,10 @@ def set_line_boundaries(doc: Doc) -> Doc:
             sent_starts[i] = 1
             after_break = False
             line_start = i
+        elif _opening_mark(text, columns, i):
+            sent_starts[i] = 1
+            if i + 1 < len(columns):
+                sent_starts[i + 1] = -1
         elif (i == line_start + 1 and (not columns[line_start][1] or _token_text(text, columns, line_start) in OPENERS)
               or heading_ranges and any(s < idx < e for s, e in heading_ranges)
               or _after_abbreviation(text, columns, i) or _closing_mark(text, columns, i) or idx > entries_from
@@ -313,6 +317,16 @@ def _closing_mark(text: str, columns: list, i: int) -> bool:
     if columns[i - 1][5]:  # white space after the full stop
         return False
     return _token_text(text, columns, i) in CLOSERS and _token_text(text, columns, i - 1) in SENTENCE_ENDS
+
+
+def _opening_mark(text: str, columns: list, i: int) -> bool:
+    """ "... integration. ''That's Mexico's vulnerability,'' said Rubio": a double mark after a
+    full stop and a space, glued to the word after it, opens the next sentence; the parser
+    would leave it at the end of the one before (the archive's '' closes quotations too)."""
+    if i == 0 or i + 1 >= len(columns) or not columns[i - 1][5] or columns[i][5]:
+        return False
+    return _token_text(text, columns, i) in ("''", '"', "``", "“") and _token_text(text, columns, i - 1) in SENTENCE_ENDS \
+        and _token_text(text, columns, i + 1)[:1].isalnum()
 
 
 def _after_abbreviation(text: str, columns: list, i: int) -> bool:
