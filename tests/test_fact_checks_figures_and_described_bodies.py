@@ -145,3 +145,17 @@ def test_an_opening_mark_glued_to_the_next_word_opens_the_next_sentence(analyzer
     assert "Mexico's future relies on North American integration." in texts
     assert labels_at(analyzer, ARCHIVE_QUOTES, "Mexico's future") == set()
     assert labels_at(analyzer, ARCHIVE_QUOTES, "''That's Mexico's") == {"named-other"}
+
+
+INLINE_FACT_CHECK = ("Fact check: Harlan's claims\n\n"
+                     "Former Gov. Wade Harlan spoke at a rally on Saturday. A look at some of his claims:\n\n"
+                     "HARLAN: \"Crime is at its highest level in 30 years.\" THE FACTS: That's false. "
+                     "FBI data show violent crime fell in 2024. Crime peaked in the early 1990s.\n\n"
+                     "HARLAN: \"We lost a million factory jobs.\" THE FACTS: Not so. Factory jobs rose in 14 of the past 36 months.")
+
+
+def test_a_fact_checks_label_inside_a_paragraph_ends_the_speakers_turn(analyzer):
+    assert labels_at(analyzer, INLINE_FACT_CHECK, "\"Crime is") == {"named-other"}
+    assert labels_at(analyzer, INLINE_FACT_CHECK, "THE FACTS: That's false") == set()
+    assert labels_at(analyzer, INLINE_FACT_CHECK, "Crime peaked") == set()
+    assert labels_at(analyzer, INLINE_FACT_CHECK, "Factory jobs rose") == set()

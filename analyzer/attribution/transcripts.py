@@ -73,12 +73,14 @@ class TagWords:
 def speaker_turns(records: list[Sentence]) -> list[Turn]:
     """The tagged paragraphs of an article, when it has enough of them to be a transcript. A tag
     may also open a sentence inside a paragraph (a transcript whose line breaks were lost in
-    copying: "... Are they wrong? HARLAN: Some of them may ..."): the turn runs to the next tag."""
+    copying: "... Are they wrong? HARLAN: Some of them may ..."): the turn runs to the next tag,
+    or to a page label ("HARLAN: '...' THE FACTS: That's false.": the fact-check's own words)."""
     turns: list[Turn] = []
     going_on: list[int] = []  # untagged quoted paragraphs after a turn, until the next tag
     for members in paragraphs_of(records):
-        tagged = [(i, match) for i, r in enumerate(members)
-                  if (match := SPEAKER_TAG.match(r.text)) is not None and match.group(1) not in NOT_SPEAKERS]
+        marked = [(i, match) for i, r in enumerate(members) if (match := SPEAKER_TAG.match(r.text)) is not None]
+        tagged = [(i, match) for i, match in marked if match.group(1) not in NOT_SPEAKERS]
+        labels = [i for i, match in marked if match.group(1) in NOT_SPEAKERS]
         if not tagged or tagged[0][0] != 0:
             if turns and members[0].text.startswith(OPENING_QUOTE):
                 going_on.extend(r.index for r in members)
@@ -90,6 +92,7 @@ def speaker_turns(records: list[Sentence]) -> list[Turn]:
             turns[-1] = Turn(last.tag, last.caption, last.start_char, last.end_char, last.sentences + tuple(going_on))
         going_on = []
         for (first, match), (end, _) in zip(tagged, tagged[1:] + [(len(members), None)]):
+            end = min([end] + [i for i in labels if first < i < end])
             record = members[first]
             turns.append(Turn(match.group(1), match.group(2), record.start_char + match.start(1),
                               record.start_char + match.end(2), tuple(r.index for r in members[first:end])))
