@@ -56,3 +56,20 @@ def test_a_chance_to_speak_is_no_words_spoken(analyzer):
 
 def test_not_specifying_is_an_answer_like_declining_to_comment(analyzer):
     assert labels_at(analyzer, CHANCES, "The mayor did not specify") == {"named-official"}
+
+
+UNNAMED_ADVISER = ("A campaign's choices\n\n"
+                   "Ms. Whitcomb toured the Thumb on Monday. "
+                   "One adviser to Ms. Whitcomb, who spoke on the condition of anonymity to describe internal "
+                   "deliberations, said the campaign had debated its spending. "
+                   "\"We are going to find out in November,\" the adviser said. "
+                   "The adviser spoke on condition of anonymity to discuss private talks.")
+
+
+def test_the_terms_a_source_spoke_on_are_no_words_of_the_person_named_beside_them(analyzer):
+    assert labels_at(analyzer, UNNAMED_ADVISER, "One adviser") == {"anonymous"}
+
+
+def test_the_role_of_an_unnamed_source_named_again_is_that_source(analyzer):
+    assert labels_at(analyzer, UNNAMED_ADVISER, "\"We are going") == {"anonymous"}
+    assert labels_at(analyzer, UNNAMED_ADVISER, "The adviser spoke") == {"anonymous"}

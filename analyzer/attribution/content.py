@@ -83,6 +83,16 @@ def an_act_not_a_claim(verb: Token, hits, act_documents) -> bool:
         verb, act_documents) or announced_a_step(verb)
 
 
+def on_condition(verb: Token) -> bool:
+    """ "who spoke on the condition of anonymity to describe internal talks": the terms the source
+    spoke on, and why, said of the source; what it said is the main clause's."""
+    spoke = verb.head if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() == "speak" else verb
+    # "The aide spoke on condition of anonymity to discuss ...": a sentence of its own about the source is its own
+    return spoke.lemma_.lower() == "speak" and spoke.dep_ != "ROOT" and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "condition" for g in c.children)
+        for c in spoke.children)
+
+
 def announced_a_step(verb: Token) -> bool:
     """ "Sen. Pruitt announced his retirement", "she announced her candidacy": a step in one's own
     career announced is an event; what an announcement says ("announced that ...") is a claim."""

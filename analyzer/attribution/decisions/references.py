@@ -252,7 +252,11 @@ def described_before(p: Phrase) -> Verdict:
     # the word as the described role, not as its owner ("the family's attorney" is no family)
     word = re.compile(rf"\b{re.escape(root.lower_)}\b(?!['’]s)")
     for source in reversed(p.ctx.history):
-        if source.is_person and not source.plural and source.key and word.search(source.text.lower()):
+        # an unnamed one too, by the same word as its head: "the adviser said" after "One adviser to Ms. Whitcomb"
+        unnamed = source.label == "anonymous" and source.text.lower().split()[-1] == root.lower_ and not any(
+            c.dep_ == "poss" for c in root.children) and bool(
+            p.at_root("anonymous_source", "descriptor") or p.at_root("official", "title"))
+        if source.is_person and not source.plural and (source.key or unnamed) and word.search(source.text.lower()):
             return p.refer(source.label, "ref.definite", source.resolved, key=source.key)
     for offset, name in reversed(p.ctx.mentions):
         known = p.ctx.people.get(name)
