@@ -135,3 +135,19 @@ PAPER = ("A campaign in turmoil\n\n"
 def test_the_paper_after_a_newspaper_credited_is_that_newspaper(analyzer):
     assert labels_at(analyzer, PAPER, "The paper further") == {"secondary-outlet"}
     assert labels_at(analyzer, PAPER, "But that GAO report") == {"document"}
+
+
+PARTIES = ("A junta and its opponents\n\n"
+           "The junta suspended two parties on Monday. "
+           "Souleymane Dabo, the leader of the Union of Progressive Forces, said the decision showed contempt. "
+           "The Ministry of Armed Forces said troops had moved. "
+           "Tajikistan's State Committee for National Security said Kyrgyz forces fired first.")
+
+
+def test_an_official_word_inside_a_partys_name_makes_no_official(analyzer):
+    assert labels_at(analyzer, PARTIES, "Souleymane Dabo") == {"named-other"}
+    assert labels_at(analyzer, PARTIES, "The Ministry of Armed Forces") == {"named-official"}
+
+
+def test_a_state_security_committee_is_official(analyzer):
+    assert labels_at(analyzer, PARTIES, "Tajikistan's State Committee") == {"named-official"}

@@ -149,7 +149,7 @@ def official_bodies(hits: HitIndex, tokens: list[Token], *types: str) -> list[Hi
     police union", "a county farmers' association", "the Riverton Police Officers Association"
     are no police and no county."""
     return [h for h in hits.within([t.i for t in tokens], "official", *types)
-            if not organisation_named_on(hits, tokens[0].doc, h.end)]
+            if not organisation_named_on(hits, tokens[0].doc, h.end) and not _organisation_named_before(hits, tokens[0].doc, h.start)]
 
 
 def organisation_named_on(hits: HitIndex, doc, start: int) -> bool:
@@ -157,6 +157,19 @@ def organisation_named_on(hits: HitIndex, doc, start: int) -> bool:
     names the organisation's members ("Police Officers Association", "Democratic Governors
     Association"), not an office."""
     return any(hits.at(t.i, "named_other", "organisation") for t in _name_goes_on(doc, start))
+
+
+def _organisation_named_before(hits: HitIndex, doc, start: int) -> bool:
+    """ "the Union of Progressive Forces": a name that began with an organisation's word ("Union
+    of", "Alliance for") before the official word is a party's or a group's, not armed forces."""
+    for token in reversed(doc[max(0, start - 5):start]):
+        if token.lower_ in ("of", "for", "the", "and"):
+            continue
+        if not token.is_title:
+            return False
+        if hits.at(token.i, "named_other", "organisation"):
+            return True
+    return False
 
 
 def _name_goes_on(doc, start: int) -> list[Token]:
