@@ -73,3 +73,14 @@ def test_the_terms_a_source_spoke_on_are_no_words_of_the_person_named_beside_the
 def test_the_role_of_an_unnamed_source_named_again_is_that_source(analyzer):
     assert labels_at(analyzer, UNNAMED_ADVISER, "\"We are going") == {"anonymous"}
     assert labels_at(analyzer, UNNAMED_ADVISER, "The adviser spoke") == {"anonymous"}
+
+
+COMPANY_SPOKESMAN = ("A contractor under scrutiny\n\n"
+                     "The committee voted to hold Pell in contempt. "
+                     "A Meridian spokesman said the company was cooperating fully with the committee. "
+                     "A Kremlin spokesman said the company was not involved.")
+
+
+def test_a_spokesperson_who_speaks_of_the_company_speaks_for_a_company(analyzer):
+    assert labels_at(analyzer, COMPANY_SPOKESMAN, "A Meridian spokesman") == {"named-other"}
+    assert labels_at(analyzer, COMPANY_SPOKESMAN, "A Kremlin spokesman") == {"named-official"}

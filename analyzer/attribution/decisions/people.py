@@ -157,7 +157,11 @@ def spokesperson(p: Phrase) -> Verdict:
     spokes = p.at_root("official", "spokesperson")
     if not spokes:
         return None
-    if p.context_body(p.extended) or has_group_ent(p.extended) or speaks_for_body_named_before(p.root, p.lexicon):
+    body = p.context_body(p.extended)
+    if body is None and has_group_ent(p.extended) and _speaks_of_its_company(p):
+        # "A Meridian spokesman said the company was cooperating": a company's name taken for a place
+        return p.make("named-other", SPOKESPERSON_OF_ORG, person=True)
+    if body or has_group_ent(p.extended) or speaks_for_body_named_before(p.root, p.lexicon):
         return p.make("named-official", rule_of(spokes[0]), person=True)  # "a spokesman for the department" too
     principal = _principal(p)
     if principal is not None:  # "A spokeswoman for Thibodeaux, Claire Benoit": speaks for the governor
@@ -176,6 +180,12 @@ def spokesperson(p: Phrase) -> Verdict:
         if earlier is not None:
             return earlier
     return p.make("anonymous", p.rule_or_step("anonymous_source", "descriptor", UNNAMED_SPOKESPERSON), person=True)
+
+
+def _speaks_of_its_company(p: Phrase) -> bool:
+    """What the spokesperson said has "the company" (or "the firm", lex.company_references) as a subject."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in p.lexicon.company_references and t.i > p.root.i
+               and any(c.lower_ == "the" for c in t.children) for t in p.root.sent)
 
 
 def _spokesperson_before(p: Phrase) -> Optional[Source]:
