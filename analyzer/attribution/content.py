@@ -78,9 +78,17 @@ PROPOSING_VERBS = ("propose", "introduce", "unveil", "sponsor", "table")
 
 def an_act_not_a_claim(verb: Token, hits, act_documents) -> bool:
     """A verb of saying or writing that reports an act, not a claim: giving a name, writing a
-    work, the article's own staff credited, putting forward a bill."""
+    work, the article's own staff credited, putting forward a bill, announcing one's retirement,
+    the terms a source spoke on."""
     return names_something(verb) or wrote_a_work(verb, hits) or credits_own_staff(verb) or proposed_an_act(
-        verb, act_documents) or announced_a_step(verb)
+        verb, act_documents) or announced_a_step(verb) or on_condition(verb)
+
+
+def a_chance_to_speak(verb: Token) -> bool:
+    """ "Residents can comment on the trial online", "may say more on Monday": a chance to speak,
+    not words spoken, unless it carries content; "can not say" is an answer."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "may") for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children)
 
 
 def on_condition(verb: Token) -> bool:

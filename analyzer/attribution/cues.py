@@ -29,7 +29,7 @@ from .anonymity import describe as describe_anonymous
 from .quotations import quote_type
 from .decisions.evidence import imagery_in_clauses
 from .decisions.phrase import rule_of
-from .content import an_act_not_a_claim, has_content, objects_with_content, on_condition, report_with_content
+from .content import a_chance_to_speak, an_act_not_a_claim, has_content, objects_with_content, report_with_content
 from .interlocutors import (journalist_told, only_outlet, outlet_journalists, outlet_source, quoted_title,
                             said_on_air)
 from .sources import ArticleContext, Source, SourceClassifier
@@ -218,13 +218,10 @@ def _verb_cue_applies(cues: SentenceCues, verb: Token, rule: Rule) -> bool:
         return False
     content = has_content(verb, cues.quote_spans, cues.classifier.lexicon.asking_verbs)
     said_nothing = any(c.dep_ == "dobj" and c.lower_ in ("little", "nothing") for c in verb.children)
-    # "Residents can comment on the trial online": a chance to speak, not words spoken
-    only_able = any(c.dep_ == "aux" and c.lower_ in ("can", "may") for c in verb.children) and not any(
-        c.dep_ == "neg" for c in verb.children)
-    if (rule.needs_clause or names_its_object(verb) or said_nothing or only_able) and not content:
+    if (rule.needs_clause or names_its_object(verb) or said_nothing or a_chance_to_speak(verb)) and not content:
         # "a memo she wrote a decade ago resurfaced": the memo described; "has said little publicly": no claim
         return False
-    if an_act_not_a_claim(verb, cues.hits, cues.classifier.lexicon.act_documents) or on_condition(verb):
+    if an_act_not_a_claim(verb, cues.hits, cues.classifier.lexicon.act_documents):
         return False
     if any(c.dep_ == "advmod" and cues.hits.within([c.i], "anonymous_source", "hedge") for c in verb.children):
         return False  # "DeLuca allegedly told his staff": the telling is the hedge's claim, not his word

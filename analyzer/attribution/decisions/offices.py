@@ -36,6 +36,12 @@ LEFT_OFFICE = step_id("decide.left_office", "A person who left an official body 
                       "in 2024,') no longer holds its office: named-other, as 'former' says.")
 # Verbs of leaving a post, in the past ("who left the department", "who resigned from the board").
 LEAVING_VERBS = ("leave", "quit", "resign", "retire", "depart", "exit")
+# Words for a body that its staff are named by, with "the" ("the unit's civilian director").
+BODY_WORDS = frozenset(("board", "council", "unit", "office", "center", "centre", "commission", "committee", "agency",
+                        "ministry", "department", "bureau", "service", "authority"))
+STAFF_OF_BODY_BEFORE = step_id("decide.staff_of_body_before", "A title of the body that spoke before ('Marie-Claude "
+                               "Tessier, the unit's civilian director,' after the investigation unit said it had taken "
+                               "the case) is that body's post: its label.")
 
 
 def speaks_for_other(hits, spokes: Token, lexicon) -> bool:
@@ -272,14 +278,6 @@ def person_words(ent) -> list:
         # all; "President Obama and Clinton": a title for one covers only the first
         tokens |= set(before)
     return sorted(tokens, key=lambda t: t.i)
-
-
-# Words for a body that its staff are named by, with "the" ("the unit's civilian director").
-BODY_WORDS = frozenset(("board", "council", "unit", "office", "center", "centre", "commission", "committee", "agency",
-                        "ministry", "department", "bureau", "service", "authority"))
-STAFF_OF_BODY_BEFORE = step_id("decide.staff_of_body_before", "A title of the body that spoke before ('Marie-Claude "
-                               "Tessier, the unit's civilian director,' after the investigation unit said it had taken "
-                               "the case) is that body's post: its label.")
 
 
 def staff_of_body_before(hits, history: list, tokens: list[Token]) -> Optional[tuple[str, str]]:

@@ -72,10 +72,7 @@ NOT_PRIVATE = frozenset(("militant", "armed", "rebel", "paramilitary", "military
                "('The Power Producers Council, a trade group,', 'an independent monitoring group': lex.private_kinds) "
                "is a named non-official source, whatever words of office its name holds; not an armed or state one.")
 def described_private(p: Phrase) -> Verdict:
-    root = p.root
-    if root.pos_ != "PROPN" or p.hits.within([root.i], "outlet"):
-        return None
-    for described in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in p.lexicon.private_kinds):
+    for described in _described_as(p, p.lexicon.private_kinds):
         words = list(described.subtree)
         if not any(t.lower_ in NOT_PRIVATE for t in words) and not p.hits.within([t.i for t in words], "official"):
             return p.make("named-other", "decide.described_private")
@@ -97,14 +94,20 @@ NOT_PUBLIC = frozenset(("private", "nonprofit", "non-profit", "news", "advertisi
                "civilian agency that investigates police', 'the state regulator') speaks on the record for it: "
                "named-official; not 'an ad agency' or 'a news agency'.")
 def described_public(p: Phrase) -> Verdict:
-    root = p.root
-    if root.pos_ != "PROPN" or p.hits.within([root.i], "outlet"):
-        return None
-    for described in (c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in PUBLIC_KINDS):
+    for described in _described_as(p, PUBLIC_KINDS):
         words = {t.lower_ for t in described.subtree}
         if not words & NOT_PUBLIC and (described.lemma_.lower() not in ("agency", "authority") or words & PUBLIC_WORDS):
             return p.make("named-official", "decide.described_public")
     return None
+
+
+def _described_as(p: Phrase, kinds: frozenset[str]) -> list:
+    """The heads of the appositions that say what kind of organisation a proper name is ("The
+    Harbor Energy Council, a trade group,"); an outlet's name is decided as an outlet."""
+    root = p.root
+    if root.pos_ != "PROPN" or p.hits.within([root.i], "outlet"):
+        return []
+    return [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in kinds]
 
 
 @decision_step("decide.official_function", "An office named by its function ('police', 'prosecutors', 'the court': "

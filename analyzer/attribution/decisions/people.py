@@ -11,8 +11,8 @@ from ...nlp.syntax import ORG_ENTS, PERSON_ENTS, attachments, entity_of, name_wo
 from ...rules.matcher import Hit
 from ...rules.refs import decision_step, rule_ref, step_id
 from ..context import Source
-from .offices import (office_of_person, principal_office, private_principal, speaks_for_body_named_before, speaks_for_other,
-                      staff_of_body_before)
+from .offices import (office_of_person, principal_office, private_principal, speaks_for_body_named_before,
+                      speaks_for_other, staff_of_body_before)
 from .phrase import NAMED_ENTITY, TITLE, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
@@ -116,9 +116,10 @@ def named_in_apposition(p: Phrase) -> Verdict:
         name = name.doc[max(h.end for h in titles):name.end]
     # "A spokeswoman for Gov. Marchetti, Lia Ortiz,": she speaks for the one she works for, unless
     # her own title is an office ("Labour's transport spokesperson, Cllr Nasreen Akhtar,")
-    own_office = office_of_person(p.hits, p.lexicon, noun_phrase(named), name)
-    if p.lemma in SPOKESPEOPLE and _owner(p) is not None and not (own_office and own_office[0] == "named-official"):
-        return speaks_for_person(p)
+    if p.lemma in SPOKESPEOPLE and _owner(p) is not None:
+        own_office = office_of_person(p.hits, p.lexicon, noun_phrase(named), name)
+        if not (own_office and own_office[0] == "named-official"):
+            return speaks_for_person(p)
     return classify_person(p, name, p.extended)
 
 
