@@ -84,3 +84,15 @@ COMPANY_SPOKESMAN = ("A contractor under scrutiny\n\n"
 def test_a_spokesperson_who_speaks_of_the_company_speaks_for_a_company(analyzer):
     assert labels_at(analyzer, COMPANY_SPOKESMAN, "A Meridian spokesman") == {"named-other"}
     assert labels_at(analyzer, COMPANY_SPOKESMAN, "A Kremlin spokesman") == {"named-official"}
+
+
+CURLY = ("A storm order\n\n"
+         "Senate President Pro Tempore Gordon Ashcraft, a Republican, said the governor had no authority. "
+         "Ashcraft’s spokesman, Wes Trammell, disputed that account. "
+         "The State Board of Elections said it would issue guidance by Thursday. "
+         "Karen Wimbley, the board’s executive director, said 29 polling places were unusable.")
+
+
+def test_a_curly_apostrophe_leaves_the_owner_who_they_are(analyzer):
+    assert labels_at(analyzer, CURLY, "Ashcraft’s spokesman") == {"named-official"}
+    assert labels_at(analyzer, CURLY, "Karen Wimbley") == {"named-official"}

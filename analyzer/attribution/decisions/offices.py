@@ -282,8 +282,11 @@ def person_words(ent) -> list:
 
 def staff_of_body_before(hits, history: list, tokens: list[Token]) -> Optional[tuple[str, str]]:
     """(label, rule) for a title the tokens give a person at "the unit", "the board" that spoke before."""
-    owner = next((t for t in tokens if t.dep_ == "poss" and t.lemma_.lower() in BODY_WORDS
-                  and any(c.lower_ == "the" for c in t.children)), None)
+    doc = tokens[0].doc if tokens else None
+    # "the board's", also where the parser made no possessive of a curly apostrophe
+    owner = next((t for t in tokens if t.lemma_.lower() in BODY_WORDS and (
+        t.dep_ == "poss" and any(c.lower_ == "the" for c in t.children)
+        or t.i > 0 and doc[t.i - 1].lower_ == "the" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "’s"))), None)
     if owner is None or not hits.within([t.i for t in tokens if t.i > owner.i], "official", "title"):
         return None
     earlier = next((s for s in reversed(history) if not s.is_person and s.start_char < owner.idx), None)

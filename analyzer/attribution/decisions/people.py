@@ -262,6 +262,8 @@ def shared_plural_title(root: Token, lexicon) -> list[Token]:
 def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     """A named person's source: the title or body in their phrase decides, else how the
     article introduced them (ctx.people), else named-other."""
+    if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
+        ent = ent[:-1]  # "Ashcraft’s" taken whole by the recogniser: the name is "Ashcraft"
     name = ent.text
     outlet = journalist_outlet(p.hits, p.classifier, p.lexicon, extended)
     if outlet is not None:  # "CNN host Dana Whitfield asked": another outlet's journalist
