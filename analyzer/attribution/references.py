@@ -13,7 +13,7 @@ from .context import ArticleContext, KnownBody, KnownPerson
 from .decisions.outlet_names import register_described_outlets
 from .decisions.offices import office_of_person, person_words, principal_office
 from .decisions.people import OUTLET_ROLES, journalist_outlet
-from .decisions.phrase import NAMED_ENTITY, UNIQUE_TITLE, rule_of
+from .decisions.phrase import NAMED_ENTITY, POSSESSIVES, UNIQUE_TITLE, rule_of
 from .pronouns import HONORIFIC_GENDER
 
 # Entity types that are no person's name after a title ("Secretary of State", "Gov. of Texas").
@@ -165,7 +165,7 @@ def _register_outlet_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, class
     for hit in hits.starting_in(0, len(doc), "outlet"):
         if hit.end + 2 >= len(doc):
             continue
-        if doc[hit.end].lower_ in ("'s", "’s"):
+        if doc[hit.end].lower_ in POSSESSIVES:
             start = hit.end + 1
         else:  # "Fox News host", "CNN senior political analyst"
             role = next((t for t in doc[hit.end:min(len(doc), hit.end + 4)] if t.lower_ in titles), None)

@@ -15,7 +15,7 @@ from ...rules.refs import step_id
 from ..pronouns import HONORIFIC_GENDER
 from .boards import board_seat
 from .owners import employer_after_at, owner_not_a_place, private_owner
-from .phrase import (TITLE, UNIQUE_TITLE, a_place_in, context_body, has_group_ent, official_bodies, org_hit,
+from .phrase import (POSSESSIVES, TITLE, UNIQUE_TITLE, a_place_in, context_body, has_group_ent, official_bodies, org_hit,
                      organisation_named_on, rule_of)
 
 STAFF_OF_BODY = step_id("decide.staff_of_body", "A named person described by a role at an official body ('the WHO's "
@@ -244,7 +244,7 @@ def _runs_a_campaign(name: Token) -> bool:
     doc = name.doc
     for token in doc:
         if token.text == name.text:
-            words = [t.lower_ for t in doc[token.i + 1:token.i + 4] if t.lower_ not in ("'s", "’s")]
+            words = [t.lower_ for t in doc[token.i + 1:token.i + 4] if t.lower_ not in POSSESSIVES]
             if "campaign" in words[:2]:
                 return True
     return False
@@ -286,7 +286,7 @@ def staff_of_body_before(hits, history: list, tokens: list[Token]) -> Optional[t
     # "the board's", also where the parser made no possessive of a curly apostrophe
     owner = next((t for t in tokens if t.lemma_.lower() in BODY_WORDS and (
         t.dep_ == "poss" and any(c.lower_ == "the" for c in t.children)
-        or t.i > 0 and doc[t.i - 1].lower_ == "the" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "’s"))), None)
+        or t.i > 0 and doc[t.i - 1].lower_ == "the" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in POSSESSIVES)), None)
     if owner is None or not hits.within([t.i for t in tokens if t.i > owner.i], "official", "title"):
         return None
     earlier = next((s for s in reversed(history) if not s.is_person and s.start_char < owner.idx), None)

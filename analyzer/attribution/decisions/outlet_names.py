@@ -124,13 +124,14 @@ NOT_NAME_WORD_ENTS = ("GPE", "NORP", "LOC", "FAC", "DATE", "TIME")
 # BioPharma Ledger"). references.register_people calls register_described_outlets; outlet_described reads them.
 OUTLET_KIND_WORDS = frozenset(("agency", "broadcaster", "channel", "station", "affiliate", "network", "site", "portal",
                                "outlet", "service", "paper"))
+DESCRIBING_WORDS = OUTLET_KIND_WORDS | PRINT_NOUNS  # once, not for every token of every article
 
 
 def register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) -> None:
     """Remember the names of outlets no rule lists that the article describes as outlets."""
     for token in doc:
         kind = token.lower_
-        if token.pos_ != "NOUN" or kind not in OUTLET_KIND_WORDS | PRINT_NOUNS or any(
+        if token.pos_ != "NOUN" or kind not in DESCRIBING_WORDS or any(
                 h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
             continue  # a listed outlet is known already
         # after "news agency" the recogniser's guess of a place ("state news agency Kabar" as GPE) is a name

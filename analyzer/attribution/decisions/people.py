@@ -13,7 +13,7 @@ from ...rules.refs import decision_step, rule_ref, step_id
 from ..context import Source
 from .offices import (office_of_person, principal_office, private_principal, speaks_for_body_named_before,
                       speaks_for_other, staff_of_body_before)
-from .phrase import NAMED_ENTITY, TITLE, Phrase, has_group_ent, org_hit, rule_of
+from .phrase import NAMED_ENTITY, POSSESSIVES, TITLE, Phrase, has_group_ent, org_hit, rule_of
 from .references import person_pointed_to
 from .verdict import Verdict
 
@@ -262,7 +262,7 @@ def shared_plural_title(root: Token, lexicon) -> list[Token]:
 def classify_person(p: Phrase, ent: Span, extended: list[Token]) -> Source:
     """A named person's source: the title or body in their phrase decides, else how the
     article introduced them (ctx.people), else named-other."""
-    if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
+    if len(ent) > 1 and ent[-1].lower_ in POSSESSIVES:
         ent = ent[:-1]  # "Ashcraft’s" taken whole by the recogniser: the name is "Ashcraft"
     name = ent.text
     outlet = journalist_outlet(p.hits, p.classifier, p.lexicon, extended)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ..sources import SourceClassifier
 
 PLURAL_PRONOUNS = {"they", "them"}
+# A possessive's mark as the tokenizer splits it, straight or curly ("Ashcraft’s spokesman").
+POSSESSIVES = ("'s", "’s")
 
 # The rules whose ids the steps compare or fall back on (checked when the rules load).
 TITLE = rule_ref("official.title")                  # a title of office held now: "the senator"
@@ -176,7 +178,7 @@ def _name_goes_on(doc, start: int) -> list[Token]:
     """The token at `start` and the capitalised words of the same name after it (up to three)."""
     words = list(doc[start:start + 1])
     for token in doc[start + 1:start + 4]:
-        if token.lower_ in ("'", "’", "'s", "’s"):
+        if token.lower_ in ("'", "’", *POSSESSIVES):
             continue  # "the Toledo Police Officers' Guild"
         if not (words and words[-1].is_title and token.is_title):
             break
