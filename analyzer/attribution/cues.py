@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.syntax import (MEASURE_ENTS, first_subject_before, inside_reported_clause, joined_phrases,
                           object_after, passive_subject, person_named_before, recipients, subject as subject_of,
                           trailing_tag_speaker)
-from ..nlp.verb_reads import evidence_compounded, evidence_verb_read_as_noun, names_its_object, verb_tagged_noun
+from ..nlp.verb_reads import asker, evidence_compounded, evidence_verb_read_as_noun, names_its_object, verb_tagged_noun
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -166,7 +166,7 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if not _verb_cue_applies(cues, verb, rule) or verb.dep_ == "acl" and verb.lemma_ in cues.classifier.lexicon.request_verbs:
         return
     # "..., the data show.", "..., a CNN/ORC poll shows.", "Federal data show apprehensions rose"
-    subject = trailing_tag_speaker(verb) or subject_of(verb) or evidence_compounded(verb)
+    subject = trailing_tag_speaker(verb) or subject_of(verb) or evidence_compounded(verb) or asker(verb)
     if subject is None:
         subject = first_subject_before(verb)
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=rule.subject_must_be)

@@ -1,6 +1,7 @@
 """Verbs the tagger or parser misreads, read again: "Trump claims that ..." tagged a noun,
 "Satellite images from Maxar show ..." or "Federal data show apprehensions rose" read as one noun
-phrase, and a relative clause that names what its verb made ("a memo she wrote")."""
+phrase, a relative clause that names what its verb made ("a memo she wrote"), and the one who
+asks in a clause of time ("When asked by ABC's George Stephanopoulos whether ...")."""
 
 from __future__ import annotations
 
@@ -55,3 +56,12 @@ def evidence_compounded(verb: Token) -> Optional[Token]:
             and before.head.i == verb.i:
         return before
     return None
+
+
+def asker(verb: Token) -> Optional[Token]:
+    """ "When asked by ABC's George Stephanopoulos whether ...": the one who asks, whom subject_of
+    leaves out of a clause of time (there the main clause's subject answers). An evidence rule
+    takes only subjects of its kinds: a question by another outlet's journalist is that outlet's
+    reporting, one by "reporters" no source."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
