@@ -317,14 +317,18 @@ def body_or_group(p: Phrase) -> Verdict:
     if body:
         return p.make("named-official", rule_of(body[0]))
     # "the observer mission of the OSCE", "the press office of the Foreign Ministry": a part of a
-    # body; "the U.S. attorney's office", "the governor's own budget office": an office's
+    # body; "the U.S. attorney's office", "the governor's own budget office": an office's (the
+    # parser may call "The Wayne County Clerk's" a modifier, not a possessive)
     of_body = [h for c in p.root.children if c.dep_ == "prep" and c.lower_ == "of"
                for h in p.within(list(c.subtree), "official", "body")] + [
-        h for c in p.root.children if c.dep_ == "poss" and p.root.lemma_ == "office"
+        h for c in p.root.children if p.root.lower_ == "office" and (
+            c.dep_ == "poss" or c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
         for h in p.within(list(c.subtree), "official", "title", "body")
         # a title companies use too ("the director's office") only with a country or body ("the U.S. attorney's")
         if rule_of(h) != TITLE_OF_BODY or p.context_body(list(c.subtree))]
-    if of_body and p.root.pos_ == "NOUN" and not p.at_root("anonymous_source") and not p.at_root("official", "title"):
+    # "The Cook County Sheriff's Office": an office's own name, capitalised, is an office too
+    office = p.root.pos_ == "NOUN" or p.root.lower_ == "office"
+    if of_body and office and not p.at_root("anonymous_source") and not p.at_root("official", "title"):
         return p.make("named-official", rule_of(of_body[0]))
     return None
 

@@ -1,0 +1,31 @@
+"""An office named by its holder's title speaks for that office: "The Cook County Sheriff's
+Office said", "the state auditor's office said", also where the parser reads the holder as a
+modifier rather than a possessive ("The Wayne County Clerk's Office"), or the curly
+apostrophe makes "Office" a name of its own. A company's or a
+person's office does not. Every article here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentence_labels import labels_at
+
+OFFICES = ("Ballots under review\n\n"
+           "Two counties reviewed their ballots this week. "
+           "The Dorrance County Sheriff\u2019s Office said a deputy had been placed on leave. "
+           "The Wayne County Clerk's Office said the count was complete. "
+           "The Lakeview County Recorder's Office said it had found two ballots cast twice. "
+           "The state auditor\u2019s office said the audit would take months. "
+           "The company's director's office said nothing. "
+           "Smith's Office said the visit was private.")
+
+
+@pytest.mark.parametrize("start", ["The Dorrance County Sheriff\u2019s Office", "The Wayne County Clerk's Office",
+                                   "The Lakeview County Recorder's Office", "The state auditor\u2019s office"])
+def test_an_office_named_by_a_public_title_is_official(analyzer, start):
+    assert labels_at(analyzer, OFFICES, start) == {"named-official"}
+
+
+def test_a_companys_or_a_persons_office_is_not(analyzer):
+    assert "named-official" not in labels_at(analyzer, OFFICES, "The company's director's office")
+    assert "named-official" not in labels_at(analyzer, OFFICES, "Smith's Office")
