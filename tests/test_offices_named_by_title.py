@@ -29,3 +29,17 @@ def test_an_office_named_by_a_public_title_is_official(analyzer, start):
 def test_a_companys_or_a_persons_office_is_not(analyzer):
     assert "named-official" not in labels_at(analyzer, OFFICES, "The company's director's office")
     assert "named-official" not in labels_at(analyzer, OFFICES, "Smith's Office")
+
+
+TOWN_HALL = ("Jeers and cheers at a packed town hall\n\n"
+             "More than 300 people crowded into the Lincoln High School gym Tuesday night for U.S. Rep. "
+             "Dana Kowalczyk's first in-person town hall in two years.\n\n"
+             "Kowalczyk, a Republican seeking a third term, opened by saying she wanted to hear from everybody.\n\n"
+             "Ruth Nyberg, 68, a retired teacher from Osseo, asked Kowalczyk whether she would protect "
+             "Social Security. \"I will not vote for any bill that cuts benefits,\" Kowalczyk answered.")
+
+
+def test_a_person_first_named_in_a_possessive_keeps_the_title(analyzer):
+    # the recogniser takes "Dana Kowalczyk's" whole for the name
+    assert labels_at(analyzer, TOWN_HALL, "\"I will not vote") == {"named-official"}
+    assert labels_at(analyzer, TOWN_HALL, "Kowalczyk, a Republican") == {"named-official"}

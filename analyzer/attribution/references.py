@@ -65,7 +65,10 @@ def register_people(doc: Doc, hits: HitIndex, ctx: ArticleContext, classifier, q
         journalist = journalist_outlet(hits, classifier, lexicon, words)
         outlet = classifier.outlet_name(journalist) if journalist is not None else None
         label, rule = decided or ("named-other", NAMED_ENTITY)
-        full = _without_honorific(ent.text)
+        # "U.S. Rep. Maureen Ostrowski's town hall": the recogniser may take the possessive into
+        # the name, which would leave "Ostrowski" unknown when she speaks later
+        name = ent[:-1] if len(ent) > 1 and ent[-1].lower_ in POSSESSIVES else ent
+        full = _without_honorific(name.text)
         phrase = noun_phrase(root)
         mention = root.doc[min(t.i for t in phrase):max(t.i for t in phrase) + 1].text if phrase else full
         if full not in mention:
