@@ -6,6 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+# Words after a surname that are not the surname ("Joseph R. Biden Jr." is "Mr. Biden" later).
+NAME_SUFFIXES = frozenset(("jr.", "jr", "sr.", "sr", "ii", "iii", "iv"))
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys a person is remembered by: the full name, its last word, and the surname before
+    a suffix ("Biden" for "Joseph R. Biden Jr.")."""
+    words = name.replace(",", " ").split()
+    keys = (name, words[-1])
+    if len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+        keys += (words[-2],)
+    return keys
+
+
 # Labels of sources that are not people: a pronoun for a person never points back to them.
 THING_LABELS = ("secondary-outlet", "document", "satellite-imagery")
 
@@ -71,6 +85,12 @@ class ArticleContext:
     def person_before(self, offset: int) -> Optional[str]:
         earlier = [name for start, name in self.mentions if start < offset]
         return earlier[-1] if earlier else None
+
+    def describe_again(self, known: KnownPerson, described: KnownPerson) -> None:
+        """The person the text now describes better: every key still held by the old record."""
+        for key in name_keys(known.name):
+            if self.people.get(key) is known:
+                self.people[key] = described
 
     def remember(self, source: Source) -> None:
         self.history.append(source)
