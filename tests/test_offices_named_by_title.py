@@ -43,3 +43,16 @@ def test_a_person_first_named_in_a_possessive_keeps_the_title(analyzer):
     # the recogniser takes "Dana Kowalczyk's" whole for the name
     assert labels_at(analyzer, TOWN_HALL, "\"I will not vote") == {"named-official"}
     assert labels_at(analyzer, TOWN_HALL, "Kowalczyk, a Republican") == {"named-official"}
+
+
+
+RACE = ("Attorney general outraises rival\n\n"
+        "RALEIGH (AP) \u2014 Democrat Mara Collier raised nearly $9 million over the summer in her bid for "
+        "governor, according to campaign finance reports filed Monday. The reports show Collier, the state's "
+        "attorney general, with $14.2 million in cash on hand.\n\n"
+        "Collier, speaking to reporters after a campaign stop, said the numbers were strong.")
+
+
+def test_an_office_given_later_in_apposition_holds_for_the_person_named_before(analyzer):
+    # the recogniser does not tag "Collier" alone: the apposition gives her the office
+    assert labels_at(analyzer, RACE, "Collier, speaking") == {"named-official"}

@@ -223,7 +223,9 @@ def _register_described_names(doc: Doc, ctx: ArticleContext) -> None:
 def _register_titled_in_apposition(doc: Doc, hits: HitIndex, ctx: ArticleContext, lexicon) -> None:
     """ "said Amara Diallo, a WFP spokeswoman in Nairobi", where the recogniser took the name for
     an organisation: a first name and surname followed by a title in apposition are a person,
-    with the label the title gives, so that "Diallo said" later is her."""
+    with the label the title gives, so that "Diallo said" later is her. A person named before
+    with no title ("Democrat Renee Collier raised ...") and given an office so later ("Collier,
+    the state's attorney general,") holds it (docs/labelling.md: the position the text gives them)."""
     headings = doc._.sourcing_headings
     for token in doc:
         if token.pos_ != "PROPN" or not token.is_title or token.ent_type_ not in ("ORG", ""):
@@ -231,16 +233,21 @@ def _register_titled_in_apposition(doc: Doc, hits: HitIndex, ctx: ArticleContext
         role = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                      and hits.within([c.i], "official", "title", "spokesperson")), None)
         words = name_words(token)
-        if role is None or not 2 <= len(words) <= 3 or hits.within([t.i for t in words], "named_other", "organisation") \
+        if role is None or len(words) > 3 or hits.within([t.i for t in words], "named_other", "organisation") \
                 or hits.within([t.i for t in words], "outlet") or any(s <= words[0].idx < e for s, e in headings):
             continue
         full = doc[words[0].i:token.i + 1].text
-        if full in ctx.people or token.text in ctx.people:
-            continue
         described = doc[words[0].i:role.right_edge.i + 1]  # "Amara Diallo, a WFP spokeswoman in Nairobi"
         decided = office_of_person(hits, lexicon, list(described), doc[words[0].i:token.i + 1])
-        label, rule = decided or ("named-other", NAMED_ENTITY)
-        _remember(ctx, KnownPerson(label, rule, full, described.text), words[0].idx)
+        known = ctx.people.get(full) or ctx.people.get(token.text)
+        if known is not None:
+            if decided is not None and decided[0] == "named-official" and known.label == "named-other" and \
+                    known.rule_id == NAMED_ENTITY and not known.outlet and not any(t.lower_ == "then" for t in described):
+                ctx.describe_again(known, KnownPerson(*decided, known.name, described.text))
+            continue
+        if len(words) >= 2:
+            label, rule = decided or ("named-other", NAMED_ENTITY)
+            _remember(ctx, KnownPerson(label, rule, full, described.text), words[0].idx)
 
 
 def _name_after(tokens) -> list:
