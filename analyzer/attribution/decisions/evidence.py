@@ -187,9 +187,12 @@ def agent_of(root: Token) -> list[Token]:
 
 def unnamed_reports(p: Phrase) -> bool:
     """ "Recent reports have suggested", "reports say": reports in the plural that name no
-    author, body or outlet are news reports with no outlet named (docs/labelling.md)."""
+    author, body or outlet are news reports with no outlet named (docs/labelling.md), unless
+    they point back to reports cited as documents."""
     if p.lower != "reports" or p.root.pos_ != "NOUN":
         return False
+    if p.has_word("the", "these", "those") and any("report" in d.text.lower() for d in p.ctx.documents):
+        return False  # "The reports show" after "according to campaign finance reports filed Monday": those
     named = [t for t in p.extended if t.i != p.root.i and (t.pos_ == "PROPN" or t.dep_ == "poss" or t.ent_type_)]
     return not named and not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in REPORT_TIME_WORDS
                                  for c in p.root.children)

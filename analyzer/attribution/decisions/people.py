@@ -223,11 +223,40 @@ def body_reference(p: Phrase) -> Verdict:
     # "The agency quoted ..." after "the state news agency Antara": the nearest source called an agency, a news one too
     agency = next((s for s in reversed(p.ctx.history) if "agency" in s.text.lower().split()), None) \
         if p.lemma == "agency" else None
+    named = _body_named_with(p, wanted)
+    if named is not None:  # "The committee said" after "The Senate Finance Committee held a hearing"
+        return p.refer(named[0], rule, named[1], person=False)
     earlier = agency if agency is not None and agency.label == "secondary-outlet" else next(
         (s for s in reversed(p.ctx.history) if not s.is_person and s.label in wanted), None)
     if earlier is not None:
         return p.refer(earlier.label, rule, earlier.resolved, person=False, outlet=earlier.outlet)
     return p.make("named-official" if official else "named-other", rule)
+
+
+# Words a back-reference repeats from the name of the body it means ("the committee" after "the
+# House Ethics Committee"); not "the bank", which a central bank's name holds as well as a lender's.
+REPEATED_NAME_WORDS = ("committee", "subcommittee", "commission")
+
+
+def _body_named_with(p: Phrase, wanted: tuple[str, ...]) -> Optional[tuple[str, str]]:
+    """(label, name) of the nearest body or organisation named before whose name holds the
+    reference's word ("The Senate Finance Committee held a hearing. The committee said ..."),
+    anywhere before and whether or not it spoke there; a body of the kind the word may point to.
+    A name of two words or more: "Committee Chairman Gary Lindell" names no committee."""
+    doc = p.root.doc
+    if p.lemma not in REPEATED_NAME_WORDS:
+        return None
+    bodies = [(h.start, h.end) for h in p.hits.starting_in(0, p.root.i, "official", "body")]
+    # organisations: the rules' and the recogniser's ("the Democratic National Committee"), where no body is
+    others = [(h.start, h.end) for h in p.hits.starting_in(0, p.root.i, "named_other", "organisation")] + [
+        (e.start, e.end) for e in doc.ents if e.label_ in ORG_ENTS and e.end <= p.root.i]
+    named = [(s, e, "named-official") for s, e in bodies] + [
+        (s, e, "named-other") for s, e in others if not any(b <= s < c or s <= b < e for b, c in bodies)]
+    for start, end, label in sorted(named, reverse=True):
+        words = doc[start:end]
+        if label in wanted and len(words) > 1 and any(t.lower_ == p.lemma and t.is_title for t in words):
+            return label, words.text
+    return None
 
 
 @decision_step("decide.document_authors", "The authors of a document ('the authors of the study', 'the report's "

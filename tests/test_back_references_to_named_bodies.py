@@ -1,0 +1,30 @@
+"""Back-references that repeat a word of what was named before: "the committee" after "the Senate
+Finance Committee" (official) or "the Democratic National Committee" (a party's), whether or not
+the body spoke there; "the reports show" after reports cited as documents. Every article here
+is invented."""
+
+from __future__ import annotations
+
+from sentence_labels import labels_at
+
+COMMITTEES = ("Hearing set on the contract\n\n"
+              "The Senate Veterans Affairs Committee held a closed hearing on Tuesday. "
+              "The committee, which rarely comments on closed sessions, said it would vote next week.\n\n"
+              "The Democratic National Committee ran new ads. The committee said it raised $5 million.\n\n"
+              "Committee Chairman Gary Lindell, R-Texas, said the contract was rigged. "
+              "Lindell said the committee would vote in October.")
+
+
+def test_the_committee_is_the_committee_named_before(analyzer):
+    assert labels_at(analyzer, COMMITTEES, "The committee, which rarely") == {"named-official"}
+    assert labels_at(analyzer, COMMITTEES, "The committee said it raised") == {"named-other"}
+
+
+REPORTS = ("Governor's race\n\n"
+           "Collier raised $9 million over the summer, according to campaign finance reports filed Monday. "
+           "The reports show Collier with $14.2 million in cash on hand.\n\n"
+           "Media reports said the minister would resign. These reports said she had lost support.")
+
+
+def test_the_reports_after_reports_cited_as_documents_are_those(analyzer):
+    assert labels_at(analyzer, REPORTS, "The reports show") == {"document"}
