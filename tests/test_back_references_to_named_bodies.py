@@ -28,3 +28,19 @@ REPORTS = ("Governor's race\n\n"
 
 def test_the_reports_after_reports_cited_as_documents_are_those(analyzer):
     assert labels_at(analyzer, REPORTS, "The reports show") == {"document"}
+
+
+ACRONYMS = ("Voters' roll dispute\n\n"
+            "The Nyasa Electoral Commission (NEC) has rejected demands for an audit of the voters' roll. "
+            "NEC spokesperson Thandiwe Lungu confirmed that names had been removed. She did not say how many.\n\n"
+            "The Lakeshore Farmers Cooperative (LFC) backed the audit. "
+            "LFC spokesperson Amos Banda said the roll was a mess.")
+
+
+def test_a_title_with_an_official_bodys_acronym_is_official(analyzer):
+    assert labels_at(analyzer, ACRONYMS, "NEC spokesperson") == {"named-official"}
+    assert labels_at(analyzer, ACRONYMS, "She did not say") == {"named-official"}
+
+
+def test_a_title_with_a_private_bodys_acronym_is_not(analyzer):
+    assert labels_at(analyzer, ACRONYMS, "LFC spokesperson") == {"named-other"}

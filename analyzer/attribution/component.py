@@ -69,8 +69,8 @@ class SourcingAttributor:
             trace.begin_doc(text)
         quote_spans = self.quotes(text)
         ctx = ArticleContext()
+        register_acronyms(doc, hits, ctx, text)  # first: an acronym used later is a body a title may name
         register_people(doc, hits, ctx, self.classifier, quote_spans)
-        register_acronyms(doc, hits, ctx, text)
         register_genders_and_subjects(doc, ctx, quote_spans)
         sentences = sentence_records(doc, text)
         found: list[Attribution] = []

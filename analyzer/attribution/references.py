@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..nlp.syntax import ORG_ENTS, PERSON_ENTS, entity_of, name_words, noun_phrase, subject
-from ..rules.matcher import HitIndex
+from ..rules.matcher import Hit, HitIndex
 from .context import ArticleContext, KnownBody, KnownPerson, name_keys
 from .decisions.outlet_names import register_described_outlets
 from .decisions.offices import office_of_person, person_words, principal_office
@@ -42,6 +42,11 @@ def register_acronyms(doc: Doc, hits: HitIndex, ctx: ArticleContext, text: str) 
         if bodies:
             full = doc[bodies[0].start:bodies[0].end].text
             ctx.acronyms[token.text] = KnownBody("named-official", rule_of(bodies[0]), full)
+            # "MEC spokesperson Thandiwe Lungu" after "the Malawi Electoral Commission (MEC)": the
+            # acronym names the body wherever a title looks for one
+            for later in doc[token.i + 2:]:
+                if later.text == token.text and not hits.at(later.i, "official", "body"):
+                    hits.add(Hit(bodies[0].rule_id, "official", "body", later.i, later.i + 1))
         elif before.ent_type_ in ORG_ENTS:
             ent = entity_of(before)
             ctx.acronyms.setdefault(token.text, KnownBody("named-other", NAMED_ENTITY, ent.text if ent else before.text))

@@ -259,9 +259,13 @@ class HitIndex:
             return
         self.detailed.add(sentence.start)
         for hit in self.detail_loader(sentence):
-            self.hits.append(hit)
-            for i in range(hit.start, hit.end):
-                self.by_token[i].append(hit)
+            self.add(hit)
+
+    def add(self, hit: Hit) -> None:
+        """A hit found after matching: an on-demand rule's, or a body's acronym used later."""
+        self.hits.append(hit)
+        for i in range(hit.start, hit.end):
+            self.by_token[i].append(hit)
 
     def at(self, i: int, kind: str | None = None, *types: str) -> list[Hit]:
         return [h for h in self.by_token.get(i, ()) if (kind is None or h.kind == kind) and (not types or h.type in types)]
