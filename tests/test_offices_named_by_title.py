@@ -56,3 +56,12 @@ RACE = ("Attorney general outraises rival\n\n"
 def test_an_office_given_later_in_apposition_holds_for_the_person_named_before(analyzer):
     # the recogniser does not tag "Collier" alone: the apposition gives her the office
     assert labels_at(analyzer, RACE, "Collier, speaking") == {"named-official"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Health Service Executive said 4,200 procedures had been postponed.",
+    "HSE chief operations officer Dr. Liam Cronin said he was confident.",
+    "The Garda said two men had been arrested.",
+])
+def test_irelands_public_bodies_are_official(analyzer, sentence):
+    assert labels_at(analyzer, "Hospital strike\n\n" + sentence, sentence[:12]) == {"named-official"}
