@@ -151,3 +151,16 @@ def test_an_official_word_inside_a_partys_name_makes_no_official(analyzer):
 
 def test_a_state_security_committee_is_official(analyzer):
     assert labels_at(analyzer, PARTIES, "Tajikistan's State Committee") == {"named-official"}
+
+
+INFORMATION_AGENCY = ("Border clash\n\n"
+                      "Guards exchanged fire on Tuesday. "
+                      "The state information agency Vostokinform reported that three guards had died. "
+                      "Vostokinform later said five had died. "
+                      "The Defence Information Agency said its records were lost.")
+
+
+def test_an_information_or_press_agency_before_a_name_is_a_news_agency(analyzer):
+    assert labels_at(analyzer, INFORMATION_AGENCY, "The state information agency") == {"secondary-outlet"}
+    assert labels_at(analyzer, INFORMATION_AGENCY, "Vostokinform later said") == {"secondary-outlet"}
+    assert labels_at(analyzer, INFORMATION_AGENCY, "The Defence Information Agency") == {"named-official"}

@@ -86,6 +86,9 @@ PROGRAMME_NOUNS = ("program", "programme", "show", "broadcast", "newscast", "pod
 
 # What a "news ..." is when it is an outlet: "the news agency Lusa", not "the news conference".
 NEWS_KINDS = ("agency", "service", "network", "site", "portal", "channel", "magazine")
+# The words before those that make them news outlets: "news agency", "the state information agency
+# Khovar", "press agency", "telegraph agency".
+NEWS_WORDS = ("news", "information", "press", "telegraph")
 
 
 @decision_step("decide.outlet_described", "A proper name described as an outlet ('the newspaper Le Monde', 'the "
@@ -99,14 +102,14 @@ def outlet_described(p: Phrase) -> Verdict:
     # "the trade publication BioPharma Ledger", even read as a person's name; not "radio host Ana Ruiz"
     publication = any(t.head == root and t.lemma_.lower() in PRINT_NOUNS and t.i < root.i for t in p.core)
     if name_like and ((root.ent_type_ not in PERSON_ENTS or publication) and any(
-            t.lemma_.lower() in outlet_nouns and t.i < root.i and t.dep_ in ("compound", "nmod", "appos", "amod")
-            for t in p.core) or any(  # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
+            (t.lemma_.lower() in outlet_nouns or _news_kind(t)) and t.i < root.i
+            and t.dep_ in ("compound", "nmod", "appos", "amod") for t in p.core) or any(  # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
             c.dep_ == "appos" and c.lemma_.lower() in outlet_nouns for c in root.children)):
         return p.make("secondary-outlet", "decide.outlet_described", outlet=p.text)
     # "Local broadcaster Teleamazonas", "the Portuguese news agency Lusa": the word first, the name beside
     # it, in apposition or (the parser may hang it elsewhere) right after
     described = root.lemma_.lower() in outlet_nouns or root.lemma_.lower() in NEWS_KINDS and any(
-        c.dep_ == "compound" and c.lower_ == "news" for c in root.children)
+        c.dep_ in ("compound", "amod") and c.lower_ in NEWS_WORDS for c in root.children)
     after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
     name = next((c for c in [*(c for c in root.children if c.dep_ == "appos"), after] if c is not None
                  and c.i == root.i + 1 and c.pos_ == "PROPN" and c.ent_type_ not in (*PERSON_ENTS, *MEASURE_ENTS)), None) \
@@ -114,6 +117,11 @@ def outlet_described(p: Phrase) -> Verdict:
     if name is not None:
         return p.make("secondary-outlet", "decide.outlet_described", outlet=" ".join(t.text for t in name.subtree))
     return None
+
+
+def _news_kind(token) -> bool:
+    """ "agency" in "the state information agency Khovar", "press agency": a news outlet's kind."""
+    return token.lower_ in NEWS_KINDS and token.i > 0 and token.doc[token.i - 1].lower_ in NEWS_WORDS
 
 
 # Entities that never make an outlet's name ("the station Monday").
@@ -135,7 +143,7 @@ def register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) ->
                 h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
             continue  # a listed outlet is known already
         # after "news agency" the recogniser's guess of a place ("state news agency Kabar" as GPE) is a name
-        news_kind = token.i > 0 and doc[token.i - 1].lower_ == "news"
+        news_kind = token.i > 0 and doc[token.i - 1].lower_ in NEWS_WORDS
         name = list(takewhile(lambda t: (t.is_title or (t.is_upper and len(t) > 1)) and t.pos_ in ("PROPN", "NOUN")
                               and (news_kind or t.ent_type_ not in NOT_NAME_WORD_ENTS),
                               doc[token.i + 1:min(len(doc), token.i + 5)]))
