@@ -5,6 +5,8 @@ and a memo described rather than quoted. Every article here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from sentence_labels import labels_at
 
 
@@ -152,3 +154,13 @@ def test_a_rule_that_obliges_someone_to_speak_does_not_speak(analyzer):
     text = ("Health records\n\n"
             "Candidates are not required by law to disclose their medical records.\n")
     assert labels_at(analyzer, text, "Candidates are not required") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Satellite measurements show that sea temperatures rose by 4C.",
+    "Satellite readings showed the reservoir at a tenth of its capacity.",
+    "Images from a satellite show the lake shrank by half.",
+    "Data from a European weather satellite show the storm strengthened overnight.",
+])
+def test_satellite_measurements_and_images_from_a_satellite_are_imagery(analyzer, sentence):
+    assert labels_at(analyzer, "Heatwave at sea\n\n" + sentence, sentence[:12]) == {"satellite-imagery"}

@@ -15,6 +15,9 @@ from .syntax import trailing_tag_speaker
 EVIDENCE_VERB_FORMS = ("show", "shows", "showed", "reveal", "reveals", "suggest", "suggests", "indicate", "indicates",
                        "depict", "depicts")
 
+# The word before an evidence verb that the parser takes with it for a noun ("from a satellite show").
+SATELLITES = ("satellite", "satellites")
+
 # Verbs that make the thing they are said of: "a memo she wrote", "the speech he gave".
 MAKING_VERBS = ("write", "pen", "draft", "give", "deliver", "send", "post", "publish", "issue", "sign", "author",
                 "file")
@@ -31,12 +34,14 @@ def verb_tagged_noun(token: Token) -> bool:
 
 def evidence_verb_read_as_noun(token: Token) -> bool:
     """ "Satellite images from Maxar show burned villages": after a name the parser reads the
-    verb as a noun ("Maxar show"); so it does at the end of a sentence ("..., the data show.").
+    verb as a noun ("Maxar show", "from a satellite show"); so it does at the end of a sentence
+    ("..., the data show.").
     A verb of evidence there is still a verb."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in EVIDENCE_VERB_FORMS or token.i == token.sent.start:
         return False
     last = all(t.is_punct or t.is_space for t in token.doc[token.i + 1:token.sent.end])
-    return token.doc[token.i - 1].pos_ == "PROPN" or (last and trailing_tag_speaker(token) is not None) or \
+    return token.doc[token.i - 1].pos_ == "PROPN" or token.doc[token.i - 1].lower_ in SATELLITES or (
+        last and trailing_tag_speaker(token) is not None) or \
         evidence_compounded(token) is not None
 
 
@@ -55,6 +60,9 @@ def evidence_compounded(verb: Token) -> Optional[Token]:
     if verb.dep_ == "compound" and before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
             and before.head.i == verb.i:
         return before
+    if verb.dep_ == "pobj" and before is not None and before.lower_ in SATELLITES and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ == "NOUN":
+        return verb.head.head  # "Images from a satellite show the lake shrank": "satellite show" read as one noun
     return None
 
 
