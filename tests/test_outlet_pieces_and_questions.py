@@ -39,3 +39,19 @@ def test_a_question_by_another_outlets_journalist_in_a_clause_of_time_is_its_rep
 
 def test_a_question_by_reporters_is_no_source(analyzer):
     assert labels_at(analyzer, QUESTIONS, "When asked by reporters") == {"named-official"}
+
+
+QUOTED = ("The charity's donors\n\n"
+          "The charity has faced questions for months. "
+          "The Daily Sentinel quoted a longtime donor, Sarasota developer Rick Albanese, defending the charity. "
+          "A neighbour, retired teacher Ann Ruiz, said the charity did good work. "
+          "The shop quoted a price of $40 for the repair.")
+
+
+def test_a_person_another_outlet_quoted_is_a_source_without_as_saying(analyzer):
+    assert labels_at(analyzer, QUOTED, "The Daily Sentinel quoted") == {"named-other", "secondary-outlet"}
+
+
+def test_a_name_hung_on_a_second_description_names_the_first(analyzer):
+    assert labels_at(analyzer, QUOTED, "A neighbour, retired teacher") == {"named-other"}
+    assert labels_at(analyzer, QUOTED, "The shop quoted") == set()

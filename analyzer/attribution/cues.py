@@ -246,10 +246,13 @@ def _credit_subject(cues: SentenceCues, verb: Token, subject: Optional[Token], r
 
 
 def _quoted_object(cues: SentenceCues, verb: Token, rule_id: str) -> None:
-    """ "IRNA quoted General Salami as saying": the object speaks too."""
+    """ "IRNA quoted General Salami as saying": the object speaks too; without "as saying" only
+    a person quoted does ("The Daily Caller quoted a donor, Rick Albanese, defending ..."), not
+    "a price"."""
+    said_as = any(g.dep_ == "prep" and g.lower_ == "as" for g in verb.children)
     for quoted in (c for c in verb.children if c.dep_ == "dobj"):
-        if any(g.dep_ == "prep" and g.lower_ == "as" for g in verb.children):
-            for source in cues.classify_all(quoted):
+        for source in cues.classify_all(quoted):
+            if said_as or source.is_person:
                 cues.add(source, [verb], rule_id)
 
 

@@ -241,7 +241,10 @@ def _named_beside(p: Phrase) -> list:
     def is_name(token) -> bool:
         return token.ent_type_ in PERSON_ENTS or token.text in p.ctx.people
 
-    named = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and is_name(c)]
+    appositions = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    # "a longtime donor, Sarasota developer Rick Albanese,": the parser hangs the name on the second description
+    appositions += [g for c in appositions if not is_name(c) for g in c.children if g.dep_ == "appos" and g.i > c.i]
+    named = [c for c in appositions if is_name(c)]
     if root.dep_ == "conj" and is_name(root.head) and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
                                                            for c in root.children):
         named.append(root.head)  # "Ruiz and her colleagues wrote": the named author's group is hers
