@@ -164,3 +164,29 @@ def test_a_rule_that_obliges_someone_to_speak_does_not_speak(analyzer):
 ])
 def test_satellite_measurements_and_images_from_a_satellite_are_imagery(analyzer, sentence):
     assert labels_at(analyzer, "Heatwave at sea\n\n" + sentence, sentence[:12]) == {"satellite-imagery"}
+
+
+ANONYMITY = ("Camps overflow\n\n"
+             "Some aid groups grumbled privately that the convoys were too slow.\n\n"
+             "Aid workers in Tawila, speaking on condition of anonymity for fear of losing access, said food had run out. "
+             "\"We have nothing left,\" said Amina Yusuf, a nurse at the camp clinic.")
+
+
+def test_an_opening_noun_read_as_a_verb_still_speaks(analyzer):
+    # the tagger reads "Aid" as a verb with "workers" its object
+    assert labels_at(analyzer, ANONYMITY, "Aid workers in Tawila") == {"anonymous"}
+
+
+TALKS = ("Talks stall\n\n"
+         "Two lawmakers, speaking on condition of anonymity because the talks were private, said the sides "
+         "remained far apart. \"We are closer than people think,\" said Sen. Ana Ruiz.")
+
+
+def test_people_who_asked_for_anonymity_are_not_named_later(analyzer):
+    assert labels_at(analyzer, ANONYMITY, "\"We have nothing left") == {"named-other"}
+    assert "named-other" not in labels_at(analyzer, ANONYMITY, "Aid workers in Tawila")
+    assert labels_at(analyzer, TALKS, "Two lawmakers") == {"anonymous"}
+
+
+def test_grumbling_is_saying(analyzer):
+    assert labels_at(analyzer, ANONYMITY, "Some aid groups grumbled") == {"anonymous"}

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.syntax import (MEASURE_ENTS, first_subject_before, inside_reported_clause, joined_phrases,
                           object_after, passive_subject, person_named_before, recipients, subject as subject_of,
                           trailing_tag_speaker)
-from ..nlp.verb_reads import asker, evidence_compounded, evidence_verb_read_as_noun, names_its_object, verb_tagged_noun
+from ..nlp.verb_reads import (asker, evidence_compounded, evidence_verb_read_as_noun, names_its_object,
+                              opening_noun_read_as_verb, verb_tagged_noun)
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -174,7 +175,7 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
 
 def _speaker_of(cues: SentenceCues, verb: Token) -> Optional[Token]:
     """The subject of a verb of saying, mended where the parser is known to go wrong."""
-    subject = subject_of(verb)
+    subject = subject_of(verb) or opening_noun_read_as_verb(verb)
     tag = trailing_tag_speaker(verb)
     if tag is not None and (subject is None or subject.i < tag.i):
         subject = tag  # "..., The Washington Post reported Tuesday."

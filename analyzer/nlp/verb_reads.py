@@ -1,7 +1,8 @@
 """Verbs the tagger or parser misreads, read again: "Trump claims that ..." tagged a noun,
 "Satellite images from Maxar show ..." or "Federal data show apprehensions rose" read as one noun
-phrase, a relative clause that names what its verb made ("a memo she wrote"), and the one who
-asks in a clause of time ("When asked by ABC's George Stephanopoulos whether ...")."""
+phrase, a relative clause that names what its verb made ("a memo she wrote"), the one who
+asks in a clause of time ("When asked by ABC's George Stephanopoulos whether ..."), and a noun
+that opens a sentence read as a verb ("Aid workers ... said")."""
 
 from __future__ import annotations
 
@@ -73,3 +74,14 @@ def asker(verb: Token) -> Optional[Token]:
     reporting, one by "reporters" no source."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def opening_noun_read_as_verb(verb: Token) -> Optional[Token]:
+    """ "Aid workers in Tawila, speaking on condition of anonymity, said ...": the tagger reads
+    the sentence's first word as a verb ("aid") with the noun after it as its object, and the
+    verb of saying is left with no subject; that noun is the speaker."""
+    first = verb.sent[0] if verb.sent[0].is_alpha else None
+    if first is None or first.pos_ != "VERB" or not first.is_title or first.head.i != verb.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in first.children if c.dep_ == "dobj" and c.i == first.i + 1 and c.tag_ == "NNS"), None)

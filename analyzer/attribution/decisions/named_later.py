@@ -39,6 +39,9 @@ def named_later(p: Phrase) -> Verdict:
         return None
     if any(c.dep_ == "poss" or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
         return None  # "Northgate's vice president, Steven Rourke,": whose, and named here: not vague
+    sent = root.sent
+    if p.hits.within(range(sent.start, sent.end), "anonymous_source", "anonymity_request"):
+        return None  # "Aid workers, speaking on condition of anonymity, said": they asked not to be named
     # an office's title ("lawmakers"), not one companies use too ("economists", "directors")
     titled = legislators or any(rule_of(h) != TITLE_OF_BODY for h in p.at_root("official", "title"))
     # people no rule describes ("Rail unions have long argued") may be named next, as described ones may
