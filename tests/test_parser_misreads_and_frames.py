@@ -190,3 +190,19 @@ def test_people_who_asked_for_anonymity_are_not_named_later(analyzer):
 
 def test_grumbling_is_saying(analyzer):
     assert labels_at(analyzer, ANONYMITY, "Some aid groups grumbled") == {"anonymous"}
+
+
+CAUSES = ("Enrolment falls\n\n"
+          "District officials have blamed falling birth rates for the decline. "
+          "Most economists attribute the increase to supply disruptions. "
+          "Critics faulted the agency for its slow response. "
+          "The mayor blamed the storm.")
+
+
+@pytest.mark.parametrize("start", ["District officials have blamed", "Most economists attribute", "Critics faulted"])
+def test_a_cause_put_on_something_is_a_claim(analyzer, start):
+    assert labels_at(analyzer, CAUSES, start) == {"anonymous"}
+
+
+def test_blame_with_no_cause_is_an_act(analyzer):
+    assert labels_at(analyzer, CAUSES, "The mayor blamed the storm") == set()

@@ -20,6 +20,9 @@ VIEWING_VERBS = ("see", "view", "regard", "describe", "characterize", "character
 MODALS = ("may", "might", "could", "would", "can")
 # Verbs whose object is a forecast figure ("expects growth of 1.6 percent", "estimates the cost at $5 billion").
 FORECAST_VERBS = ("expect", "estimate", "project", "forecast", "predict", "see", "anticipate")
+# Verbs that put a cause on something, with the preposition that carries it, on the verb or on its
+# object: "blamed falling birth rates for the decline", "attribute the rise to supply disruptions".
+CAUSE_VERBS = {"blame": ("for", "on"), "credit": ("for", "with"), "fault": ("for",), "attribute": ("to",)}
 # Verbs of holding a view that a modal turns into the writer's guess ("would hope", "might think").
 GUESSED_VIEWS = ("hope", "think", "believe", "fear", "expect", "see", "view", "regard", "worry", "welcome")
 # Dependents of a verb's object that make the object content, when the parser hangs them
@@ -51,6 +54,10 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "with" and verb.lemma_.lower() == "charge":
             return True  # "prosecutors charged two developers with fraud": the charge is a claim
+        causes = CAUSE_VERBS.get(verb.lemma_.lower(), ())
+        if causes and any(g.dep_ == "prep" and g.lower_ in causes for g in (child, *child.children)
+                          if child.dep_ in ("prep", "dobj")):
+            return True  # "officials blamed falling birth rates for the decline": a cause stated is a claim
         if child.dep_ == "dobj" and verb.lemma_.lower() == "describe" and not hypothetical and verb.dep_ != "acl":
             return True  # "a bystander described the crash" (docs/labelling.md): an account given
         if child.dep_ == "dobj" and any(g.dep_ in OBJECT_CONTENT_DEPS or (g.dep_ == "prep" and g.lower_ == "as")
