@@ -206,3 +206,14 @@ def test_a_cause_put_on_something_is_a_claim(analyzer, start):
 
 def test_blame_with_no_cause_is_an_act(analyzer):
     assert labels_at(analyzer, CAUSES, "The mayor blamed the storm") == set()
+
+
+REMARKS = ("Rally in Kent County\n\n"
+           "Senator Ann Hale spoke to supporters on Friday. "
+           "Hale made the comments during a brief appearance at the county fair. "
+           "The chef made the soup on Friday.")
+
+
+def test_making_remarks_points_back_to_what_was_said(analyzer):
+    assert labels_at(analyzer, REMARKS, "Hale made the comments") == {"named-official"}
+    assert labels_at(analyzer, REMARKS, "The chef made") == set()
