@@ -217,3 +217,12 @@ REMARKS = ("Rally in Kent County\n\n"
 def test_making_remarks_points_back_to_what_was_said(analyzer):
     assert labels_at(analyzer, REMARKS, "Hale made the comments") == {"named-official"}
     assert labels_at(analyzer, REMARKS, "The chef made") == set()
+
+
+BLUNTLY = ("A heart procedure\n\n"
+           "Senator Ann Hale spoke to reporters on Friday. "
+           "Hale put it more bluntly on a conference call: \"If he hid a heart procedure, what else is he hiding?\"")
+
+
+def test_a_colon_quote_whose_words_the_parser_made_the_root_is_the_speakers(analyzer):
+    assert labels_at(analyzer, BLUNTLY, "Hale put it") == {"named-official"}

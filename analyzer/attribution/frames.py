@@ -24,12 +24,25 @@ def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     subject = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
     start = hit.start + (cues.doc[hit.start].text == ",")  # ", in a statement to the Times,": the frame after the comma
     frame_words = list(cues.doc[start:hit.end])
+    if subject is None or cues.inside_quote(subject):
+        subject = _subject_before(cues, start)  # "Hale put it bluntly to reporters: 'If he hid ...'": the parse's root is quoted
     if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < start):
         credit_once(cues, subject, frame_words, hit.rule_id, rule.subject_must_be)
     piece = next((c for c in cues.doc[start].children if c.dep_ == "pobj"), None)
     outlet = _outlet_of_piece(cues, piece) if piece is not None else None
     if outlet is not None:
         cues.add(outlet_source(cues.doc, outlet, cues.classifier), frame_words, hit.rule_id, speaker=False)
+
+
+def _subject_before(cues: SentenceCues, start: int) -> Optional[Token]:
+    """The subject of the last verb before the frame, outside any quotation: where the parser
+    made the quoted words after a colon the sentence's root."""
+    for verb in reversed(cues.doc[cues.sent.start:start]):
+        if verb.pos_ == "VERB" and not cues.inside_quote(verb):
+            found = subject_of(verb)
+            if found is not None and not cues.inside_quote(found):
+                return found
+    return None
 
 
 def _outlet_of_piece(cues: SentenceCues, piece: Token) -> Optional[Hit]:
