@@ -65,3 +65,8 @@ def test_an_office_given_later_in_apposition_holds_for_the_person_named_before(a
 ])
 def test_irelands_public_bodies_are_official(analyzer, sentence):
     assert labels_at(analyzer, "Hospital strike\n\n" + sentence, sentence[:12]) == {"named-official"}
+
+
+def test_an_emergency_operations_centre_is_official(analyzer):
+    text = "Wildfire grows\n\nThe regional district's emergency operations centre said 900 people had registered."
+    assert labels_at(analyzer, text, "The regional district") == {"named-official"}
