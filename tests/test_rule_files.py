@@ -147,11 +147,11 @@ rules:
   - id: test.verbs_a
     type: speech_verb
     why: A cue rule that lists one verb twice, once in capitals.
-    terms: [blurt, mutter, Blurt]
+    terms: [blurt, murmur, Blurt]
   - id: test.verbs_b
     type: speech_verb
     why: A cue rule of the same type that lists a verb of the first rule again.
-    terms: [mutter, whisper]
+    terms: [murmur, whisper]
   - id: test.evidence
     type: evidence_verb
     why: A rule of another type may list the same verb; it plays another part.
@@ -168,7 +168,7 @@ def test_duplicate_terms_are_flagged_with_their_rules(tmp_path):
     ruleset = load_rules([folder], include_default=False, check_required=False)
     assert duplicate_terms(ruleset) == [
         'dups.yml: test.verbs_a: term "blurt" listed twice',
-        'dups.yml: test.verbs_b: term "mutter" also in test.verbs_a (dups.yml), a rule of the same kind and type (cue, speech_verb)',
+        'dups.yml: test.verbs_b: term "murmur" also in test.verbs_a (dups.yml), a rule of the same kind and type (cue, speech_verb)',
         'dups.yml: test.phrases: term "by way of" listed twice',
     ]
 
@@ -207,12 +207,12 @@ LABEL_CASES = {
         "imagery.yml: imagery.providers: example labelled satellite-imagery, expected document: New Maxar images show the damage."),
     # A {text, labels} example: the sentence's labels must be exactly these.
     "sentence labels differ": (
-        override("imagery.yml", 'match: ["Satellite photos taken on Saturday show a large new hangar."]',
+        override("imagery.yml", 'match: ["Satellite photos taken on Saturday show a large new hangar.", "Satellite measurements show that the sea warmed by 4C."]',
                  'match: [{text: "Satellite photos taken on Saturday show a large new hangar.", labels: [document]}]'),
         "imagery.yml: imagery.satellite_terms: example labelled [satellite-imagery], expected [document]: "
         "Satellite photos taken on Saturday show a large new hangar."),
     "no labels expected": (
-        override("imagery.yml", 'match: ["Satellite photos taken on Saturday show a large new hangar."]',
+        override("imagery.yml", 'match: ["Satellite photos taken on Saturday show a large new hangar.", "Satellite measurements show that the sea warmed by 4C."]',
                  'match: [{text: "Satellite photos taken on Saturday show a large new hangar.", labels: []}]'),
         "imagery.yml: imagery.satellite_terms: example labelled [satellite-imagery], expected []: "
         "Satellite photos taken on Saturday show a large new hangar."),
