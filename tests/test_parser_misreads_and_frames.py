@@ -226,14 +226,3 @@ BLUNTLY = ("A heart procedure\n\n"
 
 def test_a_colon_quote_whose_words_the_parser_made_the_root_is_the_speakers(analyzer):
     assert labels_at(analyzer, BLUNTLY, "Hale put it") == {"named-official"}
-
-
-IDENTIFIED = ("Two die in house fire\n\n"
-              "Two people died in a house fire on Thursday. "
-              "The Lake County Coroner's Office identified the victims on Friday as Dana Lee, 78, and her son. "
-              "Scientists identified a new species of frog.")
-
-
-def test_identifying_someone_as_someone_is_a_claim(analyzer):
-    assert labels_at(analyzer, IDENTIFIED, "The Lake County Coroner's Office") == {"named-official"}
-    assert labels_at(analyzer, IDENTIFIED, "Scientists identified") == set()

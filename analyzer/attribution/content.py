@@ -16,7 +16,7 @@ CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd", "advcl")
 CONTENT_PREPS = ("for", "that")
 # "as" on a verb of viewing carries the view ("see the vote as a test", "described it as unsafe"),
 # wherever the parser hangs it.
-VIEWING_VERBS = ("see", "view", "regard", "describe", "characterize", "characterise", "portray", "identify")
+VIEWING_VERBS = ("see", "view", "regard", "describe", "characterize", "characterise", "portray")
 MODALS = ("may", "might", "could", "would", "can")
 # Verbs whose object is a forecast figure ("expects growth of 1.6 percent", "estimates the cost at $5 billion").
 FORECAST_VERBS = ("expect", "estimate", "project", "forecast", "predict", "see", "anticipate")
