@@ -25,7 +25,8 @@ def frame(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     start = hit.start + (cues.doc[hit.start].text == ",")  # ", in a statement to the Times,": the frame after the comma
     frame_words = list(cues.doc[start:hit.end])
     if subject is None or cues.inside_quote(subject):
-        subject = _subject_before(cues, start)  # "Hale put it bluntly to reporters: 'If he hid ...'": the parse's root is quoted
+        # "Hale put it bluntly to reporters: 'If he hid ...'": the parser made the quoted words the root
+        subject = _subject_before(cues, start)
     if subject is not None and not cues.inside_quote(subject) and (subject.i >= hit.end or subject.i < start):
         credit_once(cues, subject, frame_words, hit.rule_id, rule.subject_must_be)
     piece = next((c for c in cues.doc[start].children if c.dep_ == "pobj"), None)

@@ -246,8 +246,9 @@ def _register_titled_in_apposition(doc: Doc, hits: HitIndex, ctx: ArticleContext
         decided = office_of_person(hits, lexicon, list(described), doc[words[0].i:token.i + 1])
         known = ctx.people.get(full) or ctx.people.get(token.text)
         if known is not None:
+            then = any(t.lower_ == "then" for t in described)  # "Alder, then the state's attorney general,"
             if decided is not None and decided[0] == "named-official" and known.label == "named-other" and \
-                    known.rule_id == NAMED_ENTITY and not known.outlet and not any(t.lower_ == "then" for t in described):
+                    known.rule_id == NAMED_ENTITY and not known.outlet and not then:
                 ctx.describe_again(known, KnownPerson(*decided, known.name, described.text))
             continue
         if len(words) >= 2:

@@ -103,7 +103,8 @@ def outlet_described(p: Phrase) -> Verdict:
     publication = any(t.head == root and t.lemma_.lower() in PRINT_NOUNS and t.i < root.i for t in p.core)
     if name_like and ((root.ent_type_ not in PERSON_ENTS or publication) and any(
             (t.lemma_.lower() in outlet_nouns or _news_kind(t)) and t.i < root.i
-            and t.dep_ in ("compound", "nmod", "appos", "amod") for t in p.core) or any(  # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
+            and t.dep_ in ("compound", "nmod", "appos", "amod") for t in p.core) or any(
+            # "KY3, the NBC affiliate in Springfield,", whatever the recogniser made of it
             c.dep_ == "appos" and c.lemma_.lower() in outlet_nouns for c in root.children)):
         return p.make("secondary-outlet", "decide.outlet_described", outlet=p.text)
     # "Local broadcaster Teleamazonas", "the Portuguese news agency Lusa": the word first, the name beside
