@@ -44,3 +44,10 @@ def test_a_title_with_an_official_bodys_acronym_is_official(analyzer):
 
 def test_a_title_with_a_private_bodys_acronym_is_not(analyzer):
     assert labels_at(analyzer, ACRONYMS, "LFC spokesperson") == {"named-other"}
+
+
+def test_the_who_in_capitals_is_the_world_health_organization_not_a_relative_pronoun(analyzer):
+    text = ("Cholera spreads\n\n"
+            "The death rate is 2 percent. That is above the 1 percent rate that the WHO says should not be "
+            "exceeded where treatment is available.")
+    assert labels_at(analyzer, text, "That is above") == {"named-official"}

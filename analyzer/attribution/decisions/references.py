@@ -158,8 +158,9 @@ def _person_named_before(p: Phrase) -> Optional[Source]:
                "'Kofman, who said') is the noun its clause describes: decided as that noun.")
 def relative(p: Phrase) -> Verdict:
     root = p.root
-    if p.lower not in RELATIVE_PRONOUNS or root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "relcl":
-        return None
+    if p.lower not in RELATIVE_PRONOUNS or root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "relcl" \
+            or root.is_upper and len(root) > 1:
+        return None  # "the rate that the WHO says should not be exceeded": the World Health Organization, no "who"
     antecedent = _predicated_of(root.head.head)
     if antecedent.pos_ not in ("NOUN", "PROPN"):
         return NOT_A_SOURCE
