@@ -226,3 +226,10 @@ BLUNTLY = ("A heart procedure\n\n"
 
 def test_a_colon_quote_whose_words_the_parser_made_the_root_is_the_speakers(analyzer):
     assert labels_at(analyzer, BLUNTLY, "Hale put it") == {"named-official"}
+
+
+def test_a_tag_set_inside_what_it_reports_speaks(analyzer):
+    text = ("Floods\n\n"
+            "The World Food Programme said 40 people had died. "
+            "Dozens more are missing, the agency added, and more than 120,000 people have fled their homes.")
+    assert labels_at(analyzer, text, "Dozens more are missing") == {"named-official"}

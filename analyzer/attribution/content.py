@@ -66,6 +66,8 @@ def has_content(verb: Token, quote_spans, asking_verbs: frozenset[str]) -> bool:
         if (child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ == "at") and (
                 verb.lemma_.lower() in FORECAST_VERBS) and any(t.like_num or t.text in ("%", "$") for t in child.subtree):
             return True  # "expects growth of 1.6 percent": a figure forecast is a claim
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and any(c.dep_ == "nsubj" for c in verb.children):
+        return True  # "Dozens more are missing, the agency added, and roads are cut": a tag set in what it reports
     sent = verb.sent
     # "He responded the same way: THEY LOSE, WE WIN." — the words after a colon are what was said
     if any(t.text == ":" and t.head.i >= verb.i and sent.end - t.i > 2 for t in sent[verb.i - sent.start:]):
