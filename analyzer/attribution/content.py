@@ -22,7 +22,7 @@ MODALS = ("may", "might", "could", "would", "can")
 FORECAST_VERBS = ("expect", "estimate", "project", "forecast", "predict", "see", "anticipate")
 # Verbs that put a cause on something, with the preposition that carries it, on the verb or on its
 # object: "blamed falling birth rates for the decline", "attribute the rise to supply disruptions".
-CAUSE_VERBS = {"blame": ("for", "on"), "credit": ("for", "with"), "fault": ("for",), "attribute": ("to",)}
+CAUSE_VERBS = {"blame": ("for", "on"), "fault": ("for",), "attribute": ("to",)}
 # Verbs of holding a view that a modal turns into the writer's guess ("would hope", "might think").
 GUESSED_VIEWS = ("hope", "think", "believe", "fear", "expect", "see", "view", "regard", "worry", "welcome")
 # Dependents of a verb's object that make the object content, when the parser hangs them

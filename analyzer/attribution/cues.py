@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.syntax import (MEASURE_ENTS, first_subject_before, inside_reported_clause, joined_phrases,
                           object_after, passive_subject, person_named_before, recipients, subject as subject_of,
                           trailing_tag_speaker)
-from ..nlp.verb_reads import (asker, evidence_compounded, evidence_verb_read_as_noun, names_its_object,
-                              opening_noun_read_as_verb, verb_tagged_noun)
+from ..nlp.verb_reads import (evidence_compounded, evidence_verb_read_as_noun, names_its_object,
+                              opening_noun_read_as_verb, passive_agent, verb_tagged_noun)
 from ..records import Attribution
 from ..rules.matcher import Hit, HitIndex
 from ..rules.refs import rule_ref
@@ -167,7 +167,7 @@ def evidence_verb(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     if not _verb_cue_applies(cues, verb, rule) or verb.dep_ == "acl" and verb.lemma_ in cues.classifier.lexicon.request_verbs:
         return
     # "..., the data show.", "..., a CNN/ORC poll shows.", "Federal data show apprehensions rose"
-    subject = trailing_tag_speaker(verb) or subject_of(verb) or evidence_compounded(verb) or asker(verb)
+    subject = trailing_tag_speaker(verb) or subject_of(verb) or evidence_compounded(verb) or passive_agent(verb)
     if subject is None:
         subject = first_subject_before(verb)
     _credit_subject(cues, verb, subject, hit.rule_id, allowed=rule.subject_must_be)
@@ -325,9 +325,8 @@ def credit_phrase(cues: SentenceCues, hit: Hit, rule: Rule) -> None:
     _phrase_object(cues, hit, rule, cue_tokens, outlets_only=not material)
     # "leaked to CNN by a former aide": the agent after a cue that ends in "to" (not for rules
     # with subject_must_be: "provided to Reuters by Maxar" credits the outlet, not the provider).
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None and cues.doc[hit.end - 1].lower_ != "by" and not rule.subject_must_be:
-        for source in cues.classify_all(next((c for c in agent.children if c.dep_ == "pobj"), None)):
+    if cues.doc[hit.end - 1].lower_ != "by" and not rule.subject_must_be:
+        for source in cues.classify_all(passive_agent(verb)):
             cues.add(source, cue_tokens, hit.rule_id)
 
 

@@ -67,11 +67,12 @@ def evidence_compounded(verb: Token) -> Optional[Token]:
     return None
 
 
-def asker(verb: Token) -> Optional[Token]:
-    """ "When asked by ABC's George Stephanopoulos whether ...": the one who asks, whom subject_of
-    leaves out of a clause of time (there the main clause's subject answers). An evidence rule
-    takes only subjects of its kinds: a question by another outlet's journalist is that outlet's
-    reporting, one by "reporters" no source."""
+def passive_agent(verb: Token) -> Optional[Token]:
+    """The noun of a passive verb's "by" phrase: "leaked to CNN by a former aide"; "When asked by
+    ABC's George Stephanopoulos whether ...", the one who asks, whom subject_of leaves out of a
+    clause of time (there the main clause's subject answers). An evidence rule takes only subjects
+    of its kinds: a question by another outlet's journalist is that outlet's reporting, one by
+    "reporters" no source."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 

@@ -122,7 +122,12 @@ def outlet_described(p: Phrase) -> Verdict:
 
 def _news_kind(token) -> bool:
     """ "agency" in "the state information agency Khovar", "press agency": a news outlet's kind."""
-    return token.lower_ in NEWS_KINDS and token.i > 0 and token.doc[token.i - 1].lower_ in NEWS_WORDS
+    return token.lower_ in NEWS_KINDS and _after_news_word(token)
+
+
+def _after_news_word(token) -> bool:
+    """The word before is one that makes a kind of outlet a news one ("news", "information", "press")."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in NEWS_WORDS
 
 
 # Entities that never make an outlet's name ("the station Monday").
@@ -144,7 +149,7 @@ def register_described_outlets(doc: Doc, hits: HitIndex, ctx: ArticleContext) ->
                 h.type != "generic" for h in hits.within([token.i + 1], "outlet")):
             continue  # a listed outlet is known already
         # after "news agency" the recogniser's guess of a place ("state news agency Kabar" as GPE) is a name
-        news_kind = token.i > 0 and doc[token.i - 1].lower_ in NEWS_WORDS
+        news_kind = _after_news_word(token)
         name = list(takewhile(lambda t: (t.is_title or (t.is_upper and len(t) > 1)) and t.pos_ in ("PROPN", "NOUN")
                               and (news_kind or t.ent_type_ not in NOT_NAME_WORD_ENTS),
                               doc[token.i + 1:min(len(doc), token.i + 5)]))
